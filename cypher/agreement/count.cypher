@@ -1,0 +1,3 @@
+// agreement/count: how many agreements match the filter.
+{{> agreement/filter}}
+RETURN count(agreement) AS total

@@ -1,0 +1,81 @@
+package local.neo4j;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+import org.neo4j.configuration.GraphDatabaseSettings;
+import org.neo4j.configuration.connectors.BoltConnector;
+import org.neo4j.configuration.helpers.SocketAddress;
+import org.neo4j.io.ByteUnit;
+import org.neo4j.dbms.api.DatabaseManagementService;
+import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
+
+/**
+ * Runs the real Neo4j engine with its Bolt connector on a loopback address.
+ *
+ * Arguments: DATA_DIR [PORT] [HOST]; system property neo4j.pagecache.mb sizes the page cache. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
+ * accepts connections, so the Node side can wait for it; stops cleanly on SIGTERM / SIGINT (the
+ * JVM runs the shutdown hook) and when its standard input closes, so a crashed parent never leaves
+ * an orphaned database behind.
+ */
+public final class Launcher {
+    private Launcher() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            System.err.println("usage: Launcher DATA_DIR [PORT] [HOST]");
+            System.exit(2);
+        }
+        Path home = Path.of(args[0]).toAbsolutePath();
+        int port = args.length > 1 ? Integer.parseInt(args[1]) : 7687;
+        String host = args.length > 2 ? args[2] : "127.0.0.1";
+        if (!host.equals("127.0.0.1") && !host.equals("localhost") && !host.equals("::1")) {
+            System.err.println("refusing to listen on " + host + ": the local Neo4j listens on loopback only");
+            System.exit(2);
+        }
+        long pageCacheMb = Long.parseLong(System.getProperty("neo4j.pagecache.mb", "512"));
+        Files.createDirectories(home);
+
+        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+                .setConfig(BoltConnector.enabled, true)
+                .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
+                .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
+                .setConfig(GraphDatabaseSettings.auth_enabled, false)
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
+                .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .build();
+
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                dbms.shutdown();
+            } finally {
+                stopped.countDown();
+            }
+        }, "neo4j-local-shutdown"));
+
+        // Touch the default database so that it is fully started before we announce readiness.
+        dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME).executeTransactionally("RETURN 1");
+        System.out.println("READY bolt://" + host + ":" + port);
+        System.out.flush();
+
+        // Parent gone (stdin closed) means nobody can stop us politely any more: stop ourselves.
+        Thread watcher = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // ignore input
+                }
+            } catch (Exception ignored) {
+                // treat as closed
+            }
+            System.exit(0);
+        }, "neo4j-local-stdin-watch");
+        watcher.setDaemon(true);
+        watcher.start();
+
+        stopped.await();
+    }
+}

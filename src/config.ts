@@ -1,0 +1,105 @@
+/**
+ * The one place that reads the environment. Every setting is parsed and checked here, once; a bad
+ * value stops the process with the list of everything that is wrong (see `loadConfig`).
+ */
+import { z } from 'zod';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const port = z.coerce.number().int().min(1).max(65535);
+const positiveMs = z.coerce.number().int().min(1);
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(4000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+
+    NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+      .optional(),
+    NEO4J_USERNAME: z.string().default('neo4j'),
+    NEO4J_PASSWORD: z.string().default(''),
+    NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+
+    LOCAL_NEO4J_PORT: port.default(7687),
+    LOCAL_NEO4J_DATA_DIR: z.string().min(1).default('.neo4j/data'),
+    LOCAL_NEO4J_START_TIMEOUT_MS: positiveMs.default(180_000),
+
+    SEED_ON_START: bool.default(true),
+    SEED_DIR: z.string().min(1).default('seeds/japan-customs-2016'),
+
+    QUERY_TIMEOUT_MS: positiveMs.default(10_000),
+    INTROSPECTION: bool.optional(),
+    CORS_ORIGINS: z.string().default('*'),
+
+    MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+    MAX_COST: z.coerce.number().int().min(1).default(50_000),
+    MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+    MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
+    MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
+    /** Operations in one batched HTTP request; 0 turns batching off. */
+    MAX_BATCH: z.coerce.number().int().min(0).default(10),
+    /** Largest accepted request body, in bytes or with a unit (`100kb`, `1mb`). */
+    BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 102400, 100kb or 1mb').default('100kb'),
+    REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+  })
+  .transform((env) => ({
+    env: env.NODE_ENV,
+    http: {
+      host: env.HOST,
+      port: env.PORT,
+      corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    logLevel: env.LOG_LEVEL,
+    neo4j: {
+      /** Unset: the project starts its own local Neo4j (the embedded default). */
+      uri: env.NEO4J_URI,
+      username: env.NEO4J_USERNAME,
+      password: env.NEO4J_PASSWORD,
+      database: env.NEO4J_DATABASE,
+      queryTimeoutMs: env.QUERY_TIMEOUT_MS,
+    },
+    localNeo4j: {
+      port: env.LOCAL_NEO4J_PORT,
+      dataDir: env.LOCAL_NEO4J_DATA_DIR,
+      startTimeoutMs: env.LOCAL_NEO4J_START_TIMEOUT_MS,
+    },
+    seed: { onStart: env.SEED_ON_START, dir: env.SEED_DIR },
+    graphql: {
+      introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+    },
+    limits: {
+      maxDepth: env.MAX_DEPTH,
+      maxCost: env.MAX_COST,
+      maxAliases: env.MAX_ALIASES,
+      maxDirectives: env.MAX_DIRECTIVES,
+      maxTokens: env.MAX_TOKENS,
+      maxBatch: env.MAX_BATCH,
+      bodyLimit: env.BODY_LIMIT,
+      requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    },
+  }));
+
+export type Config = z.output<typeof schema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the given environment (the process's by default); throws ConfigError listing every problem. */
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const relevant = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(relevant);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.') || '(env)'}: ${i.message}`));
+  }
+  return parsed.data;
+}

@@ -1,0 +1,38 @@
+/** Apollo's formatError: known errors pass with their code; anything else is masked and logged. */
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import type { Logger } from '../logger.js';
+import { ErrorCode } from '../errors.js';
+
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function createFormatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.['code'];
+    if (typeof code === 'string' && PASS_THROUGH.has(code)) {
+      // Coerced-variable and argument errors from graphql-js also arrive as BAD_USER_INPUT.
+      const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (original instanceof GraphQLError && original.extensions['code'] === undefined && !(original.originalError instanceof Error)) {
+      return formatted;
+    }
+    logger.error({ err: original, path: formatted.path }, 'unexpected error (masked for the client)');
+    return {
+      message: 'Internal server error: the error was logged on the server.',
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,201 @@
+/**
+ * What one request may ask for, and the error a client gets when it asks for more. Every limit is
+ * a setting (src/config.ts, `limits`) and every rejection names the limit, the number found, and
+ * what to do instead:
+ *
+ * - depth, cost, aliases, directives: graphql-armor's validation rules → GRAPHQL_VALIDATION_FAILED
+ *   (HTTP 400, before anything runs);
+ * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
+ *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
+ * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
+ * - time: every transaction gets at most what is left of the request's deadline (so Neo4j stops
+ *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import { ErrorCode } from '../errors.js';
+
+export type Limits = Config['limits'];
+
+/** The code of HTTP-level rejections (the same one Apollo Server uses for malformed requests). */
+export const BAD_REQUEST = 'BAD_REQUEST';
+
+type LimitName = 'depth' | 'cost' | 'aliases' | 'directives';
+
+const ADVICE: Record<LimitName, { setting: string; what: string; todo: string }> = {
+  depth: { setting: 'MAX_DEPTH', what: 'levels deep', todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
+  cost: { setting: 'MAX_COST', what: 'estimated to cost', todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.' },
+  aliases: { setting: 'MAX_ALIASES', what: 'using aliases', todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
+  directives: { setting: 'MAX_DIRECTIVES', what: 'using directives', todo: 'Use fewer directives, e.g. one @include on a fragment instead of one per field.' },
+};
+
+/** graphql-armor reports "… limit of N exceeded, found M."; the number found is what the client needs. */
+function foundIn(message: string): number | undefined {
+  const match = /found (\d+(?:\.\d+)?)/.exec(message);
+  return match?.[1] === undefined ? undefined : Math.ceil(Number(match[1]));
+}
+
+export function limitError(limit: LimitName, max: number, found: number | undefined): GraphQLError {
+  const { setting, what, todo } = ADVICE[limit];
+  const measured = found === undefined ? `over the limit` : `${what} ${found}`;
+  return new GraphQLError(`The operation is ${measured}; the ${limit} limit is ${max} (${setting}). ${todo}`, {
+    extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max, ...(found === undefined ? {} : { found }) },
+  });
+}
+
+function reporter(limit: LimitName, max: number) {
+  return {
+    propagateOnRejection: false,
+    exposeLimits: true,
+    onReject: [
+      (ctx: ValidationContext | null, error: GraphQLError) => {
+        ctx?.reportError(limitError(limit, max, foundIn(error.message)));
+      },
+    ],
+  };
+}
+
+/** Depth, cost, alias and directive limits, checked during validation (results are cached per document). */
+export function limitValidationRules(limits: Limits): ValidationRule[] {
+  return [
+    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) }),
+    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...reporter('cost', limits.maxCost) }),
+    maxAliasesRule({ n: limits.maxAliases, ...reporter('aliases', limits.maxAliases) }),
+    maxDirectivesRule({ n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) }),
+  ] as ValidationRule[];
+}
+
+/** Apollo's `parseOptions`: graphql-js stops parsing after this many tokens (a 400, not a 500). */
+export function parseOptions(limits: Limits): { maxTokens: number } {
+  return { maxTokens: limits.maxTokens };
+}
+
+/** Gives graphql-js's terse token-limit message the setting and the way out. */
+export function limitsPlugin(limits: Limits): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            if (/Document contains more than \d+ tokens/.test(error.message)) {
+              error.message = `The operation has more than ${limits.maxTokens} tokens, the limit (MAX_TOKENS); parsing stopped. Send a smaller operation: fewer fields, aliases or literal values (pass values as variables).`;
+              error.extensions['limit'] = 'tokens';
+              error.extensions['max'] = limits.maxTokens;
+            }
+          }
+        },
+      };
+    },
+  };
+}
+
+/** A response in the shape every GraphQL client understands, for rejections before Apollo runs. */
+export function sendGraphQLError(res: Response, status: number, message: string, extensions: Record<string, unknown>): void {
+  if (res.headersSent) return;
+  res.status(status).type('application/json; charset=utf-8').send(JSON.stringify({ errors: [{ message, extensions }] }));
+}
+
+/** Express: rejects batches above `maxBatch` operations (or any batch when batching is off). */
+export function batchLimit(limits: Limits): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    if (req.method !== 'POST' || !Array.isArray(body)) return next();
+    if (limits.maxBatch === 0) {
+      return sendGraphQLError(res, 400, 'Batched requests are turned off (MAX_BATCH=0): send one operation per request.', {
+        code: BAD_REQUEST,
+        limit: 'batch',
+        max: 0,
+      });
+    }
+    if (body.length > limits.maxBatch) {
+      return sendGraphQLError(
+        res,
+        400,
+        `The batch holds ${body.length} operations; the limit is ${limits.maxBatch} (MAX_BATCH). Send the rest in another request.`,
+        { code: BAD_REQUEST, limit: 'batch', max: limits.maxBatch, found: body.length },
+      );
+    }
+    next();
+  };
+}
+
+/** Express: the request deadline. Read by the GraphQL context (see `remainingMs`). */
+export function requestDeadline(limits: Limits): RequestHandler {
+  return (_req, res, next) => {
+    const deadline = Date.now() + limits.requestTimeoutMs;
+    res.locals['deadline'] = deadline;
+    const timer = setTimeout(() => {
+      sendGraphQLError(
+        res,
+        503,
+        `The request took longer than the ${limits.requestTimeoutMs} ms allowed (REQUEST_TIMEOUT_MS) and was stopped. Ask for less (smaller pages, fewer nested lists) or try again later.`,
+        { code: ErrorCode.QUERY_TIMEOUT, limit: 'time', max: limits.requestTimeoutMs },
+      );
+    }, limits.requestTimeoutMs);
+    timer.unref();
+    res.once('close', () => clearTimeout(timer));
+    res.once('finish', () => clearTimeout(timer));
+    res.set('retry-after', undefined);
+    next();
+  };
+}
+
+/**
+ * A transaction timeout for work started now: the configured one, but never beyond the request's
+ * deadline, so the database stops work nobody will wait for. Never 0 (Neo4j reads 0 as "no limit").
+ */
+export function transactionTimeoutMs(res: Response, queryTimeoutMs: number): number {
+  const deadline = res.locals['deadline'];
+  if (typeof deadline !== 'number') return queryTimeoutMs;
+  return Math.max(1, Math.min(queryTimeoutMs, deadline - Date.now()));
+}
+
+interface BodyParserError {
+  type?: string;
+  status?: number;
+  expose?: boolean;
+  message?: string;
+}
+
+/**
+ * Express error handler for the /graphql route: body-parser failures become GraphQL-shaped
+ * 4xx answers (too large → 413, bad JSON → 400, unsupported charset → 415); a late write after
+ * the deadline answered is ignored; anything else is a masked, logged 500.
+ */
+export function requestErrorHandler(limits: Limits, logger: Logger): ErrorRequestHandler {
+  return (err: unknown, _req, res, _next) => {
+    if (res.headersSent) {
+      // The deadline already answered; Apollo finishing late cannot write any more.
+      logger.debug({ err }, 'late response ignored (the request deadline answered first)');
+      return;
+    }
+    const e = (typeof err === 'object' && err !== null ? err : {}) as BodyParserError;
+    switch (e.type) {
+      case 'entity.too.large':
+        return sendGraphQLError(
+          res,
+          413,
+          `The request body is larger than ${limits.bodyLimit}, the limit (BODY_LIMIT). Send a smaller operation, or fewer operations in a batch.`,
+          { code: BAD_REQUEST, limit: 'bodySize', max: limits.bodyLimit },
+        );
+      case 'entity.parse.failed':
+        return sendGraphQLError(res, 400, `The request body is not a JSON object or array: ${e.message ?? 'parse error'}.`, { code: BAD_REQUEST });
+      case 'charset.unsupported':
+      case 'encoding.unsupported':
+        return sendGraphQLError(res, 415, `${e.message ?? 'Unsupported encoding'}: send the body as UTF-8 JSON.`, { code: BAD_REQUEST });
+      default:
+        if (typeof e.status === 'number' && e.status >= 400 && e.status < 500 && e.expose) {
+          return sendGraphQLError(res, e.status, e.message ?? 'Bad request.', { code: BAD_REQUEST });
+        }
+        logger.error({ err }, 'unexpected error in the HTTP layer (masked for the client)');
+        return sendGraphQLError(res, 500, 'Internal server error: the error was logged on the server.', { code: ErrorCode.INTERNAL_SERVER_ERROR });
+    }
+  };
+}

@@ -1,0 +1,20 @@
+/** The executable schema: the SDL files of schema/ (one per domain) and the resolvers. */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import type { GraphQLSchema } from 'graphql';
+import { resolvers } from '../resolvers/index.js';
+
+export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
+
+export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'));
+}
+
+export function buildSchema(): GraphQLSchema {
+  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+}

@@ -1,0 +1,127 @@
+/**
+ * The HTTP server: Apollo Server 5 on Express 5 at /graphql, the offline GraphiQL IDE on GET
+ * /graphql from a browser, /health (the process is up) and /ready (Neo4j answers).
+ */
+import http from 'node:http';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import cors from 'cors';
+import express from 'express';
+import type { Config } from '../config.js';
+import type { Logger } from '../logger.js';
+import type { Database, QueryContext } from '../neo4j/database.js';
+import type { Repositories } from '../repositories/index.js';
+import { createServices } from '../services/index.js';
+import type { DatasetInfo, GraphQLContext } from '../graphql/context.js';
+import { createFormatError } from '../graphql/errors.js';
+import { buildSchema } from '../graphql/schema.js';
+import { renderIde, wantsIde } from './ide.js';
+
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Database;
+  repos: Repositories;
+  datasets: ReadonlyMap<string, DatasetInfo>;
+}
+
+export interface App {
+  httpServer: http.Server;
+  /** Listens on the configured host and port (or the given port; 0 picks a free one). */
+  listen(port?: number): Promise<{ url: string; port: number }>;
+  stop(): Promise<void>;
+}
+
+/** Adds `extensions.roundTrips` (database transactions this operation cost) outside production. */
+function roundTripPlugin(expose: boolean): ApolloServerPlugin<GraphQLContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (!expose || response.body.kind !== 'single') return;
+          const count = (contextValue.query as QueryContext & { roundTrips?: number }).roundTrips ?? 0;
+          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, roundTrips: count };
+        },
+      };
+    },
+  };
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, logger, db, repos, datasets } = deps;
+  const log = logger.child({ component: 'http' });
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: buildSchema(),
+    introspection: config.graphql.introspection,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(log),
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      roundTripPlugin(config.env !== 'production'),
+    ],
+  });
+  await apollo.start();
+
+  app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/ready', async (_req, res) => {
+    const ready = await db.ping();
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
+  });
+
+  app.get('/graphql', (req, res, next) => {
+    if (!wantsIde(req)) return next();
+    res.type('html').send(renderIde());
+  });
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '100kb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const body = req.body as { operationName?: unknown } | undefined;
+        const query: QueryContext & { roundTrips: number } = {
+          operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
+          roundTrips: 0,
+          onRoundTrip: () => {
+            query.roundTrips += 1;
+          },
+        };
+        return { services: createServices(repos, query), query, logger: log, datasets };
+      },
+    }),
+  );
+
+  return {
+    httpServer,
+    listen: (port = config.http.port) =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'EADDRINUSE'
+              ? new Error(`port ${port} is already in use: stop what uses it or set PORT to a free port.`)
+              : error,
+          );
+        });
+        httpServer.listen(port, config.http.host, () => {
+          const address = httpServer.address();
+          const actual = typeof address === 'object' && address ? address.port : port;
+          resolve({ url: `http://${config.http.host === '127.0.0.1' ? 'localhost' : config.http.host}:${actual}/graphql`, port: actual });
+        });
+      }),
+    stop: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+    },
+  };
+}

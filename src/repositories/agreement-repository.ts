@@ -1,0 +1,90 @@
+/**
+ * Reads agreements: AGREEMENT relationships grouped by their agreementKey (a multilateral agreement
+ * is one key shared by one relationship per party). Owns `cypher/agreement/`.
+ */
+import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
+import type { Database, QueryContext } from '../neo4j/database.js';
+import type { Keyset } from '../services/pagination.js';
+import type { AgreementRecord } from './records.js';
+
+export const AGREEMENT_SORT_EXPRESSIONS = {
+  NAME: 'agreement.name',
+  KEY: 'agreement.key',
+  ENACTED_ASC: "coalesce(agreement.enacted, '~')",
+  ENACTED_DESC: "coalesce(agreement.enacted, '')",
+} as const;
+
+const WHITELIST: IdentifierWhitelist = {
+  sort: Object.values(AGREEMENT_SORT_EXPRESSIONS),
+  cmp: ['>', '<'],
+  dir: ['ASC', 'DESC'],
+};
+
+export interface AgreementFilter {
+  kinds?: string[] | null;
+  party?: string | null;
+  multilateral?: boolean | null;
+  dateFrom?: string | null;
+  dateTo?: string | null;
+}
+
+export interface AgreementPageQuery {
+  filter: AgreementFilter;
+  sort: 'NAME' | 'KEY' | 'ENACTED';
+  descending: boolean;
+  after: Keyset | null;
+  limit: number;
+}
+
+function filterParams(filter: AgreementFilter): Record<string, unknown> {
+  return {
+    kinds: filter.kinds ?? null,
+    party: filter.party ?? null,
+    multilateral: filter.multilateral ?? null,
+    dateFrom: filter.dateFrom ?? null,
+    dateTo: filter.dateTo ?? null,
+  };
+}
+
+export class AgreementRepository {
+  private readonly q;
+
+  constructor(
+    private readonly db: Database,
+    catalog: CypherCatalog,
+  ) {
+    this.q = catalog.require(['agreement/page', 'agreement/count', 'agreement/by-keys', 'agreement/keys-of-parties'] as const);
+  }
+
+  async page(query: AgreementPageQuery, ctx: QueryContext): Promise<{ agreement: AgreementRecord; sortValue: string | null }[]> {
+    const sort =
+      query.sort === 'ENACTED'
+        ? query.descending
+          ? AGREEMENT_SORT_EXPRESSIONS.ENACTED_DESC
+          : AGREEMENT_SORT_EXPRESSIONS.ENACTED_ASC
+        : AGREEMENT_SORT_EXPRESSIONS[query.sort];
+    const cypher = spliceIdentifiers(this.q['agreement/page'], WHITELIST, {
+      sort,
+      cmp: query.descending ? '<' : '>',
+      dir: query.descending ? 'DESC' : 'ASC',
+    });
+    const rows = await this.db.read(cypher, { ...filterParams(query.filter), after: query.after, limit: query.limit }, ctx);
+    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null }));
+  }
+
+  async count(filter: AgreementFilter, ctx: QueryContext): Promise<number> {
+    const rows = await this.db.read(this.q['agreement/count'], filterParams(filter), ctx);
+    return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  async byKeys(keys: readonly string[], ctx: QueryContext): Promise<AgreementRecord[]> {
+    const rows = await this.db.read(this.q['agreement/by-keys'], { keys }, ctx);
+    return rows.map((r) => r['agreement'] as AgreementRecord);
+  }
+
+  /** For each party key, the keys of its agreements, oldest first. */
+  async keysOfParties(keys: readonly string[], ctx: QueryContext): Promise<Map<string, string[]>> {
+    const rows = await this.db.read(this.q['agreement/keys-of-parties'], { keys }, ctx);
+    return new Map(rows.map((r) => [r['key'] as string, r['agreementKeys'] as string[]]));
+  }
+}

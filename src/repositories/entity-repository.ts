@@ -1,0 +1,138 @@
+/**
+ * Reads entities (nodes) and their neighbours. Owns the Cypher of `cypher/entity/`; sees only plain
+ * records. Labels and sort expressions are spliced from the whitelist below, never from input.
+ */
+import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
+import type { Database, QueryContext } from '../neo4j/database.js';
+import type { Keyset } from '../services/pagination.js';
+import type { EntityRecord, RelationshipRecord } from './records.js';
+
+export const ENTITY_LABELS = [
+  'Office',
+  'Organisation',
+  'Meeting',
+  'Plan',
+  'MeasureCategory',
+  'Country',
+  'Capability',
+  'Indicator',
+  'Observation',
+  'Entity',
+] as const;
+export type EntityLabel = (typeof ENTITY_LABELS)[number];
+
+export const SORT_EXPRESSIONS = {
+  NAME: 'n.name',
+  KEY: 'n.key',
+  /** Undated entities sort last in both directions. */
+  DATE_ASC: "coalesce(d, '~')",
+  DATE_DESC: "coalesce(d, '')",
+} as const;
+
+const WHITELIST: IdentifierWhitelist = {
+  label: ENTITY_LABELS,
+  sort: Object.values(SORT_EXPRESSIONS),
+  cmp: ['>', '<'],
+  dir: ['ASC', 'DESC'],
+};
+
+export interface EntityFilter {
+  kinds?: string[] | null;
+  /** Lower-cased substring of the name or an alias. */
+  text?: string | null;
+  withLabel?: string | null;
+  withoutLabel?: string | null;
+  /** Day range (`YYYY-MM-DD`) the principal date must touch. */
+  dateFrom?: string | null;
+  dateTo?: string | null;
+  /** Existed on this day range: established on or before `asOfLatest`, not dissolved by `asOf`. */
+  asOf?: string | null;
+  asOfLatest?: string | null;
+  /** Has an outgoing relationship of this type to the entity with this key. */
+  outType?: string | null;
+  outKey?: string | null;
+  /** Has an incoming relationship of this type from the entity with this key. */
+  inType?: string | null;
+  inKey?: string | null;
+  /** Is a party to an agreement of one of these kinds. */
+  agreementKinds?: string[] | null;
+}
+
+export interface EntityPageQuery {
+  label: EntityLabel;
+  filter: EntityFilter;
+  sort: 'NAME' | 'KEY' | 'DATE';
+  descending: boolean;
+  after: Keyset | null;
+  limit: number;
+}
+
+export interface Neighbour {
+  key: string;
+  node: EntityRecord;
+  rel: RelationshipRecord;
+}
+
+function filterParams(filter: EntityFilter): Record<string, unknown> {
+  return {
+    kinds: filter.kinds ?? null,
+    text: filter.text ?? null,
+    withLabel: filter.withLabel ?? null,
+    withoutLabel: filter.withoutLabel ?? null,
+    dateFrom: filter.dateFrom ?? null,
+    dateTo: filter.dateTo ?? null,
+    asOf: filter.asOf ?? null,
+    asOfLatest: filter.asOfLatest ?? null,
+    outType: filter.outType ?? null,
+    outKey: filter.outKey ?? null,
+    inType: filter.inType ?? null,
+    inKey: filter.inKey ?? null,
+    agreementKinds: filter.agreementKinds ?? null,
+  };
+}
+
+export class EntityRepository {
+  private readonly q;
+
+  constructor(
+    private readonly db: Database,
+    catalog: CypherCatalog,
+  ) {
+    this.q = catalog.require(['entity/page', 'entity/count', 'entity/by-keys', 'entity/related'] as const);
+  }
+
+  async byKeys(keys: readonly string[], ctx: QueryContext): Promise<EntityRecord[]> {
+    const rows = await this.db.read(this.q['entity/by-keys'], { keys }, ctx);
+    return rows.map((r) => r['node'] as EntityRecord);
+  }
+
+  /** Reads up to `limit` entities after the keyset, in the sort order; each with its sort value. */
+  async page(query: EntityPageQuery, ctx: QueryContext): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
+    const sort =
+      query.sort === 'DATE' ? (query.descending ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
+    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, {
+      label: query.label,
+      sort,
+      cmp: query.descending ? '<' : '>',
+      dir: query.descending ? 'DESC' : 'ASC',
+    });
+    const rows = await this.db.read(
+      cypher,
+      { ...filterParams(query.filter), after: query.after, limit: query.limit },
+      ctx,
+    );
+    return rows.map((r) => ({ node: r['node'] as EntityRecord, sortValue: r['sortValue'] as string | number | null }));
+  }
+
+  async count(label: EntityLabel, filter: EntityFilter, ctx: QueryContext): Promise<number> {
+    const cypher = spliceIdentifiers(this.q['entity/count'], WHITELIST, { label });
+    const rows = await this.db.read(cypher, filterParams(filter), ctx);
+    return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  /** Neighbours of many entities through one relationship type and direction, in one round trip. */
+  async related(keys: readonly string[], type: string, outgoing: boolean, ctx: QueryContext): Promise<Neighbour[]> {
+    const rows = await this.db.read(this.q['entity/related'], { keys, type, outgoing }, ctx);
+    return rows.map((r) => ({ key: r['key'] as string, node: r['node'] as EntityRecord, rel: r['rel'] as RelationshipRecord }));
+  }
+}

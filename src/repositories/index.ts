@@ -1,0 +1,20 @@
+/** The singleton repositories, built once at start-up (a missing Cypher file fails here). */
+import type { CypherCatalog } from '../neo4j/cypher-catalog.js';
+import type { Database } from '../neo4j/database.js';
+import { AgreementRepository } from './agreement-repository.js';
+import { EntityRepository } from './entity-repository.js';
+import { SearchRepository } from './search-repository.js';
+
+export interface Repositories {
+  entities: EntityRepository;
+  agreements: AgreementRepository;
+  search: SearchRepository;
+}
+
+export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
+  return {
+    entities: new EntityRepository(db, catalog),
+    agreements: new AgreementRepository(db, catalog),
+    search: new SearchRepository(db, catalog),
+  };
+}

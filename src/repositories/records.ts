@@ -1,0 +1,92 @@
+/**
+ * The plain records repositories return: Neo4j values already converted, no GraphQL types.
+ * Codegen's mappers point GraphQL types at these (see codegen.ts).
+ */
+
+/** A date string at the precision the source gives: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`. */
+export type PartialDateString = string;
+
+/** A node of the graph with all its stored properties. */
+export interface EntityRecord {
+  key: string;
+  labels: string[];
+  name: string;
+  aliases: string[];
+  dataset: string;
+  sourceSection: string;
+  sourceQuote?: string | null;
+  [property: string]: unknown;
+}
+
+/** A relationship with its stored properties. */
+export interface RelationshipRecord {
+  type: string;
+  key: string;
+  dataset: string;
+  sourceSection: string;
+  sourceQuote?: string | null;
+  [property: string]: unknown;
+}
+
+/** A relationship between two entities: the edge types of the schema (ChairEdge, HostingEdge, …). */
+export interface LinkRecord {
+  rel: RelationshipRecord;
+  fromKey: string;
+  toKey: string;
+}
+
+export interface ProvenanceRecord {
+  dataset: string;
+  section: string;
+  quote: string | null;
+}
+
+/** An agreement: the AGREEMENT relationships that share one `agreementKey`, grouped. */
+export interface AgreementRecord {
+  key: string;
+  kind: string;
+  name: string;
+  enacted: PartialDateString | null;
+  revisions: PartialDateString[];
+  status: string | null;
+  /** The Japanese side first, then the partners. */
+  partyKeys: string[];
+  dataset: string;
+  sourceSection: string;
+  sourceQuote: string | null;
+}
+
+export interface EdgeRecord {
+  cursor: string;
+  node: EntityRecord;
+}
+
+export interface AgreementEdgeRecord {
+  cursor: string;
+  node: AgreementRecord;
+}
+
+export interface PageInfoRecord {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface ConnectionRecord {
+  edges: EdgeRecord[];
+  pageInfo: PageInfoRecord;
+  totalCount: () => Promise<number>;
+}
+
+export interface AgreementConnectionRecord {
+  edges: AgreementEdgeRecord[];
+  pageInfo: PageInfoRecord;
+  totalCount: () => Promise<number>;
+}
+
+export interface SearchHitRecord {
+  node: EntityRecord;
+  score: number;
+  matched: string;
+}

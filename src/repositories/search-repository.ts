@@ -1,0 +1,43 @@
+/**
+ * Full-text search over the `entity_search` index. User text never reaches Lucene as syntax: it is
+ * cut into plain words (letters and digits, as the index's analyser sees them), and each word is
+ * escaped and searched exactly (boosted) or with one typo allowed.
+ */
+import type { CypherCatalog } from '../neo4j/cypher-catalog.js';
+import type { Database, QueryContext } from '../neo4j/database.js';
+import type { EntityRecord } from './records.js';
+
+const LUCENE_SPECIAL = /[+\-&|!(){}[\]^"~*?:\\/]/g;
+
+/** The words of a text, lower-cased, as the standard analyser would index them. */
+export function wordsOf(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 16);
+}
+
+/** A Lucene query that means "these words", with small typos tolerated; null when there are no words. */
+export function toLuceneQuery(text: string): string | null {
+  const words = wordsOf(text);
+  if (words.length === 0) return null;
+  return words
+    .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
+    .map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}*^2 OR ${w}~1)` : `(${w}^3 OR ${w}*)`))
+    .join(' ');
+}
+
+export class SearchRepository {
+  private readonly q;
+
+  constructor(
+    private readonly db: Database,
+    catalog: CypherCatalog,
+  ) {
+    this.q = catalog.require(['search/fulltext'] as const);
+  }
+
+  async search(text: string, labels: string[] | null, limit: number, ctx: QueryContext): Promise<{ node: EntityRecord; score: number }[]> {
+    const query = toLuceneQuery(text);
+    if (query === null) return [];
+    const rows = await this.db.read(this.q['search/fulltext'], { query, labels, limit, candidates: limit * 5 }, ctx);
+    return rows.map((r) => ({ node: r['node'] as EntityRecord, score: Number(r['score']) }));
+  }
+}

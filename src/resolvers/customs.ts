@@ -1,0 +1,58 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { dayRange } from '../services/dates.js';
+import { normaliseText } from '../services/entity-service.js';
+import { entityFields, num, str } from './shared.js';
+
+export const customsResolvers: Resolvers = {
+  Query: {
+    capabilities: (_, { filter, orderBy, ...page }, { services }) => {
+      const range = dayRange(filter?.introduced, 'filter.introduced');
+      return services.entities.page('Capability', { ...page, orderBy }, {
+        kinds: filter?.kinds ?? null,
+        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
+        dateFrom: range.from,
+        dateTo: range.to,
+      });
+    },
+    indicators: (_, { orderBy, ...page }, { services }) => services.entities.page('Indicator', { ...page, orderBy }, {}),
+  },
+
+  Capability: {
+    ...entityFields,
+    kind: (c) => (str(c, 'kind') ?? 'EQUIPMENT') as never,
+    introduced: (c) => str(c, 'introduced'),
+    description: (c) => str(c, 'description'),
+    contact: (c) => str(c, 'contact'),
+    operatedBy: (c, _, { services }) => services.entities.relatedNodes(c.key, 'OPERATES', 'in', ['Organisation']),
+  },
+
+  Indicator: {
+    ...entityFields,
+    measure: (i) => str(i, 'measure') ?? i.name,
+    unit: (i) => str(i, 'unit') ?? '',
+    baseYear: (i) => num(i, 'baseYear') ?? 2005,
+    note: (i) => str(i, 'note'),
+    observations: async (i, { years }, { services }) => {
+      const all = (await services.entities.relatedNodes(i.key, 'HAS_OBSERVATION', 'out', ['Observation'])).sort(
+        (a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0),
+      );
+      const base = all.find((o) => num(o, 'year') === (num(i, 'baseYear') ?? 2005));
+      const baseValue = base ? num(base, 'value') : null;
+      return all
+        .filter((o) => !years || years.includes(num(o, 'year') ?? -1))
+        .map((o) => {
+          const value = num(o, 'value');
+          const computedIndex = baseValue && value !== null ? Math.round((value / baseValue) * 1000) / 10 : null;
+          return { ...o, computedIndex };
+        });
+    },
+  },
+
+  Observation: {
+    year: (o) => num(o, 'year') ?? 0,
+    value: (o) => num(o, 'value') ?? 0,
+    index: (o) => num(o, 'index') ?? 0,
+    computedIndex: (o) => num(o, 'computedIndex'),
+    preliminary: (o) => o['preliminary'] === true,
+  },
+};

@@ -1,0 +1,21 @@
+/** All resolvers, merged by domain. Resolvers stay thin: the rules live in services. */
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { baseResolvers } from './base.js';
+import { customsResolvers } from './customs.js';
+import { governmentResolvers } from './government.js';
+import { partnerResolvers } from './partners.js';
+import { planResolvers } from './plans.js';
+import { scalarResolvers } from './scalars.js';
+import { searchResolvers } from './search.js';
+
+const domains: Resolvers[] = [baseResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers];
+
+export const resolvers: Resolvers = {
+  ...scalarResolvers,
+  ...Object.fromEntries(
+    [...new Set(domains.flatMap((d) => Object.keys(d)))].map((type) => [
+      type,
+      Object.assign({}, ...domains.map((d) => (d as Record<string, object | undefined>)[type] ?? {})),
+    ]),
+  ),
+};

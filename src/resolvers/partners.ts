@@ -1,0 +1,56 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { dayRange, parsePartialDate } from '../services/dates.js';
+import { normaliseText } from '../services/entity-service.js';
+import { inForceOn } from '../services/time.js';
+import { entityFields, str } from './shared.js';
+
+export const partnerResolvers: Resolvers = {
+  Query: {
+    countries: (_, { filter, orderBy, ...page }, { services }) =>
+      services.entities.page('Country', { ...page, orderBy }, {
+        kinds: filter?.kinds ?? null,
+        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
+        agreementKinds: filter?.agreementKinds ?? null,
+      }),
+    agreements: (_, { filter, orderBy, ...page }, { services }) => {
+      const range = dayRange(
+        filter?.asOf ? { from: null, to: parsePartialDate(filter.asOf, 'filter.asOf').value } : filter?.enacted,
+        filter?.asOf ? 'filter.asOf' : 'filter.enacted',
+      );
+      if (filter?.asOf && filter.enacted) {
+        const enacted = dayRange(filter.enacted, 'filter.enacted');
+        range.from = enacted.from;
+        range.to = enacted.to && range.to ? (enacted.to < range.to ? enacted.to : range.to) : (enacted.to ?? range.to);
+      }
+      return services.agreements.page({ ...page, orderBy }, {
+        kinds: filter?.kinds ?? null,
+        party: filter?.party ?? null,
+        multilateral: filter?.multilateral ?? null,
+        dateFrom: range.from,
+        dateTo: range.to,
+      });
+    },
+  },
+
+  Country: {
+    ...entityFields,
+    kind: (c) => (str(c, 'kind') ?? 'COUNTRY') as never,
+    agreements: async (c, { kinds, asOf }, { services }) =>
+      (await services.agreements.ofParty(c.key)).filter(
+        (a) => (!kinds || kinds.length === 0 || kinds.includes(a.kind as never)) && (!asOf || (a.enacted !== null && inForceOn(a.enacted, null, asOf))),
+      ),
+    agreementKinds: async (c, _, { services }) => [...new Set((await services.agreements.ofParty(c.key)).map((a) => a.kind))] as never,
+    organisations: (c, _, { services }) => services.entities.relatedNodes(c.key, 'LOCATED_IN', 'in', ['Organisation']),
+  },
+
+  Agreement: {
+    id: (a) => a.key,
+    kind: (a) => a.kind as never,
+    multilateral: (a) => a.partyKeys.length > 2,
+    revisions: (a) => a.revisions ?? [],
+    parties: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys)).filter((e) => e !== null),
+    partners: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys.slice(1))).filter((e) => e !== null),
+    inForce: (a, { asOf }) => a.enacted !== null && inForceOn(a.enacted, null, asOf),
+    provenance: (a) => ({ dataset: a.dataset, section: a.sourceSection, quote: a.sourceQuote }),
+  },
+};

@@ -1,0 +1,66 @@
+import type { Resolvers } from '../generated/resolvers-types.js';
+import { dayRange } from '../services/dates.js';
+import { normaliseText } from '../services/entity-service.js';
+import { entityFields, linkOf, num, provenanceOf, str } from './shared.js';
+
+const PLANS = ['Plan'];
+
+export const planResolvers: Resolvers = {
+  Query: {
+    plans: (_, { filter, orderBy, ...page }, { services }) => {
+      const range = dayRange(filter?.adopted, 'filter.adopted');
+      return services.entities.page('Plan', { ...page, orderBy }, {
+        kinds: filter?.kinds ?? null,
+        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
+        dateFrom: range.from,
+        dateTo: range.to,
+        inType: filter?.adoptedBy ? 'ADOPTED' : null,
+        inKey: filter?.adoptedBy ?? null,
+      });
+    },
+  },
+
+  Plan: {
+    ...entityFields,
+    kind: (p) => (str(p, 'kind') ?? 'PLAN') as never,
+    adopted: (p) => str(p, 'adopted'),
+    periodYears: (p) => num(p, 'periodYears'),
+    horizon: (p) => (p['horizon'] == null ? null : String(p['horizon'])),
+    summary: (p) => str(p, 'summary'),
+    adoptedBy: async (p, _, { services }) => {
+      const n = (await services.entities.related(p.key, 'ADOPTED', 'in', ['Meeting']))[0];
+      return n ? linkOf(p.key, n, 'in') : null;
+    },
+    categories: async (p, _, { services }) =>
+      (await services.entities.related(p.key, 'COVERS', 'out', ['MeasureCategory']))
+        .sort((a, b) => Number(a.rel['ordinal'] ?? a.node['ordinal'] ?? 0) - Number(b.rel['ordinal'] ?? b.node['ordinal'] ?? 0))
+        .map((n) => n.node),
+    supersedes: async (p, _, { services }) => {
+      const n = (await services.entities.related(p.key, 'SUPERSEDES', 'out', PLANS))[0];
+      return n ? linkOf(p.key, n, 'out') : null;
+    },
+    supersededBy: async (p, _, { services }) => {
+      const n = (await services.entities.related(p.key, 'SUPERSEDES', 'in', PLANS))[0];
+      return n ? linkOf(p.key, n, 'in') : null;
+    },
+  },
+
+  MeasureCategory: {
+    ...entityFields,
+    ordinal: (c) => num(c, 'ordinal') ?? 0,
+    plans: (c, _, { services }) => services.entities.relatedNodes(c.key, 'COVERS', 'in', PLANS),
+  },
+
+  AdoptionEdge: {
+    meeting: async (l, _, { services }) => (await services.entities.get(l.fromKey))!,
+    plan: async (l, _, { services }) => (await services.entities.get(l.toKey))!,
+    on: (l) => str(l.rel, 'on'),
+    provenance: (l) => provenanceOf(l.rel),
+  },
+  SupersessionEdge: {
+    newer: async (l, _, { services }) => (await services.entities.get(l.fromKey))!,
+    older: async (l, _, { services }) => (await services.entities.get(l.toKey))!,
+    on: (l) => str(l.rel, 'on'),
+    provenance: (l) => provenanceOf(l.rel),
+  },
+};

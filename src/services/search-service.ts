@@ -1,0 +1,50 @@
+/** Search for one request: validates the arguments and says which name or alias matched. */
+import { BadUserInputError } from '../errors.js';
+import type { QueryContext } from '../neo4j/database.js';
+import type { SearchHitRecord } from '../repositories/records.js';
+import { wordsOf, type SearchRepository } from '../repositories/search-repository.js';
+
+const TYPE_LABELS: Record<string, string> = {
+  OFFICE: 'Office',
+  ORGANISATION: 'Organisation',
+  MEETING: 'Meeting',
+  PLAN: 'Plan',
+  MEASURE_CATEGORY: 'MeasureCategory',
+  COUNTRY: 'Country',
+  CAPABILITY: 'Capability',
+  INDICATOR: 'Indicator',
+};
+
+/** The name or alias sharing most words with the query (ties: the name). */
+function bestMatch(words: string[], candidates: string[]): string {
+  let best = candidates[0] ?? '';
+  let bestScore = -1;
+  for (const candidate of candidates) {
+    const own = new Set(wordsOf(candidate));
+    const score = words.filter((w) => [...own].some((o) => o.startsWith(w) || w.startsWith(o))).length;
+    if (score > bestScore) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+export class SearchService {
+  constructor(
+    private readonly repo: SearchRepository,
+    private readonly ctx: QueryContext,
+  ) {}
+
+  async search(text: string, types: readonly string[] | null | undefined, first: number | null | undefined): Promise<SearchHitRecord[]> {
+    if (text.length > 200) throw new BadUserInputError('text: at most 200 characters.', 'text');
+    const limit = first ?? 20;
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      throw new BadUserInputError(`first: ${limit} is out of range; search returns 1 to 100 hits (default 20).`, 'first');
+    }
+    const labels = types && types.length > 0 ? types.map((t) => TYPE_LABELS[t] ?? t) : null;
+    const hits = await this.repo.search(text, labels, limit, this.ctx);
+    const words = wordsOf(text);
+    return hits.map((h) => ({ ...h, matched: bestMatch(words, [h.node.name, ...(h.node.aliases ?? [])]) }));
+  }
+}

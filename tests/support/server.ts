@@ -1,0 +1,53 @@
+/** The real API on a free loopback port, against the test run's Neo4j, and a tiny GraphQL client. */
+import { loadConfig, type Config } from '../../src/config.js';
+import { createLogger } from '../../src/logger.js';
+import { readDatasetInfo } from '../../src/graphql/datasets.js';
+import { createApp } from '../../src/http/server.js';
+import { createRepositories } from '../../src/repositories/index.js';
+import { testDb, neo4jSettings } from './db.js';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  body: {
+    data?: T | null;
+    errors?: { message: string; extensions?: { code?: string; [k: string]: unknown }; path?: (string | number)[] }[];
+    extensions?: { roundTrips?: number; [k: string]: unknown };
+  };
+}
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  config: Config;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const { db, catalog } = await testDb();
+  const s = neo4jSettings();
+  const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', ...env });
+  const app = await createApp({
+    config,
+    logger: createLogger(config.logLevel),
+    db,
+    repos: createRepositories(db, catalog),
+    datasets: readDatasetInfo([config.seed.dir]),
+  });
+  const { url } = await app.listen(0);
+  const origin = new URL(url).origin;
+  return {
+    url,
+    origin,
+    config,
+    async gql(query, variables, headers) {
+      const res = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] } as never;
+    },
+    stop: () => app.stop(),
+  };
+}
