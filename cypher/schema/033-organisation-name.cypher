@@ -1,0 +1,1 @@
+CREATE RANGE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)

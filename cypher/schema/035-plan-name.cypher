@@ -1,0 +1,1 @@
+CREATE RANGE INDEX plan_name IF NOT EXISTS FOR (n:Plan) ON (n.name)

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX country_name IF NOT EXISTS FOR (n:Country) ON (n.name)

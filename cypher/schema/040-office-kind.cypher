@@ -1,0 +1,1 @@
+CREATE RANGE INDEX office_kind IF NOT EXISTS FOR (n:Office) ON (n.kind)

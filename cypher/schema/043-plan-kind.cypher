@@ -1,0 +1,1 @@
+CREATE RANGE INDEX plan_kind IF NOT EXISTS FOR (n:Plan) ON (n.kind)

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX organisation_established IF NOT EXISTS FOR (n:Organisation) ON (n.established)

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX office_established IF NOT EXISTS FOR (n:Office) ON (n.established)

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX plan_adopted IF NOT EXISTS FOR (n:Plan) ON (n.adopted)

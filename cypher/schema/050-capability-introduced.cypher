@@ -1,0 +1,1 @@
+CREATE RANGE INDEX capability_introduced IF NOT EXISTS FOR (n:Capability) ON (n.introduced)

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX observation_year IF NOT EXISTS FOR (n:Observation) ON (n.year)

@@ -1,0 +1,3 @@
+CREATE FULLTEXT INDEX agreement_search IF NOT EXISTS
+FOR ()-[r:AGREEMENT]-()
+ON EACH [r.name]

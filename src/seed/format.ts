@@ -1,0 +1,484 @@
+/**
+ * The seed dataset format (docs/seed-format.md) and its whole-dataset validation. Nothing is written to
+ * the database until every file of a dataset passes: a reviewer gets every problem at once, each as
+ * `file › record key › reason`.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+
+export const NODE_LABELS = [
+  'Office',
+  'Organisation',
+  'Meeting',
+  'Plan',
+  'MeasureCategory',
+  'Country',
+  'Capability',
+  'Indicator',
+  'Observation',
+] as const;
+export type NodeLabel = (typeof NODE_LABELS)[number];
+
+export const EXTRA_LABELS = ['Minister'] as const;
+
+export const RELATIONSHIP_TYPES = [
+  'CHAIRS',
+  'MEMBER_OF',
+  'SUPERSEDES',
+  'PART_OF',
+  'ADOPTED',
+  'APPROVED',
+  'COVERS',
+  'ADMINISTERED_BY',
+  'AGREEMENT',
+  'HOSTED',
+  'OPERATES',
+  'LOCATED_IN',
+  'COOPERATES_WITH',
+  'ORGANISES',
+  'PARTICIPATES_IN',
+  'HAS_OBSERVATION',
+  'CONVENED',
+  'REPORTED_BY',
+] as const;
+export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
+
+/** The key prefix each label's nodes use (`office:prime-minister`). */
+export const KEY_PREFIX: Record<NodeLabel, string> = {
+  Office: 'office',
+  Organisation: 'organisation',
+  Meeting: 'meeting',
+  Plan: 'plan',
+  MeasureCategory: 'measure',
+  Country: 'country',
+  Capability: 'capability',
+  Indicator: 'indicator',
+  Observation: 'observation',
+};
+
+const SEGMENT = '[a-z0-9]+(?:[-.][a-z0-9]+)*';
+/** `<kind>:<slug>[:<slug>…]`, lower-case. */
+export const KEY_PATTERN = new RegExp(`^[a-z]+(?:-[a-z]+)*(?::${SEGMENT})+$`);
+const DATASET_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const DATE_PATTERN = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
+
+/** A partial ISO date: "1998", "1998-05" or "1998-05-14", with a real month and day. */
+export function isPartialDate(value: string): boolean {
+  const m = DATE_PATTERN.exec(value);
+  if (!m) return false;
+  const year = Number(m[1]);
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return day >= 1 && day <= daysInMonth;
+}
+
+const date = z
+  .string({ error: 'must be a quoted date string "YYYY", "YYYY-MM" or "YYYY-MM-DD"' })
+  .refine(isPartialDate, { error: (iss) => `"${String(iss.input)}" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)` });
+const text = z.string().trim().min(1);
+const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE code');
+const key = z.string().regex(KEY_PATTERN, 'must look like "<kind>:<slug>" (lower-case, digits, "-", ".")');
+const positiveInt = z.number().int().min(1);
+
+const source = z.strictObject({
+  section: text,
+  quote: text.optional(),
+});
+
+/** Properties per node label: anything not listed here is a typo or an undocumented property. */
+export const NODE_PROPS: Record<NodeLabel, z.ZodType<Record<string, unknown>>> = {
+  Office: z.strictObject({ kind: code, established: date.optional(), description: text.optional() }),
+  Organisation: z.strictObject({
+    kind: code,
+    established: date.optional(),
+    dissolved: date.optional(),
+    statedCount: positiveInt.optional(),
+    description: text.optional(),
+  }),
+  Meeting: z.strictObject({
+    kind: z.enum(['MINISTERIAL_MEETING', 'HEADQUARTERS', 'PROMOTION_MEETING', 'ENFORCEMENT_MEETING', 'CONFERENCE']),
+    established: date.optional(),
+    dissolved: date.optional(),
+    firstConvened: date.optional(),
+    basis: text.optional(),
+    mission: text.optional(),
+  }),
+  Plan: z.strictObject({
+    kind: z.enum(['STRATEGY', 'PLAN', 'OUTLINE', 'EMERGENCY_MEASURES', 'GUIDELINES']),
+    adopted: date.optional(),
+    periodYears: positiveInt.optional(),
+    horizon: date.optional(),
+    followUp: text.optional(),
+    summary: text.optional(),
+  }),
+  MeasureCategory: z.strictObject({ ordinal: positiveInt }),
+  Country: z.strictObject({ kind: z.enum(['COUNTRY', 'ECONOMY', 'UNION']) }),
+  Capability: z.strictObject({
+    kind: z.enum(['EQUIPMENT', 'SYSTEM', 'ANIMAL', 'VESSEL', 'CHANNEL', 'PRACTICE']),
+    introduced: date.optional(),
+    description: text.optional(),
+    contact: text.optional(),
+  }),
+  Indicator: z.strictObject({ unit: text, measure: text, baseYear: z.number().int(), note: text.optional() }),
+  Observation: z.strictObject({
+    year: z.number().int().min(1000).max(9999),
+    value: z.number(),
+    index: z.number().optional(),
+    preliminary: z.boolean(),
+  }),
+};
+
+const span = { from: date.optional(), until: date.optional() };
+
+/** Properties per relationship type. */
+export const RELATIONSHIP_PROPS: Record<RelationshipType, z.ZodType<Record<string, unknown>>> = {
+  CHAIRS: z.strictObject({ role: z.enum(['CHIEF', 'DEPUTY']) }),
+  MEMBER_OF: z.strictObject(span),
+  SUPERSEDES: z.strictObject({ on: date.optional() }),
+  PART_OF: z.strictObject(span),
+  ADOPTED: z.strictObject({ on: date.optional(), session: positiveInt.optional() }),
+  APPROVED: z.strictObject({ on: date.optional() }),
+  COVERS: z.strictObject({ ordinal: positiveInt }),
+  ADMINISTERED_BY: z.strictObject(span),
+  AGREEMENT: z.strictObject({
+    agreementKey: key,
+    kind: z.enum(['CMAA', 'INTERGOVERNMENTAL', 'EPA', 'MOU']),
+    name: text,
+    enacted: date.optional(),
+    revisions: z.array(date).optional(),
+    status: code.optional(),
+    note: text.optional(),
+    statedCount: positiveInt.optional(),
+  }),
+  HOSTED: z.strictObject(span),
+  OPERATES: z.strictObject({ from: date.optional() }),
+  LOCATED_IN: z.strictObject({}),
+  COOPERATES_WITH: z.strictObject({ activities: z.array(text).min(1).optional() }),
+  ORGANISES: z.strictObject({}),
+  PARTICIPATES_IN: z.strictObject(span),
+  HAS_OBSERVATION: z.strictObject({}),
+  CONVENED: z.strictObject({ on: date.optional(), ordinal: positiveInt.optional() }),
+  REPORTED_BY: z.strictObject({ role: z.enum(['PUBLISHES', 'CHECKS']), publication: text.optional() }),
+};
+
+/** Which labels a relationship may join (`*` = any label). Checked after every reference resolves. */
+const ENDPOINTS: Partial<Record<RelationshipType, readonly (readonly [NodeLabel | '*', NodeLabel | '*'])[]>> = {
+  CHAIRS: [['Office', 'Meeting']],
+  MEMBER_OF: [
+    ['Office', 'Meeting'],
+    ['Organisation', 'Meeting'],
+    ['Organisation', 'Organisation'],
+    ['Country', 'Organisation'],
+  ],
+  SUPERSEDES: [
+    ['Plan', 'Plan'],
+    ['Meeting', 'Meeting'],
+  ],
+  PART_OF: [
+    ['Organisation', 'Organisation'],
+    ['Office', 'Organisation'],
+    ['Meeting', 'Meeting'],
+    ['Meeting', 'Organisation'],
+  ],
+  ADOPTED: [['Meeting', 'Plan'], ['Organisation', 'Plan']],
+  APPROVED: [['Organisation', 'Plan']],
+  COVERS: [['Plan', 'MeasureCategory']],
+  ADMINISTERED_BY: [['Meeting', 'Organisation']],
+  AGREEMENT: [
+    ['Country', 'Country'],
+    ['Organisation', 'Organisation'],
+  ],
+  HOSTED: [['*', 'Organisation'], ['*', 'Meeting']],
+  OPERATES: [['Organisation', 'Capability']],
+  LOCATED_IN: [['*', 'Country']],
+  ORGANISES: [['Organisation', 'Meeting']],
+  PARTICIPATES_IN: [['*', 'Meeting'], ['*', 'Organisation']],
+  HAS_OBSERVATION: [['Indicator', 'Observation']],
+  CONVENED: [['Meeting', '*']],
+  REPORTED_BY: [['Indicator', 'Organisation']],
+};
+
+const nodeRecord = z.strictObject({
+  key,
+  label: z.enum(NODE_LABELS, { error: `must be one of ${NODE_LABELS.join(', ')}` }),
+  extraLabels: z.array(z.enum(EXTRA_LABELS, { error: `extra labels may only be ${EXTRA_LABELS.join(', ')}` })).optional(),
+  name: text,
+  aliases: z.array(text).optional(),
+  props: z.record(z.string(), z.unknown()).optional(),
+  source,
+});
+
+const relationshipRecord = z.strictObject({
+  key,
+  type: z.enum(RELATIONSHIP_TYPES, { error: `must be one of ${RELATIONSHIP_TYPES.join(', ')}` }),
+  from: key,
+  to: key,
+  props: z.record(z.string(), z.unknown()).optional(),
+  source,
+});
+
+const seedFile = z.strictObject({
+  nodes: z.array(z.unknown()).optional(),
+  relationships: z.array(z.unknown()).optional(),
+});
+
+const datasetFile = z.strictObject({
+  id: z.string().regex(DATASET_ID_PATTERN, 'must be lower-case words joined by "-"'),
+  title: text,
+  source: z.strictObject({ file: text, publisher: text.optional(), asOf: date.optional() }),
+});
+
+export type PropValue = string | number | boolean | string[] | number[];
+export type Props = Record<string, PropValue>;
+
+export interface SourceRef {
+  section: string;
+  quote: string | null;
+}
+
+export interface SeedNode {
+  file: string;
+  key: string;
+  label: NodeLabel;
+  extraLabels: string[];
+  name: string;
+  aliases: string[];
+  props: Props;
+  source: SourceRef;
+}
+
+export interface SeedRelationship {
+  file: string;
+  key: string;
+  type: RelationshipType;
+  from: string;
+  to: string;
+  props: Props;
+  source: SourceRef;
+}
+
+export interface Dataset {
+  id: string;
+  title: string;
+  source: { file: string; publisher?: string | undefined; asOf?: string | undefined };
+  dir: string;
+  nodes: SeedNode[];
+  relationships: SeedRelationship[];
+}
+
+export interface ValidationProblem {
+  file: string;
+  key: string;
+  reason: string;
+}
+
+export class SeedValidationError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly problems: ValidationProblem[],
+  ) {
+    super(
+      `invalid seed dataset ${dir} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p.file} › ${p.key} › ${p.reason}`).join('\n'),
+    );
+    this.name = 'SeedValidationError';
+  }
+}
+
+function issues(error: z.ZodError, prefix?: string): string[] {
+  return error.issues.map((i) => {
+    const where = [...(prefix ? [prefix] : []), ...i.path.map(String)].join('.');
+    return where ? `${where}: ${i.message}` : i.message;
+  });
+}
+
+/** Neo4j stores primitives and homogeneous lists of primitives; nested objects and nulls are refused. */
+function propProblem(name: string, value: unknown): string | null {
+  if (typeof value === 'string' || typeof value === 'boolean') return null;
+  if (typeof value === 'number') return Number.isFinite(value) ? null : `${name}: must be a finite number`;
+  if (Array.isArray(value)) {
+    const kinds = new Set(value.map((v) => typeof v));
+    if (kinds.size > 1) return `${name}: a list must hold one type`;
+    const [k] = [...kinds];
+    if (k !== undefined && k !== 'string' && k !== 'number') return `${name}: a list may hold only strings or numbers`;
+    return null;
+  }
+  return `${name}: must be a string, number, boolean or list (got ${value === null ? 'null' : typeof value})`;
+}
+
+function recordKey(raw: unknown, index: number): string {
+  if (raw !== null && typeof raw === 'object' && 'key' in raw && typeof raw.key === 'string' && raw.key !== '') return raw.key;
+  return `#${index + 1}`;
+}
+
+function checkSpan(props: Props, problems: string[]): void {
+  for (const [a, b] of [
+    ['from', 'until'],
+    ['established', 'dissolved'],
+  ] as const) {
+    const start = props[a];
+    const end = props[b];
+    if (typeof start === 'string' && typeof end === 'string' && end < start && !start.startsWith(end)) {
+      problems.push(`${b} (${end}) is before ${a} (${start})`);
+    }
+  }
+}
+
+/** Reads and validates a dataset folder; throws SeedValidationError listing every problem found. */
+export async function readDataset(dir: string): Promise<Dataset> {
+  const problems: ValidationProblem[] = [];
+  const add = (file: string, k: string, reason: string) => problems.push({ file, key: k, reason });
+
+  let entries: string[];
+  try {
+    entries = (await readdir(dir)).filter((f) => f.endsWith('.yaml') || f.endsWith('.yml')).sort();
+  } catch (error) {
+    throw new SeedValidationError(dir, [{ file: dir, key: '-', reason: `cannot read folder: ${(error as Error).message}` }]);
+  }
+  if (!entries.includes('dataset.yaml')) {
+    throw new SeedValidationError(dir, [{ file: 'dataset.yaml', key: '-', reason: 'missing: every dataset folder needs a dataset.yaml' }]);
+  }
+
+  const parsed = new Map<string, unknown>();
+  for (const file of entries) {
+    const doc = parseDocument(await readFile(path.join(dir, file), 'utf8'), { uniqueKeys: true });
+    if (doc.errors.length > 0) {
+      for (const e of doc.errors) add(file, '-', `YAML: ${e.message.split('\n')[0]}`);
+      continue;
+    }
+    parsed.set(file, doc.toJS());
+  }
+
+  let header: z.output<typeof datasetFile> | undefined;
+  const head = datasetFile.safeParse(parsed.get('dataset.yaml'));
+  if (head.success) header = head.data;
+  else if (parsed.has('dataset.yaml')) for (const m of issues(head.error)) add('dataset.yaml', '-', m);
+
+  const nodes: SeedNode[] = [];
+  const relationships: SeedRelationship[] = [];
+  const seen = new Map<string, string>(); // key → file where first defined (nodes and relationships share one key space)
+  // Every well-formed node record, even one with bad properties, so that its problems do not reappear as
+  // "dangling reference" on each relationship that points at it.
+  const knownLabels = new Map<string, NodeLabel>();
+
+  const claim = (file: string, k: string): boolean => {
+    const first = seen.get(k);
+    if (first !== undefined) {
+      add(file, k, `duplicate key (first defined in ${first})`);
+      return false;
+    }
+    seen.set(k, file);
+    return true;
+  };
+
+  for (const [file, content] of parsed) {
+    if (file === 'dataset.yaml') continue;
+    const shape = seedFile.safeParse(content ?? {});
+    if (!shape.success) {
+      for (const m of issues(shape.error)) add(file, '-', m);
+      continue;
+    }
+    (shape.data.nodes ?? []).forEach((raw, i) => {
+      const k = recordKey(raw, i);
+      const r = nodeRecord.safeParse(raw);
+      if (!r.success) {
+        for (const m of issues(r.error)) add(file, k, m);
+        return;
+      }
+      const rec = r.data;
+      const own: string[] = [];
+      const prefix = KEY_PREFIX[rec.label];
+      if (!rec.key.startsWith(`${prefix}:`)) own.push(`a ${rec.label} key must start with "${prefix}:"`);
+      if (rec.extraLabels?.includes('Minister') && rec.label !== 'Office') own.push('extra label Minister is only for Office');
+      const props = rec.props ?? {};
+      for (const [name, value] of Object.entries(props)) {
+        const p = propProblem(name, value);
+        if (p) own.push(p);
+      }
+      const typed = NODE_PROPS[rec.label].safeParse(props);
+      if (!typed.success) own.push(...issues(typed.error, 'props'));
+      checkSpan(props as Props, own);
+      for (const m of own) add(file, rec.key, m);
+      if (!claim(file, rec.key)) return;
+      knownLabels.set(rec.key, rec.label);
+      if (own.length > 0) return;
+      nodes.push({
+        file,
+        key: rec.key,
+        label: rec.label,
+        extraLabels: [...new Set(rec.extraLabels ?? [])].sort(),
+        name: rec.name,
+        aliases: rec.aliases ?? [],
+        props: props as Props,
+        source: { section: rec.source.section, quote: rec.source.quote ?? null },
+      });
+    });
+    (shape.data.relationships ?? []).forEach((raw, i) => {
+      const k = recordKey(raw, i);
+      const r = relationshipRecord.safeParse(raw);
+      if (!r.success) {
+        for (const m of issues(r.error)) add(file, k, m);
+        return;
+      }
+      const rec = r.data;
+      const own: string[] = [];
+      const props = rec.props ?? {};
+      for (const [name, value] of Object.entries(props)) {
+        const p = propProblem(name, value);
+        if (p) own.push(p);
+      }
+      const typed = RELATIONSHIP_PROPS[rec.type].safeParse(props);
+      if (!typed.success) own.push(...issues(typed.error, 'props'));
+      checkSpan(props as Props, own);
+      if (rec.from === rec.to) own.push('a relationship may not join a node to itself');
+      for (const m of own) add(file, rec.key, m);
+      if (!claim(file, rec.key) || own.length > 0) return;
+      relationships.push({
+        file,
+        key: rec.key,
+        type: rec.type,
+        from: rec.from,
+        to: rec.to,
+        props: props as Props,
+        source: { section: rec.source.section, quote: rec.source.quote ?? null },
+      });
+    });
+  }
+
+  // References and endpoint labels, once every node is known.
+  const agreements = new Map<string, SeedRelationship>();
+  for (const rel of relationships) {
+    const from = knownLabels.get(rel.from);
+    const to = knownLabels.get(rel.to);
+    if (!from) add(rel.file, rel.key, `dangling reference: from "${rel.from}" is not a node of this dataset`);
+    if (!to) add(rel.file, rel.key, `dangling reference: to "${rel.to}" is not a node of this dataset`);
+    const allowed = ENDPOINTS[rel.type];
+    if (from && to && allowed) {
+      const ok = allowed.some(([a, b]) => (a === '*' || a === from) && (b === '*' || b === to));
+      if (!ok) {
+        add(rel.file, rel.key, `${rel.type} may not go from ${from} to ${to} (allowed: ${allowed.map(([a, b]) => `${a}→${b}`).join(', ')})`);
+      }
+    }
+    if (rel.type === 'AGREEMENT') {
+      const group = String(rel.props.agreementKey);
+      const first = agreements.get(group);
+      if (first && (first.props.kind !== rel.props.kind || first.props.name !== rel.props.name)) {
+        add(rel.file, rel.key, `edges of agreement ${group} disagree on kind or name (see ${first.key})`);
+      }
+      if (first && first.from !== rel.from) add(rel.file, rel.key, `edges of agreement ${group} must share their from-side (see ${first.key})`);
+      if (!first) agreements.set(group, rel);
+    }
+  }
+
+  if (problems.length > 0 || !header) {
+    if (!header && problems.length === 0) add('dataset.yaml', '-', 'unreadable');
+    throw new SeedValidationError(dir, problems);
+  }
+  return { id: header.id, title: header.title, source: header.source, dir, nodes, relationships };
+}

@@ -1,0 +1,275 @@
+/**
+ * Loads a validated seed dataset into Neo4j in ONE write transaction: records are merged on their keys,
+ * records this dataset loaded before but no longer lists are removed, other datasets are never touched.
+ * A record whose content hash is unchanged is not written at all, so a reload is a no-op.
+ */
+import { createHash } from 'node:crypto';
+import type { ManagedTransaction } from 'neo4j-driver';
+import type { Database, Row } from '../neo4j/database.js';
+import { CypherCatalog } from '../neo4j/cypher-catalog.js';
+import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRelationship } from './format.js';
+
+export const BATCH_SIZE = 500;
+
+const STATEMENTS = [
+  'seed/existing-nodes',
+  'seed/existing-relationships',
+  'seed/foreign-node-keys',
+  'seed/foreign-relationship-keys',
+  'seed/delete-relationships',
+  'seed/delete-nodes',
+  'seed/upsert-nodes',
+  'seed/upsert-relationships',
+  'seed/is-empty',
+  'seed/checksum-nodes',
+  'seed/checksum-relationships',
+] as const;
+
+export interface ChangeCounts {
+  created: number;
+  updated: number;
+  unchanged: number;
+  removed: number;
+}
+
+export interface LoadSummary {
+  dataset: string;
+  nodes: ChangeCounts;
+  relationships: ChangeCounts;
+}
+
+/** Raised when the database state forbids the load (a key owned by another dataset, a write that went missing). */
+export class SeedLoadError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SeedLoadError';
+  }
+}
+
+/** JSON with object keys sorted, so equal content always hashes equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The hash of everything a node stores (not which file it came from: moving a record between files is no change). */
+export function nodeHash(dataset: string, n: SeedNode): string {
+  const { key, label, extraLabels, name, aliases, props, source } = n;
+  return sha256(canonical({ dataset, key, label, extraLabels, name, aliases, props, source }));
+}
+
+export function relationshipHash(dataset: string, r: SeedRelationship): string {
+  const { key, type, from, to, props, source } = r;
+  return sha256(canonical({ dataset, key, type, from, to, props, source }));
+}
+
+interface NodeRow {
+  key: string;
+  labels: string[];
+  props: Record<string, PropValue | null>;
+}
+
+interface RelationshipRow {
+  key: string;
+  type: string;
+  from: string;
+  to: string;
+  props: Record<string, PropValue | null>;
+}
+
+function nodeRow(dataset: string, n: SeedNode): NodeRow {
+  return {
+    key: n.key,
+    labels: [n.label, ...n.extraLabels],
+    props: {
+      ...n.props,
+      key: n.key,
+      name: n.name,
+      aliases: n.aliases,
+      // Full-text indexes read string properties only: the aliases are searchable through this one.
+      aliasesText: n.aliases.join(' | '),
+      dataset,
+      sourceSection: n.source.section,
+      sourceQuote: n.source.quote,
+      contentHash: nodeHash(dataset, n),
+    },
+  };
+}
+
+function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow {
+  return {
+    key: r.key,
+    type: r.type,
+    from: r.from,
+    to: r.to,
+    props: {
+      ...r.props,
+      key: r.key,
+      dataset,
+      sourceSection: r.source.section,
+      sourceQuote: r.source.quote,
+      contentHash: relationshipHash(dataset, r),
+    },
+  };
+}
+
+function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function run(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
+  const result = await tx.run(cypher, params);
+  return result.records.map((r) => r.toObject() as Row);
+}
+
+function counter(rows: Row[], field: string): number {
+  return rows.reduce((sum, r) => sum + Number(r[field] ?? 0), 0);
+}
+
+/** Validates the dataset folder, then loads it in one write transaction; returns what changed. */
+export async function loadDataset(
+  db: Database,
+  catalog: CypherCatalog,
+  dir: string,
+  log: (msg: string) => void = () => undefined,
+): Promise<LoadSummary> {
+  const q = catalog.require(STATEMENTS);
+  const dataset = await readDataset(dir);
+  log(`validated ${dataset.id}: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
+  return loadValidated(db, q, dataset, log);
+}
+
+async function loadValidated(
+  db: Database,
+  q: { [K in (typeof STATEMENTS)[number]]: string },
+  dataset: Dataset,
+  log: (msg: string) => void,
+): Promise<LoadSummary> {
+  const id = dataset.id;
+  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
+  const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
+
+  return db.writeTx({ operationName: `seed:${id}` }, async (tx) => {
+    const foreignNodes = await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) });
+    const foreignRels = await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) });
+    const foreign = [...foreignNodes, ...foreignRels];
+    if (foreign.length > 0) {
+      throw new SeedLoadError(
+        `dataset ${id} lists keys that belong to another dataset: ` +
+          foreign.map((f) => `${String(f.key)} (${f.dataset == null ? 'no dataset' : String(f.dataset)})`).join(', '),
+      );
+    }
+
+    const existingNodes = new Map(
+      (await run(tx, q['seed/existing-nodes'], { dataset: id })).map((r) => [String(r.key), r.contentHash as string | null]),
+    );
+    const existingRels = new Map(
+      (await run(tx, q['seed/existing-relationships'], { dataset: id })).map((r) => [
+        String(r.key),
+        { type: String(r.type), from: String(r.from), to: String(r.to), hash: r.contentHash as string | null },
+      ]),
+    );
+
+    const nodes: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+    const rels: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
+
+    const nodeWrites: NodeRow[] = [];
+    for (const row of nodeRows) {
+      const before = existingNodes.get(row.key);
+      if (before === undefined) nodes.created++;
+      else if (before === row.props.contentHash) nodes.unchanged++;
+      else nodes.updated++;
+      if (before !== row.props.contentHash) nodeWrites.push(row);
+    }
+    const listedNodes = new Set(nodeRows.map((r) => r.key));
+    const nodeRemovals = [...existingNodes.keys()].filter((k) => !listedNodes.has(k));
+
+    const relWrites: RelationshipRow[] = [];
+    // A relationship whose type or ends changed cannot be rewritten in place: delete it, then create it.
+    const relDeletes: { key: string; from: string }[] = [];
+    for (const row of relRows) {
+      const before = existingRels.get(row.key);
+      if (before === undefined) {
+        rels.created++;
+        relWrites.push(row);
+      } else if (before.hash === row.props.contentHash && before.type === row.type && before.from === row.from && before.to === row.to) {
+        rels.unchanged++;
+      } else {
+        rels.updated++;
+        if (before.type !== row.type || before.from !== row.from || before.to !== row.to) relDeletes.push({ key: row.key, from: before.from });
+        relWrites.push(row);
+      }
+    }
+    const listedRels = new Set(relRows.map((r) => r.key));
+    for (const [k, before] of existingRels) {
+      if (!listedRels.has(k)) {
+        rels.removed++;
+        relDeletes.push({ key: k, from: before.from });
+      }
+    }
+
+    for (const batch of batches(relDeletes)) await run(tx, q['seed/delete-relationships'], { dataset: id, rows: batch });
+    for (const batch of batches(nodeRemovals)) {
+      nodes.removed += counter(await run(tx, q['seed/delete-nodes'], { dataset: id, keys: batch }), 'deleted');
+    }
+    for (const batch of batches(nodeWrites)) {
+      const written = counter(await run(tx, q['seed/upsert-nodes'], { rows: batch }), 'written');
+      if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} nodes`);
+    }
+    if (nodeWrites.length > 0) log(`nodes: ${nodeWrites.length} written`);
+    for (const batch of batches(relWrites)) {
+      const written = counter(await run(tx, q['seed/upsert-relationships'], { rows: batch }), 'written');
+      // A row whose ends are missing matches nothing and would vanish silently: refuse, so the transaction rolls back.
+      if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} relationships (an end node is missing)`);
+    }
+    if (relWrites.length > 0) log(`relationships: ${relWrites.length} written`);
+
+    return { dataset: id, nodes, relationships: rels };
+  });
+}
+
+/** True when the database holds no Entity node at all (a fresh database). The catalog defaults to `cypher/`. */
+export async function isDatabaseEmpty(db: Database, catalog?: CypherCatalog): Promise<boolean> {
+  const cypher = (catalog ?? (await CypherCatalog.load())).get('seed/is-empty');
+  const [row] = await db.read(cypher, {});
+  return row?.empty === true;
+}
+
+export interface GraphChecksum {
+  checksum: string;
+  nodes: number;
+  relationships: number;
+}
+
+/**
+ * A deterministic fingerprint of the graph (or one dataset of it): every Entity node's key, labels and content
+ * hash, every relationship's key, type, ends and content hash, plus the counts. Equal checksums, equal graphs
+ * (as far as the seeds are concerned). The catalog defaults to `cypher/`.
+ */
+export async function graphChecksum(db: Database, catalog?: CypherCatalog, dataset: string | null = null): Promise<GraphChecksum> {
+  const q = (catalog ?? (await CypherCatalog.load())).require(['seed/checksum-nodes', 'seed/checksum-relationships'] as const);
+  return db.readTx({ operationName: 'seed:checksum' }, async (tx) => {
+    const nodes = await run(tx, q['seed/checksum-nodes'], { dataset });
+    const rels = await run(tx, q['seed/checksum-relationships'], { dataset });
+    const hash = createHash('sha256');
+    hash.update(`nodes:${nodes.length};relationships:${rels.length}\n`);
+    for (const n of nodes) {
+      const labels = (n.labels as string[]).slice().sort().join(',');
+      hash.update(`N ${String(n.key)} ${labels} ${String(n.contentHash)}\n`);
+    }
+    for (const r of rels) hash.update(`R ${String(r.key)} ${String(r.type)} ${String(r.from)} ${String(r.to)} ${String(r.contentHash)}\n`);
+    return { checksum: hash.digest('hex'), nodes: nodes.length, relationships: rels.length };
+  });
+}
