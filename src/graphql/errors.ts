@@ -3,7 +3,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
-import { ErrorCode } from '../errors.js';
+import { BadUserInputError, ErrorCode } from '../errors.js';
 
 const PASS_THROUGH = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
@@ -18,7 +18,13 @@ const PASS_THROUGH = new Set<string>([
 export function createFormatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    const code = formatted.extensions?.['code'];
+    let code = formatted.extensions?.['code'];
+    // A literal that a scalar rejects (e.g. a malformed PartialDate) fails validation, but it is bad
+    // user input, and the scalar's message already says what is accepted.
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && original instanceof GraphQLError && original.originalError instanceof BadUserInputError) {
+      code = ErrorCode.BAD_USER_INPUT;
+      formatted = { ...formatted, extensions: { ...formatted.extensions, code } };
+    }
     if (typeof code === 'string' && PASS_THROUGH.has(code)) {
       // Coerced-variable and argument errors from graphql-js also arrive as BAD_USER_INPUT.
       const { stacktrace: _stack, http: _http, ...extensions } = formatted.extensions ?? {};

@@ -18,10 +18,11 @@ export function wordsOf(text: string): string[] {
 export function toLuceneQuery(text: string): string | null {
   const words = wordsOf(text);
   if (words.length === 0) return null;
-  return words
+  const groups = words
     .map((w) => w.replace(LUCENE_SPECIAL, (c) => `\\${c}`))
-    .map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}*^2 OR ${w}~1)` : `(${w}^3 OR ${w}*)`))
-    .join(' ');
+    .map((w) => (w.length >= 4 ? `(${w}^3 OR ${w}*^2 OR ${w}~1)` : `(${w}^3 OR ${w}*)`));
+  // Entities that match every word rank well above those that match some.
+  return groups.length === 1 ? groups[0]! : `(${groups.map((g) => `+${g}`).join(' ')})^4 OR (${groups.join(' ')})`;
 }
 
 export class SearchRepository {
