@@ -4,21 +4,11 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
+import { NODE_LABELS } from '../seed/format.js';
 import type { Keyset } from '../services/pagination.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
 
-export const ENTITY_LABELS = [
-  'Office',
-  'Organisation',
-  'Meeting',
-  'Plan',
-  'MeasureCategory',
-  'Country',
-  'Capability',
-  'Indicator',
-  'Observation',
-  'Entity',
-] as const;
+export const ENTITY_LABELS = [...NODE_LABELS, 'Entity'] as const;
 export type EntityLabel = (typeof ENTITY_LABELS)[number];
 
 export const SORT_EXPRESSIONS = {

@@ -2,6 +2,7 @@
 import type { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import type { Database } from '../neo4j/database.js';
 import { AgreementRepository } from './agreement-repository.js';
+import { AnalyticsRepository } from './analytics-repository.js';
 import { EntityRepository } from './entity-repository.js';
 import { SearchRepository } from './search-repository.js';
 
@@ -9,6 +10,7 @@ export interface Repositories {
   entities: EntityRepository;
   agreements: AgreementRepository;
   search: SearchRepository;
+  analytics: AnalyticsRepository;
 }
 
 export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
@@ -16,5 +18,6 @@ export function createRepositories(db: Database, catalog: CypherCatalog): Reposi
     entities: new EntityRepository(db, catalog),
     agreements: new AgreementRepository(db, catalog),
     search: new SearchRepository(db, catalog),
+    analytics: new AnalyticsRepository(db, catalog),
   };
 }

@@ -1,5 +1,6 @@
 /** All resolvers, merged by domain. Resolvers stay thin: the rules live in services. */
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { analyticsResolvers } from './analytics.js';
 import { baseResolvers } from './base.js';
 import { customsResolvers } from './customs.js';
 import { governmentResolvers } from './government.js';
@@ -8,7 +9,7 @@ import { planResolvers } from './plans.js';
 import { scalarResolvers } from './scalars.js';
 import { searchResolvers } from './search.js';
 
-const domains: Resolvers[] = [baseResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers];
+const domains: Resolvers[] = [baseResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers, analyticsResolvers];
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,

@@ -10,6 +10,8 @@ import { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRelationship } from './format.js';
 
 export const BATCH_SIZE = 500;
+/** A load is one transaction; it may take longer than an API query, never forever. */
+export const SEED_TIMEOUT_MS = 300_000;
 
 const STATEMENTS = [
   'seed/existing-nodes',
@@ -161,7 +163,7 @@ async function loadValidated(
   const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
   const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
 
-  return db.writeTx({ operationName: `seed:${id}` }, async (tx) => {
+  return db.writeTx({ operationName: `seed:${id}`, timeoutMs: SEED_TIMEOUT_MS }, async (tx) => {
     const foreignNodes = await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) });
     const foreignRels = await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) });
     const foreign = [...foreignNodes, ...foreignRels];

@@ -7,6 +7,7 @@ import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { EntityFilter, EntityLabel, EntityRepository, Neighbour } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
+import { RELATIONSHIP_TYPES } from '../seed/format.js';
 import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
 
 export interface EntityOrderInput {
@@ -14,25 +15,8 @@ export interface EntityOrderInput {
   direction: 'ASC' | 'DESC';
 }
 
-/** The relationship types navigation fields may follow. */
-export const NAVIGABLE_TYPES = new Set([
-  'CHAIRS',
-  'MEMBER_OF',
-  'SUPERSEDES',
-  'PART_OF',
-  'ADOPTED',
-  'APPROVED',
-  'COVERS',
-  'ADMINISTERED_BY',
-  'AGREEMENT',
-  'HOSTED',
-  'OPERATES',
-  'LOCATED_IN',
-  'COOPERATES_WITH',
-  'ORGANISES',
-  'PARTICIPATES_IN',
-  'HAS_OBSERVATION',
-]);
+/** The relationship types navigation fields may follow: those the seed format allows. */
+export const NAVIGABLE_TYPES: ReadonlySet<string> = new Set(RELATIONSHIP_TYPES);
 
 const MAX_TEXT = 200;
 

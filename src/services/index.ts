@@ -2,6 +2,7 @@
 import type { QueryContext } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
 import { AgreementService } from './agreement-service.js';
+import { AnalyticsService, type AnalystSettings } from './analytics-service.js';
 import { EntityService } from './entity-service.js';
 import { SearchService } from './search-service.js';
 
@@ -9,12 +10,21 @@ export interface Services {
   entities: EntityService;
   agreements: AgreementService;
   search: SearchService;
+  analytics: AnalyticsService;
 }
 
-export function createServices(repos: Repositories, ctx: QueryContext): Services {
+/** Settings some services need (from src/config.ts); absent ones switch a feature off. */
+export interface ServiceSettings {
+  analyst?: AnalystSettings | undefined;
+}
+
+export function createServices(repos: Repositories, ctx: QueryContext, settings: ServiceSettings = {}): Services {
+  const entities = new EntityService(repos.entities, ctx);
+  const agreements = new AgreementService(repos.agreements, ctx);
   return {
-    entities: new EntityService(repos.entities, ctx),
-    agreements: new AgreementService(repos.agreements, ctx),
+    entities,
+    agreements,
     search: new SearchService(repos.search, ctx),
+    analytics: new AnalyticsService(repos.analytics, ctx, { entities, agreements }, settings.analyst),
   };
 }

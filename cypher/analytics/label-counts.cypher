@@ -1,0 +1,5 @@
+// analytics/label-counts: how many nodes carry each label.
+MATCH (n)
+UNWIND labels(n) AS label
+RETURN label, count(*) AS count
+ORDER BY label

@@ -1,0 +1,540 @@
+/**
+ * The analyst queries for one request: validation and bounds (every argument that could make a
+ * query run away has a default and a maximum, and a bad value is a BAD_USER_INPUT error that says
+ * what is accepted), and the rules that turn repository rows into answers (path directions,
+ * neighbourhood rings, lineage order, as-of state with `inForceOn`, aggregates).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import type { QueryContext } from '../neo4j/database.js';
+import {
+  MAX_PATH_HOPS,
+  type AnalyticsRepository,
+  type CypherRows,
+  type GraphRelationshipRecord,
+  type MembershipRecord,
+} from '../repositories/analytics-repository.js';
+import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord } from '../repositories/records.js';
+import type { AgreementService } from './agreement-service.js';
+import { dayRange, parsePartialDate } from './dates.js';
+import type { EntityService } from './entity-service.js';
+import { inForceOn } from './time.js';
+
+/** Analyst Cypher settings (src/config.ts, `analyst`). No token: the feature is off. */
+export interface AnalystSettings {
+  token?: string | undefined;
+  timeoutMs: number;
+  maxRows: number;
+}
+
+export const PATH_BOUNDS = { defaultHops: 6, maxHops: MAX_PATH_HOPS, defaultPaths: 10, maxPaths: 50 } as const;
+export const NEIGHBOURHOOD_BOUNDS = { defaultDepth: 1, maxDepth: 3, defaultLimit: 100, maxLimit: 500, ringRows: 5_000 } as const;
+export const TIMELINE_BOUNDS = { defaultLimit: 500, maxLimit: 2_000 } as const;
+export const LIST_BOUNDS = { defaultLimit: 100, maxLimit: 500, maxMeetings: 20 } as const;
+const MAX_CYPHER_LENGTH = 20_000;
+
+export const AGREEMENT_KINDS = ['CMAA', 'INTERGOVERNMENTAL', 'EPA', 'MOU'] as const;
+
+export type Direction = 'FORWARD' | 'BACKWARD';
+
+/** A relationship as seen from a walk: FORWARD when walked from its start node to its end node. */
+export interface RelationshipView {
+  rel: GraphRelationshipRecord;
+  direction: Direction;
+}
+
+export interface PathView {
+  nodes: EntityRecord[];
+  relationships: RelationshipView[];
+}
+
+export interface PathResultView {
+  from: EntityRecord;
+  to: EntityRecord;
+  maxHops: number;
+  paths: PathView[];
+  truncated: boolean;
+}
+
+export interface NeighbourhoodView {
+  centre: EntityRecord;
+  depth: number;
+  nodes: { node: EntityRecord; distance: number }[];
+  relationships: RelationshipView[];
+  truncated: boolean;
+}
+
+export interface CommonMemberView {
+  member: EntityRecord;
+  memberships: MembershipRecord[];
+}
+
+export interface PartnerKindsView {
+  partner: EntityRecord;
+  kinds: string[];
+  agreementKeys: string[];
+}
+
+export interface CommonGroundView {
+  a: EntityRecord;
+  b: EntityRecord;
+  neighbours: { node: EntityRecord; viaA: RelationshipView[]; viaB: RelationshipView[] }[];
+  truncated: boolean;
+}
+
+export interface LineageStepView {
+  position: number;
+  node: EntityRecord;
+  supersedes: GraphRelationshipRecord | null;
+  supersededBy: GraphRelationshipRecord | null;
+}
+
+export interface LineageView {
+  subject: EntityRecord;
+  steps: LineageStepView[];
+}
+
+export interface TimelineEventView {
+  kind: string;
+  date: string;
+  subject: EntityRecord;
+  related: EntityRecord | null;
+  agreementKey: string | null;
+  description: string;
+  provenance: ProvenanceRecord;
+}
+
+export interface TimelineView {
+  events: TimelineEventView[];
+  truncated: boolean;
+}
+
+export interface MeetingStateView {
+  meeting: EntityRecord;
+  since: string | null;
+  administrations: LinkRecord[];
+  parent: LinkRecord | null;
+}
+
+export interface StateAsOfView {
+  date: string;
+  meetings: MeetingStateView[];
+  agreementKeys: string[];
+  hostings: LinkRecord[];
+}
+
+export interface KindCountView {
+  kind: string;
+  count: number;
+}
+
+export interface AgreementYearView {
+  year: number;
+  count: number;
+  byKind: KindCountView[];
+  agreementKeys: string[];
+}
+
+export interface PartnerCoverageView {
+  partner: EntityRecord;
+  total: number;
+  kinds: KindCountView[];
+}
+
+export interface AgreementStatsView {
+  total: number;
+  undated: number;
+  byKind: KindCountView[];
+  byYear: AgreementYearView[];
+  coverage: PartnerCoverageView[];
+}
+
+export interface GraphStatsView {
+  nodes: number;
+  relationships: number;
+  labels: { name: string; count: number }[];
+  relationshipTypes: { name: string; count: number }[];
+}
+
+export interface CypherResultView extends CypherRows {
+  maxRows: number;
+}
+
+function bounded(value: number | null | undefined, argument: string, fallback: number, min: number, max: number): number {
+  const n = value ?? fallback;
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new BadUserInputError(`${argument}: ${n} is out of range; use an integer from ${min} to ${max} (default ${fallback}).`, argument);
+  }
+  return n;
+}
+
+/** An empty or absent list of relationship types means "any type". */
+function typesOf(types: readonly string[] | null | undefined): string[] | null {
+  return types && types.length > 0 ? [...new Set(types)] : null;
+}
+
+function checkId(id: string, argument: string): string {
+  if (id.length === 0 || id.length > 300) throw new BadUserInputError(`${argument}: an id of 1 to 300 characters, e.g. meeting:firearms-promotion.`, argument);
+  return id;
+}
+
+function walk(rel: GraphRelationshipRecord, fromKey: string): RelationshipView {
+  return { rel, direction: rel.startKey === fromKey ? 'FORWARD' : 'BACKWARD' };
+}
+
+function relKey(rel: GraphRelationshipRecord): string {
+  return rel.key ?? `${rel.type}:${rel.startKey}:${rel.endKey}`;
+}
+
+/** The principal date of a plan or a body: when it was adopted, established or first convened. */
+export function principalDate(node: EntityRecord): string | null {
+  for (const p of ['adopted', 'established', 'firstConvened', 'introduced']) {
+    const v = node[p];
+    if (typeof v === 'string') return v;
+  }
+  return null;
+}
+
+function describe(row: { kind: string; subject: EntityRecord; related: EntityRecord | null; agreementName: string | null }): string {
+  const s = row.subject.name;
+  const r = row.related?.name;
+  const agreement = row.agreementName ?? 'Agreement';
+  switch (row.kind) {
+    case 'ESTABLISHED':
+      return `${s} established`;
+    case 'CONVENED':
+      return `${s} first convened`;
+    case 'REORGANISED':
+      return r ? `${r} reorganised as ${s}` : `${s} formed by reorganisation`;
+    case 'SUPERSEDED':
+      return r ? `${s} succeeded ${r}` : `${s} succeeded its predecessor`;
+    case 'ADOPTED':
+      return r ? `${s} adopted by ${r}` : `${s} adopted`;
+    case 'APPROVED':
+      return r ? `${s} approved by ${r}` : `${s} approved`;
+    case 'INTRODUCED':
+      return r ? `${s} introduced by ${r}` : `${s} introduced`;
+    case 'ENACTED':
+      return `${agreement} enacted`;
+    case 'REVISED':
+      return `${agreement} revised`;
+    case 'HOSTED':
+      return r ? `${s} hosted by ${r}` : `${s} hosted`;
+    case 'RELOCATED':
+      return r ? `${s} relocated to ${r}` : `${s} relocated`;
+    case 'JURISDICTION_MOVED':
+      return r ? `Jurisdiction over ${s} moved to ${r}` : `Jurisdiction over ${s} moved`;
+    default:
+      return `${s}: ${row.kind.toLowerCase()}`;
+  }
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+function driverCode(error: unknown): string | undefined {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export class AnalyticsService {
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly ctx: QueryContext,
+    private readonly deps: { entities: EntityService; agreements: AgreementService },
+    private readonly analyst: AnalystSettings | undefined,
+  ) {}
+
+  /** An entity the API can show (an Office, Meeting, …; not an observation), or NOT_FOUND. */
+  private async entity(id: string, argument: string): Promise<EntityRecord> {
+    const found = await this.deps.entities.get(checkId(id, argument));
+    if (!found || found.labels.includes('Observation')) {
+      throw new NotFoundError(`${argument}: no entity has the id "${id.slice(0, 100)}"; ids are seed keys such as meeting:firearms-promotion (see search or node).`);
+    }
+    return found;
+  }
+
+  async shortestPath(args: {
+    from: string;
+    to: string;
+    relationshipTypes?: readonly string[] | null;
+    maxHops?: number | null;
+    all?: boolean | null;
+    limit?: number | null;
+  }): Promise<PathResultView> {
+    const maxHops = bounded(args.maxHops, 'maxHops', PATH_BOUNDS.defaultHops, 1, PATH_BOUNDS.maxHops);
+    const limit = bounded(args.limit, 'limit', PATH_BOUNDS.defaultPaths, 1, PATH_BOUNDS.maxPaths);
+    const [from, to] = await Promise.all([this.entity(args.from, 'from'), this.entity(args.to, 'to')]);
+    if (from.key === to.key) {
+      return { from, to, maxHops, paths: [{ nodes: [from], relationships: [] }], truncated: false };
+    }
+    const rows = await this.repo.shortestPaths(
+      { from: from.key, to: to.key, types: typesOf(args.relationshipTypes), maxHops, all: args.all ?? false, limit: limit + 1 },
+      this.ctx,
+    );
+    const paths = rows
+      .map((p) => ({ nodes: p.nodes, relationships: p.rels.map((r, i) => walk(r, p.nodes[i]!.key)) }))
+      .sort((x, y) => x.nodes.map((n) => n.key).join('>').localeCompare(y.nodes.map((n) => n.key).join('>')));
+    return { from, to, maxHops, paths: paths.slice(0, limit), truncated: paths.length > limit };
+  }
+
+  async neighbourhood(args: {
+    id: string;
+    depth?: number | null;
+    relationshipTypes?: readonly string[] | null;
+    limit?: number | null;
+  }): Promise<NeighbourhoodView> {
+    const depth = bounded(args.depth, 'depth', NEIGHBOURHOOD_BOUNDS.defaultDepth, 1, NEIGHBOURHOOD_BOUNDS.maxDepth);
+    const limit = bounded(args.limit, 'limit', NEIGHBOURHOOD_BOUNDS.defaultLimit, 1, NEIGHBOURHOOD_BOUNDS.maxLimit);
+    const centre = await this.entity(args.id, 'id');
+    const distance = new Map<string, number>([[centre.key, 0]]);
+    const nodes = [{ node: centre, distance: 0 }];
+    const rels = new Map<string, GraphRelationshipRecord>();
+    let truncated = false;
+    await this.repo.expand(
+      centre.key,
+      typesOf(args.relationshipTypes),
+      NEIGHBOURHOOD_BOUNDS.ringRows + 1,
+      (ring, ringDepth) => {
+        if (ring.length > NEIGHBOURHOOD_BOUNDS.ringRows) truncated = true;
+        const next: string[] = [];
+        for (const row of ring.slice(0, NEIGHBOURHOOD_BOUNDS.ringRows)) {
+          if (!distance.has(row.node.key)) {
+            if (nodes.length >= limit) {
+              truncated = true;
+              continue;
+            }
+            distance.set(row.node.key, ringDepth);
+            nodes.push({ node: row.node, distance: ringDepth });
+            next.push(row.node.key);
+          }
+          rels.set(relKey(row.rel), row.rel);
+        }
+        return ringDepth < depth && !truncated ? next : [];
+      },
+      this.ctx,
+    );
+    const relationships = [...rels.values()]
+      .map((rel) => ({ rel, direction: (distance.get(rel.startKey) ?? 0) <= (distance.get(rel.endKey) ?? 0) ? 'FORWARD' : 'BACKWARD' }) as RelationshipView)
+      .sort((x, y) => relKey(x.rel).localeCompare(relKey(y.rel)));
+    return { centre, depth, nodes, relationships, truncated };
+  }
+
+  async commonMembers(meetingIds: readonly string[]): Promise<CommonMemberView[]> {
+    const ids = [...new Set(meetingIds)];
+    if (ids.length < 1 || ids.length > LIST_BOUNDS.maxMeetings) {
+      throw new BadUserInputError(`meetings: give 1 to ${LIST_BOUNDS.maxMeetings} meeting ids (got ${ids.length}), e.g. ["meeting:drug-abuse-promotion", "meeting:firearms-promotion"].`, 'meetings');
+    }
+    const meetings = await Promise.all(ids.map((id) => this.entity(id, 'meetings')));
+    const notMeeting = meetings.find((m) => !m.labels.includes('Meeting'));
+    if (notMeeting) throw new BadUserInputError(`meetings: "${notMeeting.key}" is not a meeting; give meeting ids (meeting:…).`, 'meetings');
+    const rows = await this.repo.commonMembers(ids, LIST_BOUNDS.maxLimit, this.ctx);
+    return rows.map((r) => ({ member: r.node, memberships: r.memberships }));
+  }
+
+  async partnersWithMultipleAgreementKinds(minKinds?: number | null): Promise<PartnerKindsView[]> {
+    const min = bounded(minKinds, 'minKinds', 2, 1, AGREEMENT_KINDS.length);
+    const rows = await this.repo.partnersWithMultipleKinds(min, this.ctx);
+    const order = (k: string) => AGREEMENT_KINDS.indexOf(k as never);
+    return rows.map((r) => ({ partner: r.node, kinds: [...r.kinds].sort((a, b) => order(a) - order(b)), agreementKeys: [...r.agreementKeys].sort() }));
+  }
+
+  async commonGround(args: { a: string; b: string; relationshipTypes?: readonly string[] | null; limit?: number | null }): Promise<CommonGroundView> {
+    const limit = bounded(args.limit, 'limit', LIST_BOUNDS.defaultLimit, 1, LIST_BOUNDS.maxLimit);
+    const [a, b] = await Promise.all([this.entity(args.a, 'a'), this.entity(args.b, 'b')]);
+    if (a.key === b.key) throw new BadUserInputError('b: give two different ids (a and b are the same).', 'b');
+    const rows = await this.repo.commonGround(a.key, b.key, typesOf(args.relationshipTypes), limit + 1, this.ctx);
+    return {
+      a,
+      b,
+      neighbours: rows.slice(0, limit).map((r) => ({
+        node: r.node,
+        viaA: r.viaA.map((rel) => walk(rel, a.key)),
+        viaB: r.viaB.map((rel) => walk(rel, r.node.key)),
+      })),
+      truncated: rows.length > limit,
+    };
+  }
+
+  /** The SUPERSEDES chain through a plan or meeting, oldest first (ties: earlier date, then key). */
+  async lineage(id: string): Promise<LineageView> {
+    const subject = await this.entity(id, 'id');
+    if (!subject.labels.includes('Plan') && !subject.labels.includes('Meeting')) {
+      throw new BadUserInputError(`id: "${subject.key}" is not a plan or a meeting; lineage follows SUPERSEDES between plans (plan:…) or meetings (meeting:…).`, 'id');
+    }
+    const rows = await this.repo.lineage(subject.key, this.ctx);
+    const byKey = new Map(rows.map((r) => [r.node.key, r]));
+    const successorOf = new Map<string, GraphRelationshipRecord>();
+    for (const r of rows) if (r.supersedes) successorOf.set(r.supersedes.endKey, r.supersedes);
+    const sortKey = (key: string) => `${principalDate(byKey.get(key)!.node) ?? '~'}|${key}`;
+    // Kahn's order: a node comes after the one it superseded.
+    const pending = new Map(rows.map((r) => [r.node.key, r.supersedes && byKey.has(r.supersedes.endKey) ? 1 : 0]));
+    const ready = [...pending].filter(([, n]) => n === 0).map(([k]) => k);
+    const ordered: string[] = [];
+    while (ready.length > 0) {
+      ready.sort((x, y) => sortKey(x).localeCompare(sortKey(y)));
+      const key = ready.shift()!;
+      ordered.push(key);
+      for (const r of rows) {
+        if (r.supersedes?.endKey === key) {
+          pending.set(r.node.key, 0);
+          ready.push(r.node.key);
+        }
+      }
+    }
+    return {
+      subject,
+      steps: ordered.map((key, i) => ({
+        position: i + 1,
+        node: byKey.get(key)!.node,
+        supersedes: byKey.get(key)!.supersedes,
+        supersededBy: successorOf.get(key) ?? null,
+      })),
+    };
+  }
+
+  async timeline(args: { from?: string | null; to?: string | null; kinds?: readonly string[] | null; limit?: number | null }): Promise<TimelineView> {
+    const limit = bounded(args.limit, 'limit', TIMELINE_BOUNDS.defaultLimit, 1, TIMELINE_BOUNDS.maxLimit);
+    const range = dayRange({ from: args.from ?? null, to: args.to ?? null }, 'timeline');
+    const rows = await this.repo.timeline(
+      { from: range.from, to: range.to, kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null, limit: limit + 1 },
+      this.ctx,
+    );
+    return {
+      events: rows.slice(0, limit).map((r) => ({
+        kind: r.kind,
+        date: r.date,
+        subject: r.subject,
+        related: r.related,
+        agreementKey: r.agreementKey,
+        description: describe(r),
+        provenance: r.provenance,
+      })),
+      truncated: rows.length > limit,
+    };
+  }
+
+  /**
+   * What existed and held on a date. A period with an unknown start counts as "always was", an
+   * unknown end as "still is" (`inForceOn`), except that a body is hosted by one host at a time:
+   * a hosting with no stated end ends when the body's next hosting begins (the RILO left Hong
+   * Kong when Tokyo Customs began hosting it in January 1999).
+   */
+  async stateAsOf(date: string): Promise<StateAsOfView> {
+    const day = parsePartialDate(date, 'date');
+    const [{ meetings, hostings }, facts] = await Promise.all([this.repo.stateCandidates(this.ctx), this.repo.agreementFacts(this.ctx)]);
+    const held = (l: LinkRecord, until: unknown = l.rel['until']) => inForceOn(l.rel['from'], until, day.value, 'date');
+    const meetingStates = meetings
+      .filter((m) => inForceOn(m.node['established'] ?? m.node['firstConvened'], m.node['dissolved'], day.value, 'date'))
+      .map((m) => ({
+        meeting: m.node,
+        since: (m.node['established'] ?? m.node['firstConvened'] ?? null) as string | null,
+        administrations: m.administrations.filter((l) => held(l)),
+        parent: m.parents.find((l) => held(l)) ?? null,
+      }));
+    const byBody = new Map<string, LinkRecord[]>();
+    for (const h of hostings) byBody.set(h.toKey, [...(byBody.get(h.toKey) ?? []), h]);
+    const hostingsHeld = [...byBody.values()].flatMap((list) =>
+      list
+        .sort((x, y) => String(x.rel['from'] ?? '').localeCompare(String(y.rel['from'] ?? '')))
+        .filter((h, i) => held(h, h.rel['until'] ?? list[i + 1]?.rel['from'] ?? null)),
+    );
+    const agreementKeys = [...new Set(facts.filter((f) => f.enacted !== null && inForceOn(f.enacted, null, day.value, 'date')).map((f) => f.agreementKey))];
+    return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostingsHeld };
+  }
+
+  async agreements(keys: readonly string[]): Promise<AgreementRecord[]> {
+    const loaded = await Promise.all(keys.map((k) => this.deps.agreements.get(k)));
+    return loaded.filter((a): a is AgreementRecord => a !== null).sort((x, y) => `${x.enacted ?? '~'}|${x.key}`.localeCompare(`${y.enacted ?? '~'}|${y.key}`));
+  }
+
+  async agreementStats(): Promise<AgreementStatsView> {
+    const facts = await this.repo.agreementFacts(this.ctx);
+    const agreements = new Map<string, { kind: string; enacted: string | null }>();
+    for (const f of facts) agreements.set(f.agreementKey, { kind: f.kind, enacted: f.enacted });
+    const counts = (keys: Iterable<string>, kindOf: (k: string) => string): KindCountView[] => {
+      const tally = new Map<string, number>(AGREEMENT_KINDS.map((k) => [k, 0]));
+      for (const k of keys) tally.set(kindOf(k), (tally.get(kindOf(k)) ?? 0) + 1);
+      return [...tally].map(([kind, count]) => ({ kind, count }));
+    };
+    const kindOf = (k: string) => agreements.get(k)!.kind;
+    const years = new Map<number, string[]>();
+    let undated = 0;
+    for (const [key, a] of agreements) {
+      if (!a.enacted) {
+        undated += 1;
+        continue;
+      }
+      const year = Number(a.enacted.slice(0, 4));
+      years.set(year, [...(years.get(year) ?? []), key]);
+    }
+    const partners = new Map<string, { partner: EntityRecord; keys: Set<string> }>();
+    for (const f of facts) {
+      const entry = partners.get(f.partner.key) ?? { partner: f.partner, keys: new Set<string>() };
+      entry.keys.add(f.agreementKey);
+      partners.set(f.partner.key, entry);
+    }
+    return {
+      total: agreements.size,
+      undated,
+      byKind: counts(agreements.keys(), kindOf),
+      byYear: [...years]
+        .sort(([x], [y]) => x - y)
+        .map(([year, keys]) => ({ year, count: keys.length, byKind: counts(keys, kindOf), agreementKeys: keys.sort() })),
+      coverage: [...partners.values()]
+        .sort((x, y) => x.partner.name.localeCompare(y.partner.name))
+        .map(({ partner, keys }) => ({ partner, total: keys.size, kinds: counts(keys, kindOf) })),
+    };
+  }
+
+  async graphStats(): Promise<GraphStatsView> {
+    const [counts, totals] = await Promise.all([this.repo.graphCounts(this.ctx), this.repo.totals(this.ctx)]);
+    return { ...totals, labels: counts.labels, relationshipTypes: counts.relationshipTypes };
+  }
+
+  /**
+   * An analyst's read-only Cypher. Off unless a token is configured; the caller must present it as
+   * `Authorization: Bearer <token>`. The database itself refuses writes (READ access mode).
+   */
+  async cypher(query: string, params: unknown, authorization: string | undefined): Promise<CypherResultView> {
+    const settings = this.analyst;
+    if (!settings?.token) {
+      throw new ForbiddenError('Analyst Cypher is disabled on this server (set ANALYST_CYPHER_TOKEN, 16 or more characters, to enable it).');
+    }
+    const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
+    if (!presented || !timingSafeEqual(sha256(presented), sha256(settings.token))) {
+      throw new UnauthenticatedError('Analyst Cypher needs the analyst token: send the header "Authorization: Bearer <token>".');
+    }
+    if (query.trim().length === 0 || query.length > MAX_CYPHER_LENGTH) {
+      throw new BadUserInputError(`query: a Cypher statement of 1 to ${MAX_CYPHER_LENGTH} characters.`, 'query');
+    }
+    if (params != null && (typeof params !== 'object' || Array.isArray(params))) {
+      throw new BadUserInputError('params: a JSON object of parameters, e.g. {"key": "meeting:firearms-promotion"}.', 'params');
+    }
+    // The analyst budget, but never past what is left of the request's own deadline.
+    const remaining = this.ctx.timeoutMs;
+    const timeoutMs = remaining === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, remaining);
+    const ctx: QueryContext = {
+      operationName: this.ctx.operationName,
+      onRoundTrip: this.ctx.onRoundTrip,
+      timeoutMs,
+    };
+    try {
+      const result = await this.repo.runReadOnly(query, (params ?? {}) as Record<string, unknown>, settings.maxRows, ctx);
+      return { ...result, maxRows: settings.maxRows };
+    } catch (error) {
+      if (error instanceof GraphQLError) throw error;
+      const code = driverCode(error);
+      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
+      if (code === 'Neo.ClientError.Statement.AccessMode' || code?.startsWith('Neo.ClientError.Security.')) {
+        throw new ForbiddenError(`Analyst Cypher is read-only: the database refused the statement (${message}).`);
+      }
+      if (code?.startsWith('Neo.ClientError.')) {
+        throw new BadUserInputError(`query: the database rejected the statement: ${message}`, 'query');
+      }
+      throw error;
+    }
+  }
+}
