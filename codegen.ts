@@ -4,6 +4,7 @@ import path from 'node:path';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 
 const records = '../repositories/records.js';
+const analytics = '../services/analytics-service.js';
 
 const clientScalars = {
   PartialDate: 'string',
@@ -114,6 +115,25 @@ const config: CodegenConfig = {
           CapabilityEdge: `${records}#EdgeRecord`,
           IndicatorEdge: `${records}#EdgeRecord`,
           AgreementEdge: `${records}#AgreementEdgeRecord`,
+          GraphRelationship: `${analytics}#RelationshipView`,
+          GraphPath: `${analytics}#PathView`,
+          PathResult: `${analytics}#PathResultView`,
+          Neighbourhood: `${analytics}#NeighbourhoodView`,
+          Membership: '../repositories/analytics-repository.js#MembershipRecord',
+          CommonMember: `${analytics}#CommonMemberView`,
+          PartnerAgreementKinds: `${analytics}#PartnerKindsView`,
+          CommonGround: `${analytics}#CommonGroundView`,
+          LineageStep: `${analytics}#LineageStepView`,
+          Lineage: `${analytics}#LineageView`,
+          TimelineEvent: `${analytics}#TimelineEventView`,
+          Timeline: `${analytics}#TimelineView`,
+          MeetingState: `${analytics}#MeetingStateView`,
+          StateAsOf: `${analytics}#StateAsOfView`,
+          AgreementKindCount: `${analytics}#KindCountView`,
+          AgreementYearCount: `${analytics}#AgreementYearView`,
+          PartnerCoverage: `${analytics}#PartnerCoverageView`,
+          AgreementStats: `${analytics}#AgreementStatsView`,
+          CypherResult: `${analytics}#CypherResultView`,
         },
       },
     },

@@ -15,7 +15,7 @@ const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: port.default(4000),
+    PORT: z.coerce.number().int().min(0).max(65535).default(4000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     NEO4J_URI: z
@@ -36,9 +36,16 @@ const schema = z
     QUERY_TIMEOUT_MS: positiveMs.default(10_000),
     INTROSPECTION: bool.optional(),
     CORS_ORIGINS: z.string().default('*'),
+    /** Unset: analyst Cypher (the `cypher` query) is off. */
+    ANALYST_CYPHER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    ANALYST_CYPHER_TIMEOUT_MS: positiveMs.default(5_000),
+    ANALYST_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    /** off | allow | require: see src/http/trusted-documents.ts. Default: off, but allow in production. */
+    TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional(),
+    TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('src/generated/client/persisted-documents.json'),
 
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
-    MAX_COST: z.coerce.number().int().min(1).default(50_000),
+    MAX_COST: z.coerce.number().int().min(1).default(25_000),
     MAX_ALIASES: z.coerce.number().int().min(0).default(30),
     MAX_DIRECTIVES: z.coerce.number().int().min(0).default(20),
     MAX_TOKENS: z.coerce.number().int().min(1).default(5_000),
@@ -72,6 +79,15 @@ const schema = z
     seed: { onStart: env.SEED_ON_START, dir: env.SEED_DIR },
     graphql: {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
+    },
+    analyst: {
+      token: env.ANALYST_CYPHER_TOKEN,
+      timeoutMs: env.ANALYST_CYPHER_TIMEOUT_MS,
+      maxRows: env.ANALYST_CYPHER_MAX_ROWS,
+    },
+    trustedDocuments: {
+      mode: env.TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'allow' : 'off'),
+      manifest: env.TRUSTED_DOCUMENTS_MANIFEST,
     },
     limits: {
       maxDepth: env.MAX_DEPTH,

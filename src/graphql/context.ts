@@ -14,4 +14,6 @@ export interface GraphQLContext {
   query: QueryContext;
   logger: Logger;
   datasets: ReadonlyMap<string, DatasetInfo>;
+  /** The request's Authorization header (analyst Cypher reads its bearer token). */
+  authorization?: string | undefined;
 }

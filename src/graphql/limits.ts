@@ -12,10 +12,7 @@
  *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
-import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
-import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
@@ -29,11 +26,15 @@ export const BAD_REQUEST = 'BAD_REQUEST';
 
 type LimitName = 'depth' | 'cost' | 'aliases' | 'directives';
 
-const ADVICE: Record<LimitName, { setting: string; what: string; todo: string }> = {
-  depth: { setting: 'MAX_DEPTH', what: 'levels deep', todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
-  cost: { setting: 'MAX_COST', what: 'estimated to cost', todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.' },
-  aliases: { setting: 'MAX_ALIASES', what: 'using aliases', todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
-  directives: { setting: 'MAX_DIRECTIVES', what: 'using directives', todo: 'Use fewer directives, e.g. one @include on a fragment instead of one per field.' },
+const ADVICE: Record<LimitName, { setting: string; measured: (n: number) => string; todo: string }> = {
+  depth: { setting: 'MAX_DEPTH', measured: (n) => `${n} levels deep`, todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
+  cost: {
+    setting: 'MAX_COST',
+    measured: (n) => `estimated to cost ${n}`,
+    todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.',
+  },
+  aliases: { setting: 'MAX_ALIASES', measured: (n) => `using ${n} aliases`, todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
+  directives: { setting: 'MAX_DIRECTIVES', measured: (n) => `using ${n} directives`, todo: 'Use fewer directives, e.g. one @include on a fragment instead of one per field.' },
 };
 
 /** graphql-armor reports "… limit of N exceeded, found M."; the number found is what the client needs. */
@@ -43,8 +44,8 @@ function foundIn(message: string): number | undefined {
 }
 
 export function limitError(limit: LimitName, max: number, found: number | undefined): GraphQLError {
-  const { setting, what, todo } = ADVICE[limit];
-  const measured = found === undefined ? `over the limit` : `${what} ${found}`;
+  const { setting, measured: describe, todo } = ADVICE[limit];
+  const measured = found === undefined ? 'over the limit' : describe(found);
   return new GraphQLError(`The operation is ${measured}; the ${limit} limit is ${max} (${setting}). ${todo}`, {
     extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max, ...(found === undefined ? {} : { found }) },
   });
@@ -62,15 +63,41 @@ function reporter(limit: LimitName, max: number) {
   };
 }
 
-/** Depth, cost, alias and directive limits, checked during validation (results are cached per document). */
-export function limitValidationRules(limits: Limits): ValidationRule[] {
-  return [
-    maxDepthRule({ n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) }),
-    costLimitRule({ maxCost: limits.maxCost, ignoreIntrospection: true, ...reporter('cost', limits.maxCost) }),
-    maxAliasesRule({ n: limits.maxAliases, ...reporter('aliases', limits.maxAliases) }),
-    maxDirectivesRule({ n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) }),
-  ] as ValidationRule[];
+/**
+ * Depth, cost, alias and directive limits as validation rules (Apollo caches validation per
+ * document, so a repeated operation is not re-measured). Field suggestions ("Did you mean …") are
+ * masked when introspection is off, since they would reveal the schema piece by piece.
+ */
+export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+  const { validationRules, plugins } = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) },
+    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reporter('cost', limits.maxCost) },
+    maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) },
+    maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) },
+    // Turns syntax errors into HTTP 500; graphql-js's own limit (parseOptions) is used instead.
+    maxTokens: { enabled: false },
+    blockFieldSuggestion: { enabled: !introspection },
+  }).protect();
+  // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
+  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: plugins as unknown as ApolloServerPlugin[] };
 }
+
+/**
+ * graphql-js validates a `mutation` or `subscription` against a schema without that root type and
+ * only fails at execution, as an unnamed (so "internal") error. This API is read-only: say so in
+ * validation, with a 400.
+ */
+export const readOnlyOperationsRule: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (context.getSchema().getRootType(node.operation)) return;
+    context.reportError(
+      new GraphQLError(`This API has no ${node.operation}s: it is read-only. Send a query instead.`, {
+        nodes: [node],
+        extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+      }),
+    );
+  },
+});
 
 /** Apollo's `parseOptions`: graphql-js stops parsing after this many tokens (a 400, not a 500). */
 export function parseOptions(limits: Limits): { maxTokens: number } {
@@ -84,7 +111,12 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (/Document contains more than \d+ tokens/.test(error.message)) {
+            if (error.message.startsWith('Too many errors processing variables') && error.extensions['code'] === undefined) {
+              // graphql-js stops after 50 invalid variable values; this is the client's input too.
+              error.message = 'Too many invalid variable values (graphql-js stops after 50); fix the ones reported and send the operation again.';
+              error.extensions['code'] = 'BAD_USER_INPUT';
+            }
+            if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
               error.message = `The operation has more than ${limits.maxTokens} tokens, the limit (MAX_TOKENS); parsing stopped. Send a smaller operation: fewer fields, aliases or literal values (pass values as variables).`;
               error.extensions['limit'] = 'tokens';
               error.extensions['max'] = limits.maxTokens;
@@ -132,6 +164,7 @@ export function requestDeadline(limits: Limits): RequestHandler {
     const deadline = Date.now() + limits.requestTimeoutMs;
     res.locals['deadline'] = deadline;
     const timer = setTimeout(() => {
+      if (!res.headersSent) res.set('retry-after', '5');
       sendGraphQLError(
         res,
         503,
@@ -142,7 +175,6 @@ export function requestDeadline(limits: Limits): RequestHandler {
     timer.unref();
     res.once('close', () => clearTimeout(timer));
     res.once('finish', () => clearTimeout(timer));
-    res.set('retry-after', undefined);
     next();
   };
 }

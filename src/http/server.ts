@@ -3,6 +3,8 @@
  * /graphql from a browser, /health (the process is up) and /ready (Neo4j answers).
  */
 import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -17,7 +19,21 @@ import { createServices } from '../services/index.js';
 import type { DatasetInfo, GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildSchema } from '../graphql/schema.js';
+import {
+  armor,
+  batchLimit,
+  limitsPlugin,
+  parseOptions,
+  requestDeadline,
+  requestErrorHandler,
+  transactionTimeoutMs,
+} from '../graphql/limits.js';
+import { createExportRouter } from './export.js';
 import { renderIde, wantsIde } from './ide.js';
+import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
+
+/** Relative settings (the trusted-documents manifest) are read from the project's root. */
+const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export interface AppDeps {
   config: Config;
@@ -56,15 +72,27 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const limits = armor(config.limits, config.graphql.introspection);
   const apollo = new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
+    validationRules: limits.validationRules,
+    parseOptions: parseOptions(config.limits),
+    allowBatchedHttpRequests: config.limits.maxBatch > 0,
+    // The API is public and read-only, with no cookies or credentials to abuse, and CORS already
+    // lets any origin read it: CSRF prevention would only break plain GET requests (see
+    // docs/limits-and-guarantees.md).
+    csrfPrevention: false,
     introspection: config.graphql.introspection,
+    // With introspection off, errors must not leak the schema either ("Did you mean …?" suggestions).
+    hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(log),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       roundTripPlugin(config.env !== 'production'),
+      limitsPlugin(config.limits),
+      ...limits.plugins,
     ],
   });
   await apollo.start();
@@ -79,6 +107,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
 
+  app.use('/export', createExportRouter(deps));
+
   app.get('/graphql', (req, res, next) => {
     if (!wantsIde(req)) return next();
     res.type('html').send(renderIde());
@@ -86,9 +116,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     '/graphql',
-    express.json({ limit: '100kb' }),
+    requestDeadline(config.limits),
+    express.json({ limit: config.limits.bodyLimit }),
+    batchLimit(config.limits),
+    ...(config.trustedDocuments.mode === 'off'
+      ? []
+      : [
+          trustedDocumentsMiddleware({
+            mode: config.trustedDocuments.mode,
+            manifest: loadManifest(path.resolve(PROJECT_ROOT, config.trustedDocuments.manifest)),
+            allowIntrospection: config.graphql.introspection,
+            logger: log,
+          }),
+        ]),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const body = req.body as { operationName?: unknown } | undefined;
         const query: QueryContext & { roundTrips: number } = {
           operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
@@ -96,10 +138,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
           onRoundTrip: () => {
             query.roundTrips += 1;
           },
+          // Read when each transaction starts: never past the request's deadline.
+          get timeoutMs() {
+            return transactionTimeoutMs(res, config.neo4j.queryTimeoutMs);
+          },
         };
-        return { services: createServices(repos, query), query, logger: log, datasets };
+        return {
+          services: createServices(repos, query, { analyst: config.analyst }),
+          query,
+          logger: log,
+          datasets,
+          authorization: req.headers.authorization,
+        };
       },
     }),
+    requestErrorHandler(config.limits, log),
   );
 
   return {

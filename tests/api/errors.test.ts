@@ -19,7 +19,7 @@ async function errorOf(query: string, variables?: Record<string, unknown>) {
 describe('bad input', () => {
   it.each([
     ['first: -1', '{ meetings(first: -1) { totalCount } }', /1 to 100/],
-    ['first: 100000', '{ meetings(first: 100000) { totalCount } }', /1 to 100/],
+    ['first: 101', '{ meetings(first: 101) { totalCount } }', /1 to 100/],
     ['first and last together', '{ meetings(first: 2, last: 2) { totalCount } }', /either first/],
     ['a forged cursor', '{ meetings(after: "bm90LWEtY3Vyc29y") { totalCount } }', /not a cursor issued by this API/],
     ['a cursor that is not base64', '{ meetings(after: "{}") { totalCount } }', /not a cursor/],
@@ -31,6 +31,12 @@ describe('bad input', () => {
     const { error } = await errorOf(query);
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
     expect(error.message).toMatch(message);
+  });
+
+  it('first: 100000 is refused before it reaches the database, saying to ask for smaller pages', async () => {
+    const { status, error } = await errorOf('{ meetings(first: 100000) { totalCount } }');
+    expect(status).toBe(400);
+    expect(error.message).toMatch(/first\/last|1 to 100/);
   });
 
   it('an unknown enum value is rejected by validation and names the accepted values', async () => {

@@ -1,0 +1,146 @@
+/**
+ * A database outage, for real: the API runs against its own local Neo4j (port 7749), which is
+ * stopped in the middle of a stream of requests and started again on the same port and data.
+ * While it is down, requests fail fast with DATABASE_UNAVAILABLE and HTTP 503 and /ready says 503;
+ * once it is back, the same API process answers again without a restart.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { readDatasetInfo } from '../../src/graphql/datasets.js';
+import { createApp, type App } from '../../src/http/server.js';
+import { startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j/local-neo4j.js';
+import { createLogger } from '../../src/logger.js';
+import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
+import { createDriver, Database } from '../../src/neo4j/database.js';
+import { applySchema } from '../../src/neo4j/migrate.js';
+import { createRepositories } from '../../src/repositories/index.js';
+import { loadDataset } from '../../src/seed/loader.js';
+
+const PORT = 7749;
+const DATA_DIR = '.neo4j/outage-test';
+/** "Fast": well under a client's patience, however the driver gives up (refused, retried, timed out). */
+const FAST_MS = 8_000;
+const QUERY = '{ organisations(first: 3, orderBy: { field: KEY }) { edges { node { id name } } totalCount } }';
+
+let neo4j: LocalNeo4j | undefined;
+let db: Database;
+let app: App;
+let url: string;
+let origin: string;
+let baseline: unknown;
+
+function startNeo4j(): Promise<LocalNeo4j> {
+  return startLocalNeo4j({ port: PORT, dataDir: DATA_DIR, startTimeoutMs: 180_000, heapMb: 768, pageCacheMb: 128, progress: () => undefined });
+}
+
+interface Answer {
+  status: number;
+  ms: number;
+  codes: string[];
+  data: unknown;
+}
+
+async function ask(query = QUERY): Promise<Answer> {
+  const started = Date.now();
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query }),
+    signal: AbortSignal.timeout(60_000),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+  return { status: res.status, ms: Date.now() - started, codes: (body.errors ?? []).map((e) => e.extensions?.code ?? '?'), data: body.data ?? null };
+}
+
+async function ready(): Promise<{ status: number; ms: number }> {
+  const started = Date.now();
+  const res = await fetch(`${origin}/ready`, { signal: AbortSignal.timeout(60_000) });
+  await res.text();
+  return { status: res.status, ms: Date.now() - started };
+}
+
+async function until(what: string, check: () => Promise<boolean>, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    if (await check()) return Date.now() - started;
+    if (Date.now() - started > timeoutMs) throw new Error(`${what}: not within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+beforeAll(async () => {
+  neo4j = await startNeo4j();
+  const catalog = await CypherCatalog.load();
+  const settings = { uri: neo4j.uri, username: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 120_000 };
+  db = new Database(createDriver(settings), settings, createLogger('silent'));
+  await applySchema(db, catalog);
+  const config = loadConfig({ NEO4J_URI: neo4j.uri, LOG_LEVEL: 'silent', PORT: '0' });
+  await loadDataset(db, catalog, config.seed.dir);
+  app = await createApp({ config, logger: createLogger('silent'), db, repos: createRepositories(db, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+  ({ url } = await app.listen(0));
+  origin = new URL(url).origin;
+}, 300_000);
+
+afterAll(async () => {
+  await app?.stop();
+  await db?.close();
+  await neo4j?.stop();
+}, 120_000);
+
+describe('a Neo4j outage', () => {
+  it('before: queries answer and /ready is 200', async () => {
+    const answer = await ask();
+    expect(answer.status).toBe(200);
+    expect(answer.codes).toEqual([]);
+    baseline = answer.data;
+    expect((await ready()).status).toBe(200);
+  });
+
+  it('stopped mid-run: requests get 503 DATABASE_UNAVAILABLE fast, never a 500, and /ready says 503', async () => {
+    // A steady stream of requests while the database goes away.
+    const answers: Answer[] = [];
+    let streaming = true;
+    const stream = (async () => {
+      while (streaming) answers.push(await ask());
+    })();
+    await new Promise((r) => setTimeout(r, 500));
+    await neo4j!.stop();
+    neo4j = undefined;
+    await new Promise((r) => setTimeout(r, 3_000));
+    streaming = false;
+    await stream;
+
+    for (const a of answers) {
+      expect([200, 503], `status ${a.status} (${a.codes.join(',')})`).toContain(a.status);
+      if (a.status === 503) expect(a.codes).toContain('DATABASE_UNAVAILABLE');
+      expect(a.codes).not.toContain('INTERNAL_SERVER_ERROR');
+    }
+
+    // Now it is down for sure: every request, alone or many at once, fails fast.
+    const down = await Promise.all(Array.from({ length: 8 }, () => ask()));
+    for (const a of down) {
+      expect(a.status).toBe(503);
+      expect(a.codes).toContain('DATABASE_UNAVAILABLE');
+      expect(a.ms).toBeLessThan(FAST_MS);
+    }
+    const r = await ready();
+    expect(r.status).toBe(503);
+    expect(r.ms).toBeLessThan(FAST_MS);
+    process.stdout.write(
+      `outage: ${answers.length} requests during the stop (${answers.filter((a) => a.status === 503).length} × 503); ` +
+        `while down: slowest request ${Math.max(...down.map((a) => a.ms))} ms, /ready ${r.ms} ms\n`,
+    );
+    // The process itself is fine.
+    expect((await fetch(`${origin}/health`)).status).toBe(200);
+  }, 120_000);
+
+  it('started again on the same port and data: the same API process recovers without a restart', async () => {
+    neo4j = await startNeo4j();
+    const readyAfter = await until('/ready 200 after restart', async () => (await ready()).status === 200, 60_000);
+    const answer = await ask();
+    expect(answer.status).toBe(200);
+    expect(answer.codes).toEqual([]);
+    expect(answer.data).toEqual(baseline);
+    process.stdout.write(`outage: recovered, /ready 200 ${readyAfter} ms after Neo4j was up again\n`);
+  }, 300_000);
+});
