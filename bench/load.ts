@@ -50,6 +50,8 @@ export interface LoadOptions {
   connections?: number;
   durationSeconds?: number;
   operations?: LoadOperation[];
+  /** Sequential passes over the operations before measuring (default 2). */
+  warmupRounds?: number;
 }
 
 export interface LoadReport {
@@ -67,6 +69,8 @@ export interface LoadReport {
   non2xx: number;
   graphqlErrors: number;
   firstGraphQLError?: string;
+  /** Each operation's latency alone, warm (the last warm-up pass), in ms. */
+  single: Record<string, number>;
 }
 
 export function assertLoopback(url: string): void {
@@ -84,6 +88,15 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
   const durationSeconds = Math.min(Math.max(1, options.durationSeconds ?? 20), MAX_DURATION_S);
   const operations = options.operations ?? savedOperations().operations;
   if (operations.length === 0) throw new Error(`no runnable operations in ${OPERATIONS_DIR}`);
+  // Warm-up, not measured: Neo4j plans and caches each statement on first use, and the JIT warms.
+  const warmup: Record<string, number> = {};
+  for (let round = 0; round < (options.warmupRounds ?? 2); round++) {
+    for (const op of operations) {
+      const started = Date.now();
+      await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: op.body }).then((r) => r.text());
+      warmup[op.name] = Date.now() - started;
+    }
+  }
   let graphqlErrors = 0;
   let firstGraphQLError: string | undefined;
   const result = await autocannon({
@@ -118,6 +131,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors,
+    single: warmup,
     ...(firstGraphQLError ? { firstGraphQLError } : {}),
   };
 }
@@ -126,6 +140,7 @@ export function formatReport(r: LoadReport): string {
   return [
     `load: ${r.connections} clients × ${r.durationSeconds} s on ${r.url}, ${r.operations.length} operations round-robin (${r.operations.join(', ')})`,
     `  requests ${r.requests}, throughput ${r.throughput.toFixed(1)} req/s, latency p50 ${r.p50} ms, p99 ${r.p99} ms, max ${r.max} ms`,
+    `  one at a time (warm): ${Object.entries(r.single).map(([name, ms]) => `${name} ${ms} ms`).join(', ')}`,
     `  errors ${r.errors}, timeouts ${r.timeouts}, non-2xx ${r.non2xx}, GraphQL errors ${r.graphqlErrors}${r.firstGraphQLError ? ` (first: ${r.firstGraphQLError})` : ''}`,
   ].join('\n');
 }

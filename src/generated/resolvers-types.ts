@@ -1136,6 +1136,7 @@ export type Provenance = {
   section: Scalars['String']['output'];
 };
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type Query = {
   __typename?: 'Query';
   /** Agreements counted by kind and by year of enactment, and the partner × kind coverage matrix. */
@@ -1206,6 +1207,7 @@ export type Query = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryAgreementsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1216,6 +1218,7 @@ export type QueryAgreementsArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryCapabilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1226,6 +1229,7 @@ export type QueryCapabilitiesArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryCommonGroundArgs = {
   a: Scalars['ID']['input'];
   b: Scalars['ID']['input'];
@@ -1234,11 +1238,13 @@ export type QueryCommonGroundArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryCommonMembersArgs = {
   meetings: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryCountriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1249,12 +1255,14 @@ export type QueryCountriesArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryCypherArgs = {
   params?: InputMaybe<Scalars['JSON']['input']>;
   query: Scalars['String']['input'];
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryIndicatorsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1264,11 +1272,13 @@ export type QueryIndicatorsArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryLineageArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryMeetingsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1279,6 +1289,7 @@ export type QueryMeetingsArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryNeighbourhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -1287,16 +1298,19 @@ export type QueryNeighbourhoodArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryNodesArgs = {
   ids: Array<Scalars['ID']['input']>;
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryOfficesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1307,6 +1321,7 @@ export type QueryOfficesArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryOrganisationsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1317,11 +1332,13 @@ export type QueryOrganisationsArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryPartnersWithMultipleAgreementKindsArgs = {
   minKinds?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryPlansArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
@@ -1332,6 +1349,7 @@ export type QueryPlansArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QuerySearchArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   text: Scalars['String']['input'];
@@ -1339,6 +1357,7 @@ export type QuerySearchArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryShortestPathArgs = {
   all?: InputMaybe<Scalars['Boolean']['input']>;
   from: Scalars['ID']['input'];
@@ -1349,11 +1368,13 @@ export type QueryShortestPathArgs = {
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryStateAsOfArgs = {
   date: Scalars['PartialDate']['input'];
 };
 
 
+/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
 export type QueryTimelineArgs = {
   from?: InputMaybe<Scalars['PartialDate']['input']>;
   kinds?: InputMaybe<Array<TimelineEventKind>>;

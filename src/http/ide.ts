@@ -73,7 +73,7 @@ export function renderIde(options: IdeOptions = {}): string {
   if (page === undefined) {
     page = renderGraphiQL({
       endpoint: '/graphql',
-      title: 'Border graph API — GraphiQL',
+      title: 'Border graph API',
       // Each example is a tab; its variables have defaults in the operation, so every tab runs as is.
       defaultTabs: examples.map((e) => ({ query: e.query })),
       defaultEditorToolsVisibility: true,
