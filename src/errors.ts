@@ -70,7 +70,8 @@ const TIMEOUT_CODES = new Set([
   'Neo.TransientError.Transaction.Terminated',
 ]);
 
-function codeOf(error: unknown): string | undefined {
+/** The `code` of a driver (or any) error, when it has a string one. */
+export function codeOf(error: unknown): string | undefined {
   if (typeof error === 'object' && error !== null && 'code' in error) {
     const code = (error as { code: unknown }).code;
     return typeof code === 'string' ? code : undefined;

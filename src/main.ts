@@ -3,7 +3,7 @@
  * the database is empty → the API at http://localhost:4000/graphql. Ctrl-C drains HTTP, closes the
  * driver and stops the local Neo4j this process started.
  */
-import { ConfigError, loadConfig } from './config.js';
+import { loadConfigOrExit } from './config.js';
 import { createLogger } from './logger.js';
 import { readDatasetInfo } from './graphql/datasets.js';
 import { createApp } from './http/server.js';
@@ -13,16 +13,7 @@ import { connect, StartupError } from './runtime.js';
 import { isDatabaseEmpty, loadDataset } from './seed/loader.js';
 
 async function main(): Promise<void> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      process.exit(2);
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   const connection = await connect(config, logger);
   let stopping = false;

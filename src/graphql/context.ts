@@ -1,7 +1,9 @@
 /** What every resolver receives: per-request services and loaders, built fresh for each request. */
+import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { Services } from '../services/index.js';
+import type { Repositories } from '../repositories/index.js';
+import { createServices, type Services } from '../services/index.js';
 
 /** What the API knows of each loaded dataset's source document. */
 export interface DatasetInfo {
@@ -16,4 +18,22 @@ export interface GraphQLContext {
   datasets: ReadonlyMap<string, DatasetInfo>;
   /** The request's Authorization header (analyst Cypher reads its bearer token). */
   authorization?: string | undefined;
+}
+
+/** What building a context needs from the application. */
+export interface ContextDeps {
+  config: Config;
+  repos: Repositories;
+  datasets: ReadonlyMap<string, DatasetInfo>;
+}
+
+/** A fresh context (services, DataLoaders) for one request: /graphql and the export routes alike. */
+export function createContext(deps: ContextDeps, logger: Logger, query: QueryContext, authorization?: string): GraphQLContext {
+  return {
+    services: createServices(deps.repos, query, { analyst: deps.config.analyst }),
+    query,
+    logger,
+    datasets: deps.datasets,
+    authorization,
+  };
 }

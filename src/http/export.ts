@@ -23,10 +23,8 @@ import {
   type GraphQLObjectType,
   type GraphQLSchema,
 } from 'graphql';
-import type { GraphQLContext } from '../graphql/context.js';
-import { buildSchema } from '../graphql/schema.js';
+import { createContext } from '../graphql/context.js';
 import type { QueryContext } from '../neo4j/database.js';
-import { createServices } from '../services/index.js';
 import type { AppDeps } from './server.js';
 
 const FORMATS = ['csv', 'json'] as const;
@@ -276,20 +274,15 @@ function connectionVariables(spec: ConnectionExport, params: Params): Record<str
 
 // ---------------------------------------------------------------- router
 
-export function createExportRouter(deps: AppDeps): Router {
-  const { config, logger, repos, datasets } = deps;
+/** The export routes, run against the same executable schema as /graphql. */
+export function createExportRouter(deps: AppDeps, schema: GraphQLSchema): Router {
+  const { config, logger } = deps;
   const log = logger.child({ component: 'export' });
-  const schema = buildSchema();
   const connections = connectionExports(schema);
 
   async function run(operation: string, variables: Row, accepted: Record<string, string>): Promise<Row> {
     const query: QueryContext = { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
-    const contextValue: GraphQLContext = {
-      services: createServices(repos, query, { analyst: config.analyst }),
-      query,
-      logger: log,
-      datasets,
-    };
+    const contextValue = createContext(deps, log, query);
     const result = await graphql({ schema, source: operation, variableValues: variables, contextValue });
     const error = result.errors?.[0];
     if (error) {

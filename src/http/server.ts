@@ -15,8 +15,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
-import { createServices } from '../services/index.js';
-import type { DatasetInfo, GraphQLContext } from '../graphql/context.js';
+import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildSchema } from '../graphql/schema.js';
 import {
@@ -66,15 +65,16 @@ function roundTripPlugin(expose: boolean): ApolloServerPlugin<GraphQLContext> {
 }
 
 export async function createApp(deps: AppDeps): Promise<App> {
-  const { config, logger, db, repos, datasets } = deps;
+  const { config, logger, db } = deps;
   const log = logger.child({ component: 'http' });
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
   const limits = armor(config.limits, config.graphql.introspection);
+  const schema = buildSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildSchema(),
+    schema,
     validationRules: limits.validationRules,
     parseOptions: parseOptions(config.limits),
     allowBatchedHttpRequests: config.limits.maxBatch > 0,
@@ -107,7 +107,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
 
-  app.use('/export', createExportRouter(deps));
+  app.use('/export', createExportRouter(deps, schema));
 
   app.get('/graphql', (req, res, next) => {
     if (!wantsIde(req)) return next();
@@ -143,13 +143,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             return transactionTimeoutMs(res, config.neo4j.queryTimeoutMs);
           },
         };
-        return {
-          services: createServices(repos, query, { analyst: config.analyst }),
-          query,
-          logger: log,
-          datasets,
-          authorization: req.headers.authorization,
-        };
+        return createContext(deps, log, query, req.headers.authorization);
       },
     }),
     requestErrorHandler(config.limits, log),

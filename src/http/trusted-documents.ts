@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse, print, visit, type ASTNode, type DocumentNode, type SelectionNode } from 'graphql';
+import { sendGraphQLError } from '../graphql/limits.js';
 import type { Logger } from '../logger.js';
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'require';
@@ -189,7 +190,7 @@ export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): Re
 
   function reject(res: Response, error: TrustedDocumentError): void {
     logger?.debug({ code: error.code }, 'trusted documents: request refused');
-    res.status(400).json({ errors: [{ message: error.message, extensions: { code: error.code } }] });
+    sendGraphQLError(res, 400, error.message, { code: error.code });
   }
 
   return (req: Request, res: Response, next: NextFunction) => {

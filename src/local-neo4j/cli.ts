@@ -3,11 +3,11 @@
  * `npm run neo4j -- start`: run the local Neo4j alone in the foreground (Ctrl-C stops it), for
  * browsing it with your own tools while the API is not running.
  */
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { ensureLauncherBuilt, LocalNeo4jError, startLocalNeo4j } from './local-neo4j.js';
 
 async function run(command: string | undefined): Promise<void> {
-  const config = loadConfig();
+  const config = loadConfigOrExit();
   if (command === 'build') {
     ensureLauncherBuilt();
     return;
@@ -26,7 +26,7 @@ async function run(command: string | undefined): Promise<void> {
 }
 
 run(process.argv[2]).catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof LocalNeo4jError) {
+  if (error instanceof LocalNeo4jError) {
     process.stderr.write(`error: ${error.message}\n`);
   } else {
     process.stderr.write(`error: ${error instanceof Error ? error.stack : String(error)}\n`);

@@ -253,13 +253,10 @@ export class AnalyticsRepository {
     return (await this.db.read(this.q['analytics/agreement-facts'], {}, ctx)) as unknown as AgreementFactRow[];
   }
 
-  async totals(ctx: QueryContext): Promise<{ nodes: number; relationships: number }> {
-    const rows = await this.db.read(this.q['analytics/totals'], {}, ctx);
-    return { nodes: Number(rows[0]?.['nodes'] ?? 0), relationships: Number(rows[0]?.['relationships'] ?? 0) };
-  }
-
-  async graphCounts(ctx: QueryContext): Promise<{ labels: CountRow[]; relationshipTypes: CountRow[] }> {
+  /** Totals and counts per label and relationship type, in one read transaction. */
+  async graphCounts(ctx: QueryContext): Promise<{ nodes: number; relationships: number; labels: CountRow[]; relationshipTypes: CountRow[] }> {
     return this.db.readTx(ctx, async (tx) => {
+      const totals = (await tx.run(this.q['analytics/totals'])).records[0];
       const labels = (await tx.run(this.q['analytics/label-counts'])).records.map((r) => ({
         name: r.get('label') as string,
         count: Number(toPlain(r.get('count'))),
@@ -268,7 +265,12 @@ export class AnalyticsRepository {
         name: r.get('type') as string,
         count: Number(toPlain(r.get('count'))),
       }));
-      return { labels, relationshipTypes };
+      return {
+        nodes: Number(toPlain(totals?.get('nodes') ?? 0)),
+        relationships: Number(toPlain(totals?.get('relationships') ?? 0)),
+        labels,
+        relationshipTypes,
+      };
     });
   }
 

@@ -3,7 +3,7 @@
  * one, or the local Neo4j when NEO4J_URI is unset). Exits 1 with every problem listed on a bad dataset.
  */
 import path from 'node:path';
-import { ConfigError, loadConfig } from '../config.js';
+import { loadConfigOrExit } from '../config.js';
 import { createLogger } from '../logger.js';
 import { connect } from '../runtime.js';
 import { SeedValidationError, readDataset } from './format.js';
@@ -16,16 +16,7 @@ function describe(summary: LoadSummary): string {
 }
 
 async function main(): Promise<number> {
-  let config;
-  try {
-    config = loadConfig();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      process.stderr.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
+  const config = loadConfigOrExit();
   const dir = path.resolve(process.argv[2] ?? config.seed.dir);
   const progress = (msg: string) => process.stdout.write(`seed: ${msg}\n`);
 

@@ -6,7 +6,7 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { BadUserInputError, codeOf, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import {
   MAX_PATH_HOPS,
@@ -234,11 +234,6 @@ function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }
 
-function driverCode(error: unknown): string | undefined {
-  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
-  return typeof code === 'string' ? code : undefined;
-}
-
 export class AnalyticsService {
   constructor(
     private readonly repo: AnalyticsRepository,
@@ -417,32 +412,23 @@ export class AnalyticsService {
   }
 
   /**
-   * What existed and held on a date. A period with an unknown start counts as "always was", an
-   * unknown end as "still is" (`inForceOn`), except that a body is hosted by one host at a time:
-   * a hosting with no stated end ends when the body's next hosting begins (the RILO left Hong
-   * Kong when Tokyo Customs began hosting it in January 1999).
+   * What existed and held on a date, by the same rule as every `asOf` field (`inForceOn`): a period
+   * with an unknown start counts as "always was", an unknown end as "still is".
    */
   async stateAsOf(date: string): Promise<StateAsOfView> {
     const day = parsePartialDate(date, 'date');
     const [{ meetings, hostings }, facts] = await Promise.all([this.repo.stateCandidates(this.ctx), this.repo.agreementFacts(this.ctx)]);
-    const held = (l: LinkRecord, until: unknown = l.rel['until']) => inForceOn(l.rel['from'], until, day.value, 'date');
+    const held = (l: LinkRecord) => inForceOn(l.rel['from'], l.rel['until'], day.value, 'date');
     const meetingStates = meetings
       .filter((m) => inForceOn(m.node['established'] ?? m.node['firstConvened'], m.node['dissolved'], day.value, 'date'))
       .map((m) => ({
         meeting: m.node,
         since: (m.node['established'] ?? m.node['firstConvened'] ?? null) as string | null,
-        administrations: m.administrations.filter((l) => held(l)),
-        parent: m.parents.find((l) => held(l)) ?? null,
+        administrations: m.administrations.filter(held),
+        parent: m.parents.find(held) ?? null,
       }));
-    const byBody = new Map<string, LinkRecord[]>();
-    for (const h of hostings) byBody.set(h.toKey, [...(byBody.get(h.toKey) ?? []), h]);
-    const hostingsHeld = [...byBody.values()].flatMap((list) =>
-      list
-        .sort((x, y) => String(x.rel['from'] ?? '').localeCompare(String(y.rel['from'] ?? '')))
-        .filter((h, i) => held(h, h.rel['until'] ?? list[i + 1]?.rel['from'] ?? null)),
-    );
     const agreementKeys = [...new Set(facts.filter((f) => f.enacted !== null && inForceOn(f.enacted, null, day.value, 'date')).map((f) => f.agreementKey))];
-    return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostingsHeld };
+    return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostings.filter(held) };
   }
 
   async agreements(keys: readonly string[]): Promise<AgreementRecord[]> {
@@ -490,8 +476,7 @@ export class AnalyticsService {
   }
 
   async graphStats(): Promise<GraphStatsView> {
-    const [counts, totals] = await Promise.all([this.repo.graphCounts(this.ctx), this.repo.totals(this.ctx)]);
-    return { ...totals, labels: counts.labels, relationshipTypes: counts.relationshipTypes };
+    return this.repo.graphCounts(this.ctx);
   }
 
   /**
@@ -526,7 +511,7 @@ export class AnalyticsService {
       return { ...result, maxRows: settings.maxRows };
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
-      const code = driverCode(error);
+      const code = codeOf(error);
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
       if (code === 'Neo.ClientError.Statement.AccessMode' || code?.startsWith('Neo.ClientError.Security.')) {
         throw new ForbiddenError(`Analyst Cypher is read-only: the database refused the statement (${message}).`);

@@ -14,12 +14,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await api.gql<T>(query, variables);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data as T;
-}
+const data: TestServer['data'] = (query, variables) => api.data(query, variables);
 
 async function errorOf(query: string, variables?: Record<string, unknown>) {
   const res = await api.gql(query, variables);

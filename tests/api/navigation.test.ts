@@ -10,12 +10,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-async function data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T> {
-  const res = await api.gql<T>(query, variables);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  expect(res.status).toBe(200);
-  return res.body.data as T;
-}
+const data: TestServer['data'] = (query, variables) => api.data(query, variables);
 
 describe('meetings', () => {
   it('the firearms meeting: chief, members, parent, predecessor, administration as of a date', async () => {

@@ -10,11 +10,7 @@ afterAll(async () => {
   await api.stop();
 });
 
-async function data(query: string, variables?: Record<string, unknown>): Promise<any> {
-  const res = await api.gql(query, variables);
-  expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
-  return res.body.data;
-}
+const data = (query: string, variables?: Record<string, unknown>): Promise<any> => api.data(query, variables);
 
 const ORGS = `query Orgs($first: Int, $after: String, $last: Int, $before: String, $order: EntityOrder) {
   organisations(first: $first, after: $after, last: $last, before: $before, orderBy: $order) {

@@ -1,4 +1,5 @@
 /** The real API on a free loopback port, against the test run's Neo4j, and a tiny GraphQL client. */
+import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger } from '../../src/logger.js';
 import { readDatasetInfo } from '../../src/graphql/datasets.js';
@@ -20,6 +21,8 @@ export interface TestServer {
   origin: string;
   config: Config;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The data of an operation that must succeed: asserts HTTP 200 and no errors. */
+  data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
 }
 
@@ -36,7 +39,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const { url } = await app.listen(0);
   const origin = new URL(url).origin;
-  return {
+  const server: TestServer = {
     url,
     origin,
     config,
@@ -48,6 +51,13 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       });
       return { status: res.status, body: (await res.json()) as GraphQLResponse['body'] } as never;
     },
+    async data(query, variables) {
+      const res = await server.gql(query, variables);
+      expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
+      expect(res.status).toBe(200);
+      return res.body.data as never;
+    },
     stop: () => app.stop(),
   };
+  return server;
 }
