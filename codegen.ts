@@ -6,11 +6,10 @@ import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 const records = '../repositories/records.js';
 const analytics = '../services/analytics-service.js';
 
-const clientScalars = {
+/** How each custom scalar looks in TypeScript, for the server's resolver types and the client alike. */
+const scalars = {
   PartialDate: 'string',
   Date: 'string',
-  NonNegativeInt: 'number',
-  PositiveInt: 'number',
   JSON: 'unknown',
 };
 
@@ -58,7 +57,7 @@ const config: CodegenConfig = {
         importExtension: '.js',
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: clientScalars,
+        scalars: scalars,
       },
     },
     'src/generated/resolvers-types.ts': {
@@ -73,13 +72,7 @@ const config: CodegenConfig = {
         contextType: '../graphql/context.js#GraphQLContext',
         enumsAsTypes: true,
         strictScalars: true,
-        scalars: {
-          PartialDate: 'string',
-          Date: 'string',
-          NonNegativeInt: 'number',
-          PositiveInt: 'number',
-          JSON: 'unknown',
-        },
+        scalars,
         mappers: {
           Office: `${records}#EntityRecord`,
           Organisation: `${records}#EntityRecord`,

@@ -19,15 +19,11 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** Arbitrary JSON: used only for the raw properties of graph elements in path and neighbourhood results. */
   JSON: { input: unknown; output: unknown; }
-  /** An integer that is 0 or more. */
-  NonNegativeInt: { input: number; output: number; }
   /**
    * A calendar date as precise as the source states it: `"1998"` (a year), `"1998-05"` (a month) or
    * `"2016-06-07"` (a day). Accepted as input in the same three forms; never padded with an invented day.
    */
   PartialDate: { input: string; output: string; }
-  /** An integer that is 1 or more. */
-  PositiveInt: { input: number; output: number; }
 };
 
 /** A meeting administered by a body for a period (the firearms meeting moved in December 2012). */
@@ -1745,7 +1741,6 @@ export type ResolversTypes = ResolversObject<{
   Neighbourhood: ResolverTypeWrapper<NeighbourhoodView>;
   NeighbourhoodNode: ResolverTypeWrapper<Omit<NeighbourhoodNode, 'node'> & { node: ResolversTypes['Entity'] }>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
-  NonNegativeInt: ResolverTypeWrapper<Scalars['NonNegativeInt']['output']>;
   Observation: ResolverTypeWrapper<EntityRecord>;
   Office: ResolverTypeWrapper<EntityRecord>;
   OfficeConnection: ResolverTypeWrapper<ConnectionRecord>;
@@ -1767,7 +1762,6 @@ export type ResolversTypes = ResolversObject<{
   PlanEdge: ResolverTypeWrapper<EdgeRecord>;
   PlanFilter: PlanFilter;
   PlanKind: PlanKind;
-  PositiveInt: ResolverTypeWrapper<Scalars['PositiveInt']['output']>;
   Provenance: ResolverTypeWrapper<ProvenanceRecord>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RelationshipType: RelationshipType;
@@ -1839,7 +1833,6 @@ export type ResolversParentTypes = ResolversObject<{
   Neighbourhood: NeighbourhoodView;
   NeighbourhoodNode: Omit<NeighbourhoodNode, 'node'> & { node: ResolversParentTypes['Entity'] };
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
-  NonNegativeInt: Scalars['NonNegativeInt']['output'];
   Observation: EntityRecord;
   Office: EntityRecord;
   OfficeConnection: ConnectionRecord;
@@ -1858,7 +1851,6 @@ export type ResolversParentTypes = ResolversObject<{
   PlanConnection: ConnectionRecord;
   PlanEdge: EdgeRecord;
   PlanFilter: PlanFilter;
-  PositiveInt: Scalars['PositiveInt']['output'];
   Provenance: ProvenanceRecord;
   Query: Record<PropertyKey, never>;
   SearchHit: SearchHitRecord;
@@ -2183,10 +2175,6 @@ export type NodeResolvers<ContextType = GraphQLContext, ParentType extends Resol
   __resolveType: TypeResolveFn<'Agreement' | 'Capability' | 'Country' | 'Indicator' | 'MeasureCategory' | 'Meeting' | 'Office' | 'Organisation' | 'Plan', ParentType, ContextType>;
 }>;
 
-export interface NonNegativeIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['NonNegativeInt'], any> {
-  name: 'NonNegativeInt';
-}
-
 export type ObservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
   computedIndex?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   index?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -2314,10 +2302,6 @@ export type PlanEdgeResolvers<ContextType = GraphQLContext, ParentType extends R
   node?: Resolver<ResolversTypes['Plan'], ParentType, ContextType>;
 }>;
 
-export interface PositiveIntScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['PositiveInt'], any> {
-  name: 'PositiveInt';
-}
-
 export type ProvenanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentAsOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -2444,7 +2428,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   NeighbourhoodNode?: NeighbourhoodNodeResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
-  NonNegativeInt?: GraphQLScalarType;
   Observation?: ObservationResolvers<ContextType>;
   Office?: OfficeResolvers<ContextType>;
   OfficeConnection?: OfficeConnectionResolvers<ContextType>;
@@ -2460,7 +2443,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Plan?: PlanResolvers<ContextType>;
   PlanConnection?: PlanConnectionResolvers<ContextType>;
   PlanEdge?: PlanEdgeResolvers<ContextType>;
-  PositiveInt?: GraphQLScalarType;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;

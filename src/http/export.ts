@@ -153,7 +153,7 @@ function coerce(type: GraphQLInputType, raw: string[], name: string, accepted: R
   if (raw.length > 1) throw new ExportError(400, 'BAD_USER_INPUT', `${name}: give it once (or use a comma-separated list where a list is accepted).`, { parameters: accepted });
   const v = raw[0] ?? '';
   const named = getNamedType(inner);
-  if (named.name === 'Int' || named.name === 'Float' || named.name === 'PositiveInt' || named.name === 'NonNegativeInt') {
+  if (named.name === 'Int' || named.name === 'Float') {
     if (!/^-?\d+(\.\d+)?$/.test(v)) throw new ExportError(400, 'BAD_USER_INPUT', `${name}: "${v.slice(0, 20)}" is not a number.`, { parameters: accepted });
     return Number(v);
   }

@@ -1,6 +1,6 @@
 /** Scalars: graphql-scalars where one fits, and PartialDate, which keeps the source's precision. */
 import { GraphQLScalarType, Kind } from 'graphql';
-import { DateResolver, JSONResolver, NonNegativeIntResolver, PositiveIntResolver } from 'graphql-scalars';
+import { DateResolver, JSONResolver } from 'graphql-scalars';
 import { BadUserInputError } from '../errors.js';
 import { tryParsePartialDate } from '../services/dates.js';
 
@@ -28,6 +28,4 @@ export const scalarResolvers = {
   PartialDate: PartialDateScalar,
   Date: DateResolver,
   JSON: JSONResolver,
-  NonNegativeInt: NonNegativeIntResolver,
-  PositiveInt: PositiveIntResolver,
 };
