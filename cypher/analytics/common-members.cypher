@@ -3,7 +3,7 @@
 // PART_OF it, or PART_OF a body PART_OF it: up to 4 levels up). Each membership names the meeting,
 // how (type, role) and through which post.
 UNWIND $meetings AS meetingKey
-MATCH (:Meeting {key: meetingKey})<-[r:CHAIRS|MEMBER_OF]-(direct:Entity)
+MATCH (:Entity:Meeting {key: meetingKey})<-[r:CHAIRS|MEMBER_OF]-(direct:Entity)
 WHERE direct:Office OR direct:Organisation
 CALL (direct) {
   RETURN direct AS member, null AS via

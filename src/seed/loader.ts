@@ -2,6 +2,10 @@
  * Loads a validated seed dataset into Neo4j in ONE write transaction: records are merged on their keys,
  * records this dataset loaded before but no longer lists are removed, other datasets are never touched.
  * A record whose content hash is unchanged is not written at all, so a reload is a no-op.
+ *
+ * The loader knows, before writing, which records are new and which changed: new ones are CREATEd (no
+ * per-row lookup of an existing record), changed ones are rewritten in place. Every statement reaches a
+ * record through the entity_key index, never by scanning, so a load's cost grows with its own size only.
  */
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -9,8 +13,8 @@ import type { Database, Row } from '../neo4j/database.js';
 import { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRelationship } from './format.js';
 
-export const BATCH_SIZE = 500;
-/** A load is one transaction; it may take longer than an API query, never forever. */
+export const BATCH_SIZE = 2_000;
+/** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
 export const SEED_TIMEOUT_MS = 300_000;
 
 const STATEMENTS = [
@@ -20,8 +24,10 @@ const STATEMENTS = [
   'seed/foreign-relationship-keys',
   'seed/delete-relationships',
   'seed/delete-nodes',
-  'seed/upsert-nodes',
-  'seed/upsert-relationships',
+  'seed/create-nodes',
+  'seed/update-nodes',
+  'seed/create-relationships',
+  'seed/update-relationships',
   'seed/is-empty',
   'seed/checksum-nodes',
   'seed/checksum-relationships',
@@ -146,11 +152,12 @@ export async function loadDataset(
   catalog: CypherCatalog,
   dir: string,
   log: (msg: string) => void = () => undefined,
+  options: { timeoutMs?: number } = {},
 ): Promise<LoadSummary> {
   const q = catalog.require(STATEMENTS);
   const dataset = await readDataset(dir);
   log(`validated ${dataset.id}: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
-  return loadValidated(db, q, dataset, log);
+  return loadValidated(db, q, dataset, log, options.timeoutMs ?? SEED_TIMEOUT_MS);
 }
 
 async function loadValidated(
@@ -158,12 +165,13 @@ async function loadValidated(
   q: { [K in (typeof STATEMENTS)[number]]: string },
   dataset: Dataset,
   log: (msg: string) => void,
+  timeoutMs: number,
 ): Promise<LoadSummary> {
   const id = dataset.id;
   const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
   const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
 
-  return db.writeTx({ operationName: `seed:${id}`, timeoutMs: SEED_TIMEOUT_MS }, async (tx) => {
+  return db.writeTx({ operationName: `seed:${id}`, timeoutMs }, async (tx) => {
     const foreignNodes = await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) });
     const foreignRels = await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) });
     const foreign = [...foreignNodes, ...foreignRels];
@@ -187,31 +195,43 @@ async function loadValidated(
     const nodes: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
     const rels: ChangeCounts = { created: 0, updated: 0, unchanged: 0, removed: 0 };
 
-    const nodeWrites: NodeRow[] = [];
+    const nodeCreates: NodeRow[] = [];
+    const nodeUpdates: NodeRow[] = [];
     for (const row of nodeRows) {
       const before = existingNodes.get(row.key);
-      if (before === undefined) nodes.created++;
-      else if (before === row.props.contentHash) nodes.unchanged++;
-      else nodes.updated++;
-      if (before !== row.props.contentHash) nodeWrites.push(row);
+      if (before === undefined) {
+        nodes.created++;
+        nodeCreates.push(row);
+      } else if (before === row.props.contentHash) {
+        nodes.unchanged++;
+      } else {
+        nodes.updated++;
+        nodeUpdates.push(row);
+      }
     }
     const listedNodes = new Set(nodeRows.map((r) => r.key));
     const nodeRemovals = [...existingNodes.keys()].filter((k) => !listedNodes.has(k));
 
-    const relWrites: RelationshipRow[] = [];
+    const relCreates: RelationshipRow[] = [];
+    const relUpdates: RelationshipRow[] = [];
     // A relationship whose type or ends changed cannot be rewritten in place: delete it, then create it.
     const relDeletes: { key: string; from: string }[] = [];
     for (const row of relRows) {
       const before = existingRels.get(row.key);
+      const moved = before !== undefined && (before.type !== row.type || before.from !== row.from || before.to !== row.to);
       if (before === undefined) {
         rels.created++;
-        relWrites.push(row);
-      } else if (before.hash === row.props.contentHash && before.type === row.type && before.from === row.from && before.to === row.to) {
+        relCreates.push(row);
+      } else if (before.hash === row.props.contentHash && !moved) {
         rels.unchanged++;
       } else {
         rels.updated++;
-        if (before.type !== row.type || before.from !== row.from || before.to !== row.to) relDeletes.push({ key: row.key, from: before.from });
-        relWrites.push(row);
+        if (moved) {
+          relDeletes.push({ key: row.key, from: before.from });
+          relCreates.push(row);
+        } else {
+          relUpdates.push(row);
+        }
       }
     }
     const listedRels = new Set(relRows.map((r) => r.key));
@@ -226,17 +246,20 @@ async function loadValidated(
     for (const batch of batches(nodeRemovals)) {
       nodes.removed += counter(await run(tx, q['seed/delete-nodes'], { dataset: id, keys: batch }), 'deleted');
     }
-    for (const batch of batches(nodeWrites)) {
-      const written = counter(await run(tx, q['seed/upsert-nodes'], { rows: batch }), 'written');
-      if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} nodes`);
-    }
-    if (nodeWrites.length > 0) log(`nodes: ${nodeWrites.length} written`);
-    for (const batch of batches(relWrites)) {
-      const written = counter(await run(tx, q['seed/upsert-relationships'], { rows: batch }), 'written');
-      // A row whose ends are missing matches nothing and would vanish silently: refuse, so the transaction rolls back.
-      if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} relationships (an end node is missing)`);
-    }
-    if (relWrites.length > 0) log(`relationships: ${relWrites.length} written`);
+    const write = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
+      for (const batch of batches(rows)) {
+        const written = counter(await run(tx, statement, { rows: batch }), 'written');
+        // A row that matches nothing (a relationship whose end is missing) would vanish silently: refuse, so the
+        // transaction rolls back.
+        if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} ${what}`);
+      }
+    };
+    await write(q['seed/create-nodes'], nodeCreates, 'new nodes');
+    await write(q['seed/update-nodes'], nodeUpdates, 'changed nodes');
+    if (nodeCreates.length + nodeUpdates.length > 0) log(`nodes: ${nodeCreates.length} created, ${nodeUpdates.length} rewritten`);
+    await write(q['seed/create-relationships'], relCreates, 'new relationships (an end node is missing)');
+    await write(q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
+    if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
 
     return { dataset: id, nodes, relationships: rels };
   });

@@ -165,7 +165,7 @@ describe('a throw-away dataset', () => {
     // The same statements, except that writing relationships fails at run time (after the nodes were written).
     const cypherDir = mkdtempSync(path.join(tmpdir(), 'seed-cypher-'));
     cpSync(fileURLToPath(new URL('../../cypher', import.meta.url)), cypherDir, { recursive: true });
-    writeFileSync(path.join(cypherDir, 'seed', 'upsert-relationships.cypher'), 'UNWIND $rows AS row RETURN sum(1 / 0) AS written');
+    writeFileSync(path.join(cypherDir, 'seed', 'update-relationships.cypher'), 'UNWIND $rows AS row RETURN sum(1 / 0) AS written');
     const broken = await CypherCatalog.load(cypherDir);
 
     files['organisations.yaml'].nodes[0]!.name = 'Renamed ministry';

@@ -1,4 +1,4 @@
-// Creates or rewrites nodes by key: labels become exactly Entity + row.labels, properties exactly row.props.
+// Rewrites nodes this dataset loaded before, by key: labels become exactly Entity + row.labels, properties exactly row.props.
 UNWIND $rows AS row
 MERGE (n:Entity {key: row.key})
 WITH n, row, [l IN labels(n) WHERE l <> 'Entity' AND NOT l IN row.labels] AS stale
