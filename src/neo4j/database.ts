@@ -93,7 +93,17 @@ function rowsOf(result: QueryResult): Row[] {
   return result.records.map((r) => toPlain(r.toObject()) as Row);
 }
 
+interface PendingRead {
+  cypher: string;
+  params: Row;
+  resolve: (rows: Row[]) => void;
+  reject: (error: unknown) => void;
+}
+
 export class Database {
+  /** Reads waiting for the next turn of the event loop, by the context they were issued with. */
+  private readonly pendingReads = new WeakMap<QueryContext, PendingRead[]>();
+
   constructor(
     readonly driver: Driver,
     readonly settings: Neo4jSettings,
@@ -104,9 +114,40 @@ export class Database {
     return this.settings.database;
   }
 
-  /** Runs one statement in a read transaction and returns its rows as plain objects. */
-  async read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
-    return this.readTx(ctx, async (tx) => rowsOf(await tx.run(cypher, params)), cypher, params);
+  /**
+   * Runs one statement in a read transaction and returns its rows as plain objects. Statements
+   * read with the same context before the event loop next turns (the resolvers of one GraphQL
+   * field level and the DataLoaders they call) share one read transaction: one round trip, not one
+   * each. Reads are answered the same either way; only a failed transaction fails every statement
+   * it carried.
+   */
+  read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
+    return new Promise((resolve, reject) => {
+      let queue = this.pendingReads.get(ctx);
+      if (!queue) {
+        const batch: PendingRead[] = [];
+        queue = batch;
+        this.pendingReads.set(ctx, batch);
+        setImmediate(() => {
+          this.pendingReads.delete(ctx);
+          this.flushReads(ctx, batch);
+        });
+      }
+      queue.push({ cypher, params, resolve, reject });
+    });
+  }
+
+  private flushReads(ctx: QueryContext, batch: PendingRead[]): void {
+    if (batch.length === 1) {
+      const [only] = batch as [PendingRead];
+      this.readTx(ctx, async (tx) => rowsOf(await tx.run(only.cypher, only.params)), only.cypher, only.params).then(only.resolve, only.reject);
+      return;
+    }
+    for (const s of batch) this.logger.debug({ mode: 'READ', cypher: s.cypher, params: s.params, operation: ctx.operationName, batched: batch.length }, 'cypher');
+    this.readTx(ctx, (tx) => Promise.all(batch.map(async (s) => rowsOf(await tx.run(s.cypher, s.params))))).then(
+      (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
+      (error: unknown) => batch.forEach((s) => s.reject(error)),
+    );
   }
 
   /** Runs one statement in a write transaction. */

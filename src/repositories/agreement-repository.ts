@@ -5,7 +5,7 @@
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import type { Keyset } from '../services/pagination.js';
-import type { AgreementRecord } from './records.js';
+import type { AgreementRecord, EntityRecord } from './records.js';
 
 export const AGREEMENT_SORT_EXPRESSIONS = {
   NAME: 'agreement.name',
@@ -53,10 +53,11 @@ export class AgreementRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['agreement/page', 'agreement/count', 'agreement/by-keys', 'agreement/keys-of-parties'] as const);
+    this.q = catalog.require(['agreement/page', 'agreement/count', 'agreement/by-keys', 'agreement/of-parties'] as const);
   }
 
-  async page(query: AgreementPageQuery, ctx: QueryContext): Promise<{ agreement: AgreementRecord; sortValue: string | null }[]> {
+  /** One keyset page; each agreement with its parties' entity records (to prime the entity loader). */
+  async page(query: AgreementPageQuery, ctx: QueryContext): Promise<{ agreement: AgreementRecord; sortValue: string | null; parties: EntityRecord[] }[]> {
     const sort =
       query.sort === 'ENACTED'
         ? query.descending
@@ -69,7 +70,7 @@ export class AgreementRepository {
       dir: query.descending ? 'DESC' : 'ASC',
     });
     const rows = await this.db.read(cypher, { ...filterParams(query.filter), after: query.after, limit: query.limit }, ctx);
-    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null }));
+    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null, parties: r['parties'] as EntityRecord[] }));
   }
 
   async count(filter: AgreementFilter, ctx: QueryContext): Promise<number> {
@@ -77,14 +78,21 @@ export class AgreementRepository {
     return Number(rows[0]?.['total'] ?? 0);
   }
 
-  async byKeys(keys: readonly string[], ctx: QueryContext): Promise<AgreementRecord[]> {
+  /** Agreements by key, each with its parties' entity records (to prime the entity loader). */
+  async byKeys(keys: readonly string[], ctx: QueryContext): Promise<{ agreement: AgreementRecord; parties: EntityRecord[] }[]> {
     const rows = await this.db.read(this.q['agreement/by-keys'], { keys }, ctx);
-    return rows.map((r) => r['agreement'] as AgreementRecord);
+    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, parties: r['parties'] as EntityRecord[] }));
   }
 
-  /** For each party key, the keys of its agreements, oldest first. */
-  async keysOfParties(keys: readonly string[], ctx: QueryContext): Promise<Map<string, string[]>> {
-    const rows = await this.db.read(this.q['agreement/keys-of-parties'], { keys }, ctx);
-    return new Map(rows.map((r) => [r['key'] as string, r['agreementKeys'] as string[]]));
+  /** For each party key, its agreements, oldest first (one statement for all the keys). */
+  async ofParties(keys: readonly string[], ctx: QueryContext): Promise<Map<string, AgreementRecord[]>> {
+    const rows = await this.db.read(this.q['agreement/of-parties'], { keys }, ctx);
+    return new Map(
+      rows.map((r) => {
+        const byKey = new Map((r['agreements'] as AgreementRecord[]).map((a) => [a.key, a]));
+        const ordered = (r['agreementKeys'] as string[]).map((k) => byKey.get(k)).filter((a): a is AgreementRecord => a !== undefined);
+        return [r['key'] as string, ordered];
+      }),
+    );
   }
 }

@@ -7,7 +7,7 @@
 import neo4j from 'neo4j-driver';
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import { toPlain, type Database, type QueryContext, type Row } from '../neo4j/database.js';
-import type { EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
+import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
 
 /** The largest hop bound a path query may use; the whitelist holds every integer up to it. */
 export const MAX_PATH_HOPS = 10;
@@ -157,6 +157,7 @@ export class AnalyticsRepository {
       'analytics/timeline',
       'analytics/state-meetings',
       'analytics/state-hostings',
+      'analytics/state-agreements',
       'analytics/agreement-facts',
       'analytics/label-counts',
       'analytics/relationship-type-counts',
@@ -240,13 +241,29 @@ export class AnalyticsRepository {
     return rows as unknown as TimelineRow[];
   }
 
-  /** Meetings (with administrations and parents) and hostings, in one read transaction. */
-  async stateCandidates(ctx: QueryContext): Promise<{ meetings: MeetingStateRow[]; hostings: LinkRecord[] }> {
-    return this.db.readTx(ctx, async (tx) => {
-      const meetings = (await tx.run(this.q['analytics/state-meetings'])).records.map((r) => toPlain(r.toObject()) as unknown as MeetingStateRow);
-      const hostings = (await tx.run(this.q['analytics/state-hostings'])).records.map((r) => toPlain(r.get('hosting')) as LinkRecord);
-      return { meetings, hostings };
-    });
+  /**
+   * Meetings (with administrations and parents) and hostings, and the entities they link to
+   * (`linked`: the meetings' administrators and parents, the hosts and the hosted bodies). Both
+   * statements are read at once, so they share one transaction (with whatever else is read now).
+   */
+  async stateCandidates(ctx: QueryContext): Promise<{ meetings: MeetingStateRow[]; hostings: LinkRecord[]; linked: EntityRecord[] }> {
+    const [meetingRows, hostingRows] = await Promise.all([
+      this.db.read(this.q['analytics/state-meetings'], {}, ctx),
+      this.db.read(this.q['analytics/state-hostings'], {}, ctx),
+    ]);
+    const meetings = meetingRows.map((r) => ({
+      node: r['node'] as EntityRecord,
+      administrations: r['administrations'] as LinkRecord[],
+      parents: r['parents'] as LinkRecord[],
+    }));
+    const hostings = hostingRows.map((r) => r['hosting'] as LinkRecord);
+    const linked = [...meetingRows, ...hostingRows].flatMap((r) => r['linked'] as EntityRecord[]);
+    return { meetings, hostings, linked };
+  }
+
+  /** Every agreement, as the agreement loader reads it (stateAsOf primes that loader with them). */
+  async allAgreements(ctx: QueryContext): Promise<AgreementRecord[]> {
+    return (await this.db.read(this.q['analytics/state-agreements'], {}, ctx)).map((r) => r['agreement'] as AgreementRecord);
   }
 
   async agreementFacts(ctx: QueryContext): Promise<AgreementFactRow[]> {

@@ -21,10 +21,14 @@ export const SORT_EXPRESSIONS = {
 
 const WHITELIST: IdentifierWhitelist = {
   label: ENTITY_LABELS,
+  indexLabel: ENTITY_LABELS,
+  prop: ['name', 'key'],
+  start: ['name', 'key'].flatMap((p) => [`n.${p} >= $from`, `n.${p} <= $from`, `n.${p} IS NOT NULL`]),
   sort: Object.values(SORT_EXPRESSIONS),
   cmp: ['>', '<'],
   dir: ['ASC', 'DESC'],
 };
+
 
 export interface EntityFilter {
   kinds?: string[] | null;
@@ -63,6 +67,22 @@ export interface Neighbour {
   rel: RelationshipRecord;
 }
 
+/** The neighbours of `key` through `type`, followed out of (`out`) or into (`in`) the entity. */
+export interface NeighbourRequest {
+  key: string;
+  type: string;
+  direction: 'out' | 'in';
+}
+
+export interface RelatedRow extends Neighbour {
+  request: NeighbourRequest;
+}
+
+/** True when no filter is set, so a page can be read straight from an index. */
+export function isUnfiltered(filter: EntityFilter): boolean {
+  return Object.values(filter).every((v) => v === null || v === undefined);
+}
+
 function filterParams(filter: EntityFilter): Record<string, unknown> {
   return {
     kinds: filter.kinds ?? null,
@@ -88,7 +108,14 @@ export class EntityRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['entity/page', 'entity/count', 'entity/by-keys', 'entity/related'] as const);
+    this.q = catalog.require([
+      'entity/page',
+      'entity/page-unfiltered',
+      'entity/count',
+      'entity/count-unfiltered',
+      'entity/by-keys',
+      'entity/related',
+    ] as const);
   }
 
   async byKeys(keys: readonly string[], ctx: QueryContext): Promise<EntityRecord[]> {
@@ -98,6 +125,7 @@ export class EntityRepository {
 
   /** Reads up to `limit` entities after the keyset, in the sort order; each with its sort value. */
   async page(query: EntityPageQuery, ctx: QueryContext): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
+    if (query.sort !== 'DATE' && isUnfiltered(query.filter)) return this.pageFromIndex(query, query.sort, ctx);
     const sort =
       query.sort === 'DATE' ? (query.descending ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
     const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, {
@@ -114,15 +142,49 @@ export class EntityRepository {
     return rows.map((r) => ({ node: r['node'] as EntityRecord, sortValue: r['sortValue'] as string | number | null }));
   }
 
+  /**
+   * The unfiltered page in name or key order, read from a range index: flat cost at any depth. Names are
+   * indexed per label (and on Entity), keys on Entity.
+   */
+  private async pageFromIndex(
+    query: EntityPageQuery,
+    sort: 'NAME' | 'KEY',
+    ctx: QueryContext,
+  ): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
+    const prop = sort === 'NAME' ? 'name' : 'key';
+    const cmp = query.descending ? '<' : '>';
+    const cypher = spliceIdentifiers(this.q['entity/page-unfiltered'], WHITELIST, {
+      indexLabel: sort === 'NAME' ? query.label : 'Entity',
+      label: query.label,
+      prop,
+      start: query.after === null ? `n.${prop} IS NOT NULL` : `n.${prop} ${cmp}= $from`,
+      cmp,
+      dir: query.descending ? 'DESC' : 'ASC',
+    });
+    const from = query.after === null ? null : String(query.after.value);
+    const rows = await this.db.read(cypher, { from, after: query.after, limit: query.limit }, ctx);
+    return rows.map((r) => ({ node: r['node'] as EntityRecord, sortValue: r['sortValue'] as string | number | null }));
+  }
+
   async count(label: EntityLabel, filter: EntityFilter, ctx: QueryContext): Promise<number> {
-    const cypher = spliceIdentifiers(this.q['entity/count'], WHITELIST, { label });
+    const statement = isUnfiltered(filter) ? this.q['entity/count-unfiltered'] : this.q['entity/count'];
+    const cypher = spliceIdentifiers(statement, WHITELIST, { label });
     const rows = await this.db.read(cypher, filterParams(filter), ctx);
     return Number(rows[0]?.['total'] ?? 0);
   }
 
-  /** Neighbours of many entities through one relationship type and direction, in one round trip. */
-  async related(keys: readonly string[], type: string, outgoing: boolean, ctx: QueryContext): Promise<Neighbour[]> {
-    const rows = await this.db.read(this.q['entity/related'], { keys, type, outgoing }, ctx);
-    return rows.map((r) => ({ key: r['key'] as string, node: r['node'] as EntityRecord, rel: r['rel'] as RelationshipRecord }));
+  /**
+   * Neighbours for many (entity, relationship type, direction) requests at once, in one statement;
+   * each row says which request it answers.
+   */
+  async related(requests: readonly NeighbourRequest[], ctx: QueryContext): Promise<RelatedRow[]> {
+    const params = requests.map((r) => ({ key: r.key, type: r.type, outgoing: r.direction === 'out' }));
+    const rows = await this.db.read(this.q['entity/related'], { requests: params }, ctx);
+    return rows.map((r) => ({
+      request: { key: r['key'] as string, type: r['type'] as string, direction: r['outgoing'] === true ? 'out' : 'in' },
+      key: r['key'] as string,
+      node: r['node'] as EntityRecord,
+      rel: r['rel'] as RelationshipRecord,
+    }));
   }
 }

@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import type { AgreementRecord, EntityRecord } from '../repositories/records.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import type { Services } from '../services/index.js';
+import { lookAhead, prefetch } from './navigation.js';
 import { typeOf } from './shared.js';
 
 async function resolveNode(id: string, services: Services): Promise<EntityRecord | AgreementRecord | null> {
@@ -19,13 +20,16 @@ function isAgreement(value: EntityRecord | AgreementRecord): value is AgreementR
 
 export const baseResolvers: Resolvers = {
   Query: {
-    node: async (_, { id }, { services }) => {
+    node: async (_, { id }, { services }, info) => {
       if (id.length > 300) throw new BadUserInputError('id: at most 300 characters.', 'id');
+      prefetch(id, lookAhead(info), services);
       const found = await resolveNode(id, services);
       return found && (isAgreement(found) || typeOf(found)) ? found : null;
     },
-    nodes: async (_, { ids }, { services }) => {
+    nodes: async (_, { ids }, { services }, info) => {
       if (ids.length > 100) throw new BadUserInputError(`ids: at most 100 ids at once (got ${ids.length}).`, 'ids');
+      const ahead = lookAhead(info);
+      for (const id of ids) prefetch(id, ahead, services);
       return Promise.all(
         ids.map(async (id) => {
           const found = await resolveNode(id, services);

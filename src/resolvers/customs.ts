@@ -2,19 +2,20 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { dayRange } from '../services/dates.js';
 import { normaliseText } from '../services/entity-service.js';
 import { entityFields, num, str } from './shared.js';
+import { NAVIGATION, selectsField } from './navigation.js';
 
 export const customsResolvers: Resolvers = {
   Query: {
-    capabilities: (_, { filter, orderBy, ...page }, { services }) => {
+    capabilities: (_, { filter, orderBy, ...page }, { services }, info) => {
       const range = dayRange(filter?.introduced, 'filter.introduced');
       return services.entities.page('Capability', { ...page, orderBy }, {
         kinds: filter?.kinds ?? null,
         text: normaliseText(filter?.nameContains, 'filter.nameContains'),
         dateFrom: range.from,
         dateTo: range.to,
-      });
+      }, { total: selectsField(info, 'totalCount') });
     },
-    indicators: (_, { orderBy, ...page }, { services }) => services.entities.page('Indicator', { ...page, orderBy }, {}),
+    indicators: (_, { orderBy, ...page }, { services }, info) => services.entities.page('Indicator', { ...page, orderBy }, {}, { total: selectsField(info, 'totalCount') }),
   },
 
   Capability: {
@@ -23,7 +24,7 @@ export const customsResolvers: Resolvers = {
     introduced: (c) => str(c, 'introduced'),
     description: (c) => str(c, 'description'),
     contact: (c) => str(c, 'contact'),
-    operatedBy: (c, _, { services }) => services.entities.relatedNodes(c.key, 'OPERATES', 'in', ['Organisation']),
+    operatedBy: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Capability.operatedBy, ['Organisation']),
   },
 
   Indicator: {
@@ -33,7 +34,7 @@ export const customsResolvers: Resolvers = {
     baseYear: (i) => num(i, 'baseYear') ?? 2005,
     note: (i) => str(i, 'note'),
     observations: async (i, { years }, { services }) => {
-      const all = (await services.entities.relatedNodes(i.key, 'HAS_OBSERVATION', 'out', ['Observation'])).sort(
+      const all = (await services.entities.relatedNodes(i.key, ...NAVIGATION.Indicator.observations, ['Observation'])).sort(
         (a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0),
       );
       const base = all.find((o) => num(o, 'year') === (num(i, 'baseYear') ?? 2005));

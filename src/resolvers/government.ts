@@ -4,6 +4,7 @@ import { dayRange, parsePartialDate } from '../services/dates.js';
 import { normaliseText } from '../services/entity-service.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, linkOf, num, provenanceOf, str, typeOf } from './shared.js';
+import { NAVIGATION, selectsField } from './navigation.js';
 
 const BODY = ['Organisation'];
 const POSTS = ['Office'];
@@ -11,7 +12,7 @@ const MEETINGS = ['Meeting'];
 
 export const governmentResolvers: Resolvers = {
   Query: {
-    offices: (_, { filter, orderBy, ...page }, { services }) =>
+    offices: (_, { filter, orderBy, ...page }, { services }, info) =>
       services.entities.page('Office', { ...page, orderBy }, {
         kinds: filter?.kinds ?? null,
         text: normaliseText(filter?.nameContains, 'filter.nameContains'),
@@ -19,15 +20,15 @@ export const governmentResolvers: Resolvers = {
         withoutLabel: filter?.isMinister === false ? 'Minister' : null,
         outType: filter?.organisation ? 'PART_OF' : null,
         outKey: filter?.organisation ?? null,
-      }),
-    organisations: (_, { filter, orderBy, ...page }, { services }) =>
+      }, { total: selectsField(info, 'totalCount') }),
+    organisations: (_, { filter, orderBy, ...page }, { services }, info) =>
       services.entities.page('Organisation', { ...page, orderBy }, {
         kinds: filter?.kinds ?? null,
         text: normaliseText(filter?.nameContains, 'filter.nameContains'),
         outType: filter?.parent ? 'PART_OF' : null,
         outKey: filter?.parent ?? null,
-      }),
-    meetings: (_, { filter, orderBy, ...page }, { services }) => {
+      }, { total: selectsField(info, 'totalCount') }),
+    meetings: (_, { filter, orderBy, ...page }, { services }, info) => {
       const range = dayRange(filter?.established, 'filter.established');
       const asOf = filter?.asOf ? parsePartialDate(filter.asOf, 'filter.asOf') : null;
       return services.entities.page('Meeting', { ...page, orderBy }, {
@@ -37,7 +38,7 @@ export const governmentResolvers: Resolvers = {
         dateTo: range.to,
         asOf: asOf?.earliest ?? null,
         asOfLatest: asOf?.latest ?? null,
-      });
+      }, { total: selectsField(info, 'totalCount') });
     },
   },
 
@@ -45,10 +46,10 @@ export const governmentResolvers: Resolvers = {
     ...entityFields,
     kind: (o) => (str(o, 'kind') ?? 'OTHER') as never,
     isMinister: (o) => o.labels.includes('Minister'),
-    organisation: (o, _, { services }) => services.entities.relatedNode(o.key, 'PART_OF', 'out', BODY),
+    organisation: (o, _, { services }) => services.entities.relatedNode(o.key, ...NAVIGATION.Office.organisation, BODY),
     chairs: async (o, _, { services }) =>
-      (await services.entities.related(o.key, 'CHAIRS', 'out', MEETINGS)).map((n) => linkOf(o.key, n, 'out')),
-    memberOf: (o, _, { services }) => services.entities.relatedNodes(o.key, 'MEMBER_OF', 'out', MEETINGS),
+      (await services.entities.related(o.key, ...NAVIGATION.Office.chairs, MEETINGS)).map((n) => linkOf(o.key, n, 'out')),
+    memberOf: (o, _, { services }) => services.entities.relatedNodes(o.key, ...NAVIGATION.Office.memberOf, MEETINGS),
   },
 
   Organisation: {
@@ -57,21 +58,21 @@ export const governmentResolvers: Resolvers = {
     established: (o) => str(o, 'established'),
     statedCount: (o) => num(o, 'statedCount'),
     description: (o) => str(o, 'description'),
-    parent: (o, _, { services }) => services.entities.relatedNode(o.key, 'PART_OF', 'out', BODY),
-    units: (o, _, { services }) => services.entities.relatedNodes(o.key, 'PART_OF', 'in', BODY),
-    posts: (o, _, { services }) => services.entities.relatedNodes(o.key, 'PART_OF', 'in', POSTS),
-    memberOf: (o, _, { services }) => services.entities.relatedNodes(o.key, 'MEMBER_OF', 'out', MEETINGS),
+    parent: (o, _, { services }) => services.entities.relatedNode(o.key, ...NAVIGATION.Organisation.parent, BODY),
+    units: (o, _, { services }) => services.entities.relatedNodes(o.key, ...NAVIGATION.Organisation.units, BODY),
+    posts: (o, _, { services }) => services.entities.relatedNodes(o.key, ...NAVIGATION.Organisation.posts, POSTS),
+    memberOf: (o, _, { services }) => services.entities.relatedNodes(o.key, ...NAVIGATION.Organisation.memberOf, MEETINGS),
     administers: async (o, _, { services }) =>
-      (await services.entities.related(o.key, 'ADMINISTERED_BY', 'in', MEETINGS)).map((n) => linkOf(o.key, n, 'in')),
+      (await services.entities.related(o.key, ...NAVIGATION.Organisation.administers, MEETINGS)).map((n) => linkOf(o.key, n, 'in')),
     mous: async (o, _, { services }) => (await services.agreements.ofParty(o.key)).filter((a) => a.kind === 'MOU'),
-    capabilities: (o, _, { services }) => services.entities.relatedNodes(o.key, 'OPERATES', 'out', ['Capability']),
+    capabilities: (o, _, { services }) => services.entities.relatedNodes(o.key, ...NAVIGATION.Organisation.capabilities, ['Capability']),
     hostedBy: async (o, { asOf }, { services }) =>
-      (await services.entities.related(o.key, 'HOSTED', 'in'))
+      (await services.entities.related(o.key, ...NAVIGATION.Organisation.hostedBy))
         .filter((n) => !asOf || inForceOn(n.rel['from'], n.rel['until'], asOf))
         .map((n) => linkOf(o.key, n, 'in')),
     hosted: async (o, _, { services }) =>
-      (await services.entities.related(o.key, 'HOSTED', 'out', BODY)).map((n) => linkOf(o.key, n, 'out')),
-    country: (o, _, { services }) => services.entities.relatedNode(o.key, 'LOCATED_IN', 'out', ['Country']),
+      (await services.entities.related(o.key, ...NAVIGATION.Organisation.hosted, BODY)).map((n) => linkOf(o.key, n, 'out')),
+    country: (o, _, { services }) => services.entities.relatedNode(o.key, ...NAVIGATION.Organisation.country, ['Country']),
   },
 
   Meeting: {
@@ -82,31 +83,31 @@ export const governmentResolvers: Resolvers = {
     dissolved: (m) => str(m, 'dissolved'),
     mission: (m) => str(m, 'mission'),
     chief: async (m, _, { services }) =>
-      (await services.entities.related(m.key, 'CHAIRS', 'in', POSTS)).find((n) => n.rel['role'] === 'CHIEF')?.node ?? null,
+      (await services.entities.related(m.key, ...NAVIGATION.Meeting.chief, POSTS)).find((n) => n.rel['role'] === 'CHIEF')?.node ?? null,
     deputies: async (m, _, { services }) =>
-      (await services.entities.related(m.key, 'CHAIRS', 'in', POSTS)).filter((n) => n.rel['role'] === 'DEPUTY').map((n) => n.node),
+      (await services.entities.related(m.key, ...NAVIGATION.Meeting.deputies, POSTS)).filter((n) => n.rel['role'] === 'DEPUTY').map((n) => n.node),
     chairs: async (m, _, { services }) =>
-      (await services.entities.related(m.key, 'CHAIRS', 'in', POSTS)).map((n) => linkOf(m.key, n, 'in')),
-    members: (m, _, { services }) => services.entities.relatedNodes(m.key, 'MEMBER_OF', 'in', [...POSTS, ...BODY]),
-    parent: (m, _, { services }) => services.entities.relatedNode(m.key, 'PART_OF', 'out', MEETINGS),
-    subMeetings: (m, _, { services }) => services.entities.relatedNodes(m.key, 'PART_OF', 'in', MEETINGS),
+      (await services.entities.related(m.key, ...NAVIGATION.Meeting.chairs, POSTS)).map((n) => linkOf(m.key, n, 'in')),
+    members: (m, _, { services }) => services.entities.relatedNodes(m.key, ...NAVIGATION.Meeting.members, [...POSTS, ...BODY]),
+    parent: (m, _, { services }) => services.entities.relatedNode(m.key, ...NAVIGATION.Meeting.parent, MEETINGS),
+    subMeetings: (m, _, { services }) => services.entities.relatedNodes(m.key, ...NAVIGATION.Meeting.subMeetings, MEETINGS),
     predecessor: async (m, _, { services }) => {
-      const n = (await services.entities.related(m.key, 'SUPERSEDES', 'out', MEETINGS))[0];
+      const n = (await services.entities.related(m.key, ...NAVIGATION.Meeting.predecessor, MEETINGS))[0];
       return n ? linkOf(m.key, n, 'out') : null;
     },
     successor: async (m, _, { services }) => {
-      const n = (await services.entities.related(m.key, 'SUPERSEDES', 'in', MEETINGS))[0];
+      const n = (await services.entities.related(m.key, ...NAVIGATION.Meeting.successor, MEETINGS))[0];
       return n ? linkOf(m.key, n, 'in') : null;
     },
     plansAdopted: async (m, _, { services }) =>
-      (await services.entities.related(m.key, 'ADOPTED', 'out', ['Plan']))
+      (await services.entities.related(m.key, ...NAVIGATION.Meeting.plansAdopted, ['Plan']))
         .map((n) => linkOf(m.key, n, 'out'))
         .sort((a, b) => String(a.rel['on'] ?? '~').localeCompare(String(b.rel['on'] ?? '~'))),
     administeredBy: async (m, { asOf }, { services }) =>
-      (await services.entities.related(m.key, 'ADMINISTERED_BY', 'out', BODY))
+      (await services.entities.related(m.key, ...NAVIGATION.Meeting.administeredBy, BODY))
         .filter((n) => !asOf || inForceOn(n.rel['from'], n.rel['until'], asOf))
         .map((n) => linkOf(m.key, n, 'out')),
-    organisedBy: (m, _, { services }) => services.entities.relatedNode(m.key, 'ORGANISES', 'in', BODY),
+    organisedBy: (m, _, { services }) => services.entities.relatedNode(m.key, ...NAVIGATION.Meeting.organisedBy, BODY),
   },
 
   MeetingMember: {

@@ -3,16 +3,17 @@ import { dayRange, parsePartialDate } from '../services/dates.js';
 import { normaliseText } from '../services/entity-service.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, str } from './shared.js';
+import { NAVIGATION, selectsField } from './navigation.js';
 
 export const partnerResolvers: Resolvers = {
   Query: {
-    countries: (_, { filter, orderBy, ...page }, { services }) =>
+    countries: (_, { filter, orderBy, ...page }, { services }, info) =>
       services.entities.page('Country', { ...page, orderBy }, {
         kinds: filter?.kinds ?? null,
         text: normaliseText(filter?.nameContains, 'filter.nameContains'),
         agreementKinds: filter?.agreementKinds ?? null,
-      }),
-    agreements: (_, { filter, orderBy, ...page }, { services }) => {
+      }, { total: selectsField(info, 'totalCount') }),
+    agreements: (_, { filter, orderBy, ...page }, { services }, info) => {
       const range = dayRange(
         filter?.asOf ? { from: null, to: parsePartialDate(filter.asOf, 'filter.asOf').value } : filter?.enacted,
         filter?.asOf ? 'filter.asOf' : 'filter.enacted',
@@ -28,7 +29,7 @@ export const partnerResolvers: Resolvers = {
         multilateral: filter?.multilateral ?? null,
         dateFrom: range.from,
         dateTo: range.to,
-      });
+      }, { total: selectsField(info, 'totalCount') });
     },
   },
 
@@ -40,7 +41,7 @@ export const partnerResolvers: Resolvers = {
         (a) => (!kinds || kinds.length === 0 || kinds.includes(a.kind as never)) && (!asOf || (a.enacted !== null && inForceOn(a.enacted, null, asOf))),
       ),
     agreementKinds: async (c, _, { services }) => [...new Set((await services.agreements.ofParty(c.key)).map((a) => a.kind))] as never,
-    organisations: (c, _, { services }) => services.entities.relatedNodes(c.key, 'LOCATED_IN', 'in', ['Organisation']),
+    organisations: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Country.organisations, ['Organisation']),
   },
 
   Agreement: {

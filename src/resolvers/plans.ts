@@ -2,12 +2,13 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { dayRange } from '../services/dates.js';
 import { normaliseText } from '../services/entity-service.js';
 import { entityFields, linkOf, num, provenanceOf, str } from './shared.js';
+import { NAVIGATION, selectsField } from './navigation.js';
 
 const PLANS = ['Plan'];
 
 export const planResolvers: Resolvers = {
   Query: {
-    plans: (_, { filter, orderBy, ...page }, { services }) => {
+    plans: (_, { filter, orderBy, ...page }, { services }, info) => {
       const range = dayRange(filter?.adopted, 'filter.adopted');
       return services.entities.page('Plan', { ...page, orderBy }, {
         kinds: filter?.kinds ?? null,
@@ -16,7 +17,7 @@ export const planResolvers: Resolvers = {
         dateTo: range.to,
         inType: filter?.adoptedBy ? 'ADOPTED' : null,
         inKey: filter?.adoptedBy ?? null,
-      });
+      }, { total: selectsField(info, 'totalCount') });
     },
   },
 
@@ -28,19 +29,19 @@ export const planResolvers: Resolvers = {
     horizon: (p) => (p['horizon'] == null ? null : String(p['horizon'])),
     summary: (p) => str(p, 'summary'),
     adoptedBy: async (p, _, { services }) => {
-      const n = (await services.entities.related(p.key, 'ADOPTED', 'in', ['Meeting']))[0];
+      const n = (await services.entities.related(p.key, ...NAVIGATION.Plan.adoptedBy, ['Meeting']))[0];
       return n ? linkOf(p.key, n, 'in') : null;
     },
     categories: async (p, _, { services }) =>
-      (await services.entities.related(p.key, 'COVERS', 'out', ['MeasureCategory']))
+      (await services.entities.related(p.key, ...NAVIGATION.Plan.categories, ['MeasureCategory']))
         .sort((a, b) => Number(a.rel['ordinal'] ?? a.node['ordinal'] ?? 0) - Number(b.rel['ordinal'] ?? b.node['ordinal'] ?? 0))
         .map((n) => n.node),
     supersedes: async (p, _, { services }) => {
-      const n = (await services.entities.related(p.key, 'SUPERSEDES', 'out', PLANS))[0];
+      const n = (await services.entities.related(p.key, ...NAVIGATION.Plan.supersedes, PLANS))[0];
       return n ? linkOf(p.key, n, 'out') : null;
     },
     supersededBy: async (p, _, { services }) => {
-      const n = (await services.entities.related(p.key, 'SUPERSEDES', 'in', PLANS))[0];
+      const n = (await services.entities.related(p.key, ...NAVIGATION.Plan.supersededBy, PLANS))[0];
       return n ? linkOf(p.key, n, 'in') : null;
     },
   },
@@ -48,7 +49,7 @@ export const planResolvers: Resolvers = {
   MeasureCategory: {
     ...entityFields,
     ordinal: (c) => num(c, 'ordinal') ?? 0,
-    plans: (c, _, { services }) => services.entities.relatedNodes(c.key, 'COVERS', 'in', PLANS),
+    plans: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.MeasureCategory.plans, PLANS),
   },
 
   AdoptionEdge: {

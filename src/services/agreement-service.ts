@@ -1,8 +1,12 @@
-/** Agreements for one request: loaders by key and by party, and the validated root list. */
+/**
+ * Agreements for one request: loaders by key (which also prime the entity loader with the parties)
+ * and by party, and the validated root list.
+ */
 import DataLoader from 'dataloader';
 import type { QueryContext } from '../neo4j/database.js';
 import type { AgreementFilter, AgreementRepository } from '../repositories/agreement-repository.js';
 import type { AgreementConnectionRecord, AgreementRecord } from '../repositories/records.js';
+import type { EntityService } from './entity-service.js';
 import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
 
 export interface AgreementOrderInput {
@@ -12,18 +16,22 @@ export interface AgreementOrderInput {
 
 export class AgreementService {
   private readonly byKey: DataLoader<string, AgreementRecord | null>;
-  private readonly keysByParty: DataLoader<string, string[]>;
+  private readonly byParty: DataLoader<string, AgreementRecord[]>;
 
   constructor(
     private readonly repo: AgreementRepository,
     private readonly ctx: QueryContext,
+    private readonly entities: EntityService,
   ) {
     this.byKey = new DataLoader(async (keys) => {
-      const found = new Map((await repo.byKeys(keys, ctx)).map((a) => [a.key, a]));
+      const rows = await repo.byKeys(keys, ctx);
+      for (const row of rows) entities.prime(row.parties);
+      const found = new Map(rows.map((r) => [r.agreement.key, r.agreement]));
       return keys.map((k) => found.get(k) ?? null);
     });
-    this.keysByParty = new DataLoader(async (keys) => {
-      const found = await repo.keysOfParties(keys, ctx);
+    this.byParty = new DataLoader(async (keys) => {
+      const found = await repo.ofParties(keys, ctx);
+      for (const list of found.values()) this.prime(list);
       return keys.map((k) => found.get(k) ?? []);
     });
   }
@@ -32,29 +40,52 @@ export class AgreementService {
     return this.byKey.load(key);
   }
 
-  /** The agreements an entity is party to, oldest first. */
-  async ofParty(partyKey: string): Promise<AgreementRecord[]> {
-    const keys = await this.keysByParty.load(partyKey);
-    const loaded = await this.byKey.loadMany(keys);
-    return loaded.filter((a): a is AgreementRecord => a !== null && !(a instanceof Error));
+  /** Agreements read by another statement (built as agreement/by-keys builds them). */
+  prime(records: Iterable<AgreementRecord>): void {
+    for (const a of records) this.byKey.prime(a.key, a);
   }
 
-  async page(args: PageArgs & { orderBy?: Partial<AgreementOrderInput> | null }, filter: AgreementFilter): Promise<AgreementConnectionRecord> {
+  /** The agreements an entity is party to, oldest first. */
+  async ofParty(partyKey: string): Promise<AgreementRecord[]> {
+    return [...(await this.byParty.load(partyKey))];
+  }
+
+  /** Starts loading the agreements of `partyKey` (see EntityService.prefetch). */
+  prefetchOfParty(partyKey: string): void {
+    this.byParty.load(partyKey).catch(() => undefined);
+  }
+
+  /**
+   * `options.total`: the query selects `totalCount`, so it is read with the page (one round trip).
+   * The page's rows carry their parties, which prime the entity loader.
+   */
+  async page(
+    args: PageArgs & { orderBy?: Partial<AgreementOrderInput> | null },
+    filter: AgreementFilter,
+    options: { total?: boolean } = {},
+  ): Promise<AgreementConnectionRecord> {
     const request = parsePageArgs(args);
     const field = args.orderBy?.field ?? 'ENACTED';
     const descending = (args.orderBy?.direction ?? 'ASC') === 'DESC';
-    const rows = await this.repo.page(
+    let total: Promise<number> | undefined;
+    const totalCount = () => (total ??= this.repo.count(filter, this.ctx));
+    const page = this.repo.page(
       { filter, sort: field, descending: request.backward ? !descending : descending, after: request.cursor, limit: request.limit + 1 },
       this.ctx,
     );
-    for (const row of rows) this.byKey.prime(row.agreement.key, row.agreement);
+    // A failed count is reported by totalCount, where it was before.
+    if (options.total) totalCount().catch(() => undefined);
+    const rows = await page;
+    for (const row of rows) {
+      this.byKey.prime(row.agreement.key, row.agreement);
+      this.entities.prime(row.parties);
+    }
     const sortOf = new Map(rows.map((r) => [r.agreement, r.sortValue]));
     const connection = toConnection(
       rows.map((r) => r.agreement),
       request,
       (a) => ({ value: sortOf.get(a) ?? null, key: a.key }),
     );
-    let total: Promise<number> | undefined;
-    return { ...connection, totalCount: () => (total ??= this.repo.count(filter, this.ctx)) };
+    return { ...connection, totalCount };
   }
 }

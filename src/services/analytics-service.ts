@@ -261,14 +261,24 @@ export class AnalyticsService {
   }): Promise<PathResultView> {
     const maxHops = bounded(args.maxHops, 'maxHops', PATH_BOUNDS.defaultHops, 1, PATH_BOUNDS.maxHops);
     const limit = bounded(args.limit, 'limit', PATH_BOUNDS.defaultPaths, 1, PATH_BOUNDS.maxPaths);
-    const [from, to] = await Promise.all([this.entity(args.from, 'from'), this.entity(args.to, 'to')]);
-    if (from.key === to.key) {
+    checkId(args.from, 'from');
+    checkId(args.to, 'to');
+    // The paths are read with the endpoints, in the same round trip. The statement finds nothing
+    // when an endpoint is missing or an observation, and then the answer is the endpoint's error.
+    const same = args.from === args.to;
+    const [from, to, rows] = await Promise.all([
+      this.entity(args.from, 'from'),
+      this.entity(args.to, 'to'),
+      same
+        ? []
+        : this.repo.shortestPaths(
+            { from: args.from, to: args.to, types: typesOf(args.relationshipTypes), maxHops, all: args.all ?? false, limit: limit + 1 },
+            this.ctx,
+          ),
+    ]);
+    if (same) {
       return { from, to, maxHops, paths: [{ nodes: [from], relationships: [] }], truncated: false };
     }
-    const rows = await this.repo.shortestPaths(
-      { from: from.key, to: to.key, types: typesOf(args.relationshipTypes), maxHops, all: args.all ?? false, limit: limit + 1 },
-      this.ctx,
-    );
     const paths = rows
       .map((p) => ({ nodes: p.nodes, relationships: p.rels.map((r, i) => walk(r, p.nodes[i]!.key)) }))
       .sort((x, y) => x.nodes.map((n) => n.key).join('>').localeCompare(y.nodes.map((n) => n.key).join('>')));
@@ -417,7 +427,14 @@ export class AnalyticsService {
    */
   async stateAsOf(date: string): Promise<StateAsOfView> {
     const day = parsePartialDate(date, 'date');
-    const [{ meetings, hostings }, facts] = await Promise.all([this.repo.stateCandidates(this.ctx), this.repo.agreementFacts(this.ctx)]);
+    // One round trip: the linked entities and the agreements prime the loaders the fields read.
+    const [{ meetings, hostings, linked }, facts, agreements] = await Promise.all([
+      this.repo.stateCandidates(this.ctx),
+      this.repo.agreementFacts(this.ctx),
+      this.repo.allAgreements(this.ctx),
+    ]);
+    this.deps.entities.prime(meetings.map((m) => m.node));
+    this.deps.entities.prime(linked);
     const held = (l: LinkRecord) => inForceOn(l.rel['from'], l.rel['until'], day.value, 'date');
     const meetingStates = meetings
       .filter((m) => inForceOn(m.node['established'] ?? m.node['firstConvened'], m.node['dissolved'], day.value, 'date'))
@@ -428,6 +445,8 @@ export class AnalyticsService {
         parent: m.parents.find(held) ?? null,
       }));
     const agreementKeys = [...new Set(facts.filter((f) => f.enacted !== null && inForceOn(f.enacted, null, day.value, 'date')).map((f) => f.agreementKey))];
+    const inForce = new Set(agreementKeys);
+    this.deps.agreements.prime(agreements.filter((a) => inForce.has(a.key)));
     return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostings.filter(held) };
   }
 

@@ -1,11 +1,12 @@
 /**
- * Entities for one request: batched, cached loaders (one round trip per field level, however long
- * the list) and validated, paginated root lists.
+ * Entities for one request: batched, cached loaders (one statement per field level for all its
+ * navigation, however long the list and however many relationship types it follows) and
+ * validated, paginated root lists.
  */
 import DataLoader from 'dataloader';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { EntityFilter, EntityLabel, EntityRepository, Neighbour } from '../repositories/entity-repository.js';
+import type { EntityFilter, EntityLabel, EntityRepository, Neighbour, NeighbourRequest } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
 import { RELATIONSHIP_TYPES } from '../seed/format.js';
 import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
@@ -29,9 +30,14 @@ export function normaliseText(text: string | null | undefined, argument: string)
   return trimmed === '' ? null : trimmed;
 }
 
+/** The loader's cache key for a neighbour request. */
+function requestId(r: NeighbourRequest): string {
+  return `${r.type}|${r.direction}|${r.key}`;
+}
+
 export class EntityService {
   private readonly byKey: DataLoader<string, EntityRecord | null>;
-  private readonly neighbours: DataLoader<string, Neighbour[]>;
+  private readonly neighbours: DataLoader<NeighbourRequest, Neighbour[], string>;
 
   constructor(
     private readonly repo: EntityRepository,
@@ -44,29 +50,35 @@ export class EntityService {
       },
       { maxBatchSize: 1000 },
     );
-    // Loader keys are `TYPE|out|key` or `TYPE|in|key`; one batch per type and direction.
+    // One batch (one statement) for every navigation of a field level, whatever its types and directions.
     this.neighbours = new DataLoader(
-      async (ids) => {
-        const groups = new Map<string, string[]>();
-        for (const id of ids) {
-          const [type, dir, key] = id.split('|', 3) as [string, string, string];
-          const group = `${type}|${dir}`;
-          groups.set(group, [...(groups.get(group) ?? []), key]);
-        }
+      async (requests) => {
         const results = new Map<string, Neighbour[]>();
-        await Promise.all(
-          [...groups].map(async ([group, keys]) => {
-            const [type, dir] = group.split('|') as [string, string];
-            for (const n of await repo.related(keys, type, dir === 'out', ctx)) {
-              const id = `${group}|${n.key}`;
-              results.set(id, [...(results.get(id) ?? []), n]);
-            }
-          }),
-        );
-        return ids.map((id) => results.get(id) ?? []);
+        for (const row of await repo.related(requests, ctx)) {
+          const id = requestId(row.request);
+          const list = results.get(id) ?? [];
+          list.push({ key: row.key, node: row.node, rel: row.rel });
+          results.set(id, list);
+        }
+        return requests.map((r) => results.get(requestId(r)) ?? []);
       },
-      { maxBatchSize: 1000 },
+      { maxBatchSize: 1000, cacheKeyFn: requestId },
     );
+  }
+
+  /** Entities read by another statement (`n {.*, labels: labels(n)}`, as entity/by-keys reads them). */
+  prime(records: Iterable<EntityRecord>): void {
+    for (const r of records) this.byKey.prime(r.key, r);
+  }
+
+  /**
+   * Starts loading what the navigation fields of `key` will ask for, so that it travels with the
+   * entity itself (`node(id:)` looks ahead at its selection). Errors surface where the fields ask.
+   */
+  prefetch(key: string, ways: Iterable<readonly [type: string, direction: 'out' | 'in']>): void {
+    for (const [type, direction] of ways) {
+      if (NAVIGABLE_TYPES.has(type)) this.neighbours.load({ key, type, direction }).catch(() => undefined);
+    }
   }
 
   get(key: string): Promise<EntityRecord | null> {
@@ -81,7 +93,7 @@ export class EntityService {
   /** The neighbours of `key` through `type`, following it out of (`out`) or into (`in`) the entity. */
   async related(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<Neighbour[]> {
     if (!NAVIGABLE_TYPES.has(type)) throw new Error(`not a navigable relationship type: ${type}`);
-    const all = await this.neighbours.load(`${type}|${direction}|${key}`);
+    const all = await this.neighbours.load({ key, type, direction });
     for (const n of all) this.byKey.prime(n.node.key, n.node);
     return labels ? all.filter((n) => n.node.labels.some((l) => labels.includes(l))) : all;
   }
@@ -94,15 +106,19 @@ export class EntityService {
     return (await this.relatedNodes(key, type, direction, labels))[0] ?? null;
   }
 
+  /** `options.total`: the query selects `totalCount`, so it is read with the page (one round trip). */
   async page(
     label: EntityLabel,
     args: PageArgs & { orderBy?: Partial<EntityOrderInput> | null },
     filter: EntityFilter,
+    options: { total?: boolean } = {},
   ): Promise<ConnectionRecord> {
     const request = parsePageArgs(args);
     const field = args.orderBy?.field ?? 'NAME';
     const descending = (args.orderBy?.direction ?? 'ASC') === 'DESC';
-    const rows = await this.repo.page(
+    let total: Promise<number> | undefined;
+    const totalCount = () => (total ??= this.repo.count(label, filter, this.ctx));
+    const page = this.repo.page(
       {
         label,
         filter,
@@ -113,6 +129,9 @@ export class EntityService {
       },
       this.ctx,
     );
+    // A failed count is reported by totalCount, where it was before.
+    if (options.total) totalCount().catch(() => undefined);
+    const rows = await page;
     for (const row of rows) this.byKey.prime(row.node.key, row.node);
     const byNode = new Map(rows.map((r) => [r.node, r.sortValue]));
     const connection = toConnection(
@@ -120,7 +139,6 @@ export class EntityService {
       request,
       (node) => ({ value: byNode.get(node) ?? null, key: node.key }),
     );
-    let total: Promise<number> | undefined;
-    return { ...connection, totalCount: () => (total ??= this.repo.count(label, filter, this.ctx)) };
+    return { ...connection, totalCount };
   }
 }

@@ -20,7 +20,7 @@ export interface ServiceSettings {
 
 export function createServices(repos: Repositories, ctx: QueryContext, settings: ServiceSettings = {}): Services {
   const entities = new EntityService(repos.entities, ctx);
-  const agreements = new AgreementService(repos.agreements, ctx);
+  const agreements = new AgreementService(repos.agreements, ctx, entities);
   return {
     entities,
     agreements,

@@ -177,3 +177,63 @@ describe('node lookups', () => {
     expect(d.many).toEqual([{ id: 'country:spain', __typename: 'Country' }, null, { id: 'office:prime-minister', __typename: 'Office' }]);
   });
 });
+
+/**
+ * `node(id:)` and `nodes(ids:)` read what the selected fields navigate together with the entity
+ * itself (one round trip); a list reads it afterwards, a field level at a time. The answers must
+ * be the same either way, for every navigation field of every type.
+ */
+describe('read with the entity or after it: the same answers', () => {
+  // Every field of every entity in one operation: past the default cost limit, on purpose.
+  let wide: TestServer;
+  beforeAll(async () => {
+    wide = await startTestServer({ MAX_COST: '1000000' });
+  });
+  afterAll(async () => {
+    await wide.stop();
+  });
+  const prov = 'provenance { section quote }';
+  const FIELDS: Record<string, { root: string; fields: string }> = {
+    Office: { root: 'offices', fields: `organisation { id } chairs { role meeting { id } office { id } ${prov} } memberOf { id }` },
+    Organisation: {
+      root: 'organisations',
+      fields: `parent { id } units { id } posts { id } memberOf { id }
+        administers { meeting { id } organisation { id } from { value } until { value } ${prov} }
+        mous { id name kind enacted { value } parties { id } partners { id } }
+        capabilities { id } hostedBy { host { id } hosted { id } from { value } } recent: hostedBy(asOf: "2012") { host { id } }
+        hosted { host { id } hosted { id } until { value } } country { id }`,
+    },
+    Meeting: {
+      root: 'meetings',
+      fields: `chief { id } deputies { id } chairs { role office { id } meeting { id } } members { __typename ... on Office { id } ... on Organisation { id } }
+        parent { id } subMeetings { id } predecessor { older { id } newer { id } on { value } ${prov} } successor { newer { id } on { value } }
+        plansAdopted { plan { id } meeting { id } on { value } } administeredBy { organisation { id } from { value } until { value } }
+        then: administeredBy(asOf: "2010") { organisation { id } } organisedBy { id }`,
+    },
+    Plan: {
+      root: 'plans',
+      fields: `adoptedBy { meeting { id } on { value } } categories { id ordinal name plans { id } }
+        supersedes { older { id } on { value } } supersededBy { newer { id } on { value } }`,
+    },
+    Country: {
+      root: 'countries',
+      fields: `agreements { id kind enacted { value } revisions { value } partners { id } } cmaa: agreements(kinds: [CMAA]) { id }
+        agreementKinds organisations { id }`,
+    },
+    Capability: { root: 'capabilities', fields: 'operatedBy { id }' },
+    Indicator: { root: 'indicators', fields: 'observations { year value index computedIndex preliminary } some: observations(years: [2005, 2015]) { year }' },
+  };
+
+  it.each(Object.entries(FIELDS))('%s', async (type, { root, fields }) => {
+    const listed = await wide.data(`{ ${root}(first: 100) { edges { node { id ... on ${type} { ${fields} } } } } }`);
+    const nodes = listed[root].edges.map((e: { node: { id: string } }) => e.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    const ids = nodes.map((n: { id: string }) => n.id);
+    const together = await wide.data(`query N($ids: [ID!]!) { nodes(ids: $ids) { id ... on ${type} { ${fields} } } }`, { ids });
+    expect(together.nodes).toEqual(nodes);
+    for (const node of nodes.slice(0, 3)) {
+      const one = await wide.data(`query N($id: ID!) { node(id: $id) { id ...F } } fragment F on ${type} { ${fields} }`, { id: node.id });
+      expect(one.node).toEqual(node);
+    }
+  });
+});

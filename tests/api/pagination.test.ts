@@ -59,6 +59,25 @@ describe('connections', () => {
     expect(desc.keys).toEqual([...asc.keys].reverse());
   });
 
+  it('an unfiltered page (read from the name index) walks the same order as a filtered one (the general statement)', async () => {
+    // No filter: the page starts at the cursor inside the label's name index. A filter that keeps every
+    // organisation goes through the general statement instead; both must give the same pages.
+    const kinds = (await data(`{ __type(name: "OrganisationKind") { enumValues { name } } }`)).__type.enumValues.map((v: any) => v.name);
+    const FILTERED = ORGS.replace('$order: EntityOrder)', '$order: EntityOrder, $kinds: [OrganisationKind!])').replace(
+      'orderBy: $order)',
+      'orderBy: $order, filter: { kinds: $kinds })',
+    );
+    for (const order of [{ field: 'NAME', direction: 'DESC' }, { field: 'KEY', direction: 'ASC' }]) {
+      const unfiltered = await data(ORGS, { first: 5, order });
+      const filtered = await data(FILTERED, { first: 5, order, kinds });
+      expect(unfiltered.organisations.edges.map((e: any) => e.node.key)).toEqual(filtered.organisations.edges.map((e: any) => e.node.key));
+      const next = await data(ORGS, { first: 5, order, after: unfiltered.organisations.pageInfo.endCursor });
+      const nextFiltered = await data(FILTERED, { first: 5, order, kinds, after: filtered.organisations.pageInfo.endCursor });
+      expect(next.organisations.edges.map((e: any) => e.node.key)).toEqual(nextFiltered.organisations.edges.map((e: any) => e.node.key));
+      expect(unfiltered.organisations.totalCount).toBe(filtered.organisations.totalCount);
+    }
+  });
+
   it('a cursor stays valid: the next page starts right after the item it names', async () => {
     const first = await data(ORGS, { first: 3 });
     const cursor = first.organisations.edges[1].cursor;
