@@ -1,5 +1,5 @@
 /**
- * The load run of `npm run bench`, reduced: the saved example operations from 8 concurrent
+ * The load run of `npm run bench:load`, reduced: the saved example operations from 8 concurrent
  * clients for 3 s against the real server. Every request must succeed; the numbers are printed,
  * never asserted (this machine's speed is not the API's contract).
  */
