@@ -6,6 +6,12 @@
  * The loader knows, before writing, which records are new and which changed: new ones are CREATEd (no
  * per-row lookup of an existing record), changed ones are rewritten in place. Every statement reaches a
  * record through the entity_key index, never by scanning, so a load's cost grows with its own size only.
+ *
+ * One exception to "one transaction": the FIRST load of a dataset larger than SINGLE_TRANSACTION_LIMIT
+ * records. Neo4j holds a transaction's changes in its heap until the commit (a million nodes with two
+ * million relationships need more than 10 GiB), so such a load commits every BULK_TRANSACTION_SIZE
+ * records, and if any part fails it deletes everything of the dataset it wrote before rethrowing: the
+ * end state is still all or nothing, but readers can see the dataset grow while it loads.
  */
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
@@ -16,6 +22,10 @@ import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRela
 export const BATCH_SIZE = 2_000;
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
 export const SEED_TIMEOUT_MS = 300_000;
+/** Records (nodes + relationships) above which a first load commits in parts. */
+export const SINGLE_TRANSACTION_LIMIT = 500_000;
+/** Records per transaction of a load in parts. */
+export const BULK_TRANSACTION_SIZE = 50_000;
 
 const STATEMENTS = [
   'seed/existing-nodes',
@@ -29,6 +39,8 @@ const STATEMENTS = [
   'seed/create-relationships',
   'seed/update-relationships',
   'seed/is-empty',
+  'seed/dataset-present',
+  'seed/delete-dataset-chunk',
   'seed/checksum-nodes',
   'seed/checksum-relationships',
 ] as const;
@@ -152,12 +164,25 @@ export async function loadDataset(
   catalog: CypherCatalog,
   dir: string,
   log: (msg: string) => void = () => undefined,
-  options: { timeoutMs?: number } = {},
+  options: LoadOptions = {},
 ): Promise<LoadSummary> {
   const q = catalog.require(STATEMENTS);
   const dataset = await readDataset(dir);
   log(`validated ${dataset.id}: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
-  return loadValidated(db, q, dataset, log, options.timeoutMs ?? SEED_TIMEOUT_MS);
+  return loadValidated(db, q, dataset, log, {
+    timeoutMs: options.timeoutMs ?? SEED_TIMEOUT_MS,
+    singleTransactionLimit: options.singleTransactionLimit ?? SINGLE_TRANSACTION_LIMIT,
+    bulkTransactionSize: options.bulkTransactionSize ?? BULK_TRANSACTION_SIZE,
+  });
+}
+
+export interface LoadOptions {
+  /** The bound on each transaction (default SEED_TIMEOUT_MS). */
+  timeoutMs?: number;
+  /** Records above which a first load commits in parts (default SINGLE_TRANSACTION_LIMIT). */
+  singleTransactionLimit?: number;
+  /** Records per part (default BULK_TRANSACTION_SIZE). */
+  bulkTransactionSize?: number;
 }
 
 async function loadValidated(
@@ -165,11 +190,17 @@ async function loadValidated(
   q: { [K in (typeof STATEMENTS)[number]]: string },
   dataset: Dataset,
   log: (msg: string) => void,
-  timeoutMs: number,
+  options: Required<LoadOptions>,
 ): Promise<LoadSummary> {
+  const { timeoutMs } = options;
   const id = dataset.id;
   const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
   const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
+
+  if (nodeRows.length + relRows.length > options.singleTransactionLimit) {
+    const [row] = await db.read(q['seed/dataset-present'], { dataset: id }, { operationName: `seed:${id}` });
+    if (row?.['present'] !== true) return loadFirstInParts(db, q, id, nodeRows, relRows, log, options);
+  }
 
   return db.writeTx({ operationName: `seed:${id}`, timeoutMs }, async (tx) => {
     const foreignNodes = await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) });
@@ -263,6 +294,67 @@ async function loadValidated(
 
     return { dataset: id, nodes, relationships: rels };
   });
+}
+
+/**
+ * The first load of a large dataset, committed every BULK_TRANSACTION_SIZE records (see the header). Nothing of
+ * the dataset is in the database yet, so every record is created; on any failure the dataset's nodes and
+ * relationships are deleted again, in parts, and the error is rethrown.
+ */
+async function loadFirstInParts(
+  db: Database,
+  q: { [K in (typeof STATEMENTS)[number]]: string },
+  id: string,
+  nodeRows: NodeRow[],
+  relRows: RelationshipRow[],
+  log: (msg: string) => void,
+  options: Required<LoadOptions>,
+): Promise<LoadSummary> {
+  const ctx = { operationName: `seed:${id}`, timeoutMs: options.timeoutMs };
+  const size = options.bulkTransactionSize;
+  const foreign = await db.readTx(ctx, async (tx) => [
+    ...(await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) })),
+    ...(await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) })),
+  ]);
+  if (foreign.length > 0) {
+    throw new SeedLoadError(
+      `dataset ${id} lists keys that belong to another dataset: ` +
+        foreign.map((f) => `${String(f.key)} (${f.dataset == null ? 'no dataset' : String(f.dataset)})`).join(', '),
+    );
+  }
+  log(`first load of ${nodeRows.length + relRows.length} records: committing every ${size}`);
+  const part = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
+    for (const chunk of batches(rows, size)) {
+      await db.writeTx(ctx, async (tx) => {
+        for (const batch of batches(chunk)) {
+          const written = counter(await run(tx, statement, { rows: batch }), 'written');
+          if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} ${what}`);
+        }
+      });
+    }
+  };
+  try {
+    await part(q['seed/create-nodes'], nodeRows, 'new nodes');
+    log(`nodes: ${nodeRows.length} created`);
+    await part(q['seed/create-relationships'], relRows, 'new relationships (an end node is missing)');
+    log(`relationships: ${relRows.length} created`);
+  } catch (error) {
+    log(`load failed part-way; removing what it wrote of ${id}`);
+    try {
+      for (;;) {
+        const [row] = await db.write(q['seed/delete-dataset-chunk'], { dataset: id, limit: 10_000 }, ctx);
+        if (Number(row?.['deleted'] ?? 0) === 0) break;
+      }
+    } catch (cleanup) {
+      throw new SeedLoadError(
+        `loading ${id} failed part-way (${error instanceof Error ? error.message : String(error)}), and removing what it wrote failed too ` +
+          `(${cleanup instanceof Error ? cleanup.message : String(cleanup)}): remove the nodes whose dataset is "${id}", then load it again.`,
+      );
+    }
+    throw error;
+  }
+  const none = { updated: 0, unchanged: 0, removed: 0 };
+  return { dataset: id, nodes: { created: nodeRows.length, ...none }, relationships: { created: relRows.length, ...none } };
 }
 
 /** True when the database holds no Entity node at all (a fresh database). The catalog defaults to `cypher/`. */

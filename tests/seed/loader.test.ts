@@ -177,3 +177,39 @@ describe('a throw-away dataset', () => {
     expect(row?.name).toBe(`Ministry ${slug}`);
   });
 });
+
+describe('first load of a large dataset, committed in parts', () => {
+  // The limits are lowered so that a small dataset takes the path a million-record one takes.
+  const inParts = { singleTransactionLimit: 1, bulkTransactionSize: 2 };
+
+  it('creates exactly what one transaction would, and reloads through the one-transaction path', async () => {
+    const slug = uniqueSlug();
+    const files = smallDataset(slug);
+    const single = newDatasetId();
+    const parts = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(single, files));
+    const lines: string[] = [];
+    const summary = await loadDataset(db, catalog, writeDataset(parts, smallDataset(`${slug}-p`)), (l) => lines.push(l), inParts);
+    expect(lines.some((l) => /committing every 2/.test(l))).toBe(true);
+    const own = await graphChecksum(db, catalog, parts);
+    expect(summary.nodes.created).toBe(own.nodes);
+    expect(summary.relationships.created).toBe(own.relationships);
+    expect(own.nodes).toBe((await graphChecksum(db, catalog, single)).nodes);
+    expect(own.relationships).toBe((await graphChecksum(db, catalog, single)).relationships);
+    // Present now, so a reload is the ordinary merge: nothing changes.
+    const again = await loadDataset(db, catalog, writeDataset(parts, smallDataset(`${slug}-p`)), () => undefined, inParts);
+    expect(again.nodes).toEqual({ ...zero, unchanged: own.nodes });
+  });
+
+  it('removes every part it committed when a later part fails', async () => {
+    const id = newDatasetId();
+    const before = await graphChecksum(db, catalog);
+    const cypherDir = mkdtempSync(path.join(tmpdir(), 'seed-cypher-'));
+    cpSync(fileURLToPath(new URL('../../cypher', import.meta.url)), cypherDir, { recursive: true });
+    writeFileSync(path.join(cypherDir, 'seed', 'create-relationships.cypher'), 'UNWIND $rows AS row RETURN sum(1 / 0) AS written');
+    const broken = await CypherCatalog.load(cypherDir);
+    const error = await loadDataset(db, broken, writeDataset(id, smallDataset(uniqueSlug())), () => undefined, inParts).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/by zero/);
+    expect(await graphChecksum(db, catalog)).toEqual(before);
+  });
+});
