@@ -11,7 +11,7 @@
  *      why and what would close it. Written to bench/results/latest.md and latest.json with the machine.
  *
  * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 5 --repetitions 30
- *          --only overhead|scaling --out bench/results/latest --heap-mb 14336
+ *          --only overhead|scaling --out bench/results/latest --heap-mb 8192
  * Nothing here asserts a time: a slow run is reported, not failed. It fails only when a request fails or
  * the floor and the API disagree on the data.
  */
@@ -71,7 +71,7 @@ function parseArgs(argv: string[]): Args {
     repetitions: positive('repetitions', 30),
     only,
     out: value('out') ?? path.join(ROOT, 'bench', 'results', 'latest'),
-    heapMb: positive('heap-mb', 14_336),
+    heapMb: positive('heap-mb', 8192),
   };
 }
 
