@@ -122,6 +122,8 @@ async function overheadStep(args: Args, log: (line: string) => void): Promise<Ov
 }
 
 interface Verdict {
+  /** Overrides met / missed for a line reported beside the targets. */
+  mark?: string;
   target: string;
   met: boolean | null;
   measured: string;
@@ -175,8 +177,32 @@ function flatVerdict(results: readonly SizeResult[]): Verdict {
   };
 }
 
+/** Agreement pages are connection pages too, but not index-backed: reported beside the target, with why. */
+function agreementPageNote(results: readonly SizeResult[]): Verdict | null {
+  if (results.length < 2 || !results[0]!.queries.agreementsPage) return null;
+  const factor = growth(results, 'agreementsPage');
+  const first = results[0]!;
+  const last = results.at(-1)!;
+  const flat = factor <= FLAT_FACTOR;
+  return {
+    mark: flat ? '**flat**' : '**grows**',
+    target: `agreement pages from ${first.label} to ${last.label} nodes (not an indexed page; reported, outside the target)`,
+    met: flat,
+    measured: `agreementsPage ×${factor.toFixed(2)} (${first.queries.agreementsPage.median.toFixed(1)} → ${last.queries.agreementsPage.median.toFixed(1)} ms)`,
+    ...(flat
+      ? {}
+      : {
+          why:
+            'An agreement is the group of AGREEMENT relationships that share an agreementKey (docs/graph-model.md), so a page ' +
+            'groups every AGREEMENT relationship before it can sort and cut (cypher/agreement/all.cypher): its cost grows with ' +
+            'the number of agreements. What would close it: read the page from the AGREEMENT(enacted) relationship index in ' +
+            'order, grouping only the edges of the agreements on the page, or give each agreement a node with range indexes.',
+        }),
+  };
+}
+
 function verdictLine(v: Verdict): string {
-  const mark = v.met === null ? 'not measured' : v.met ? '**met**' : '**missed**';
+  const mark = v.mark ?? (v.met === null ? 'not measured' : v.met ? '**met**' : '**missed**');
   return `- ${mark}: ${v.target}. Measured: ${v.measured}.${v.why ? `\n  - Why, and what would close it: ${v.why}` : ''}`;
 }
 
@@ -197,7 +223,11 @@ function verdicts(run: SavedRun): Verdict[] {
     const why = t.misses.length ? [...new Set(t.misses.map((m) => m.explanation))].slice(0, 3).join(' ') : undefined;
     out.push({ target: t.target, met: t.met, measured: t.measured, ...(why ? { why } : {}) });
   }
-  if (run.scaling && run.scaling.length > 0) out.push(loadVerdict(run.scaling), flatVerdict(run.scaling));
+  if (run.scaling && run.scaling.length > 0) {
+    out.push(loadVerdict(run.scaling), flatVerdict(run.scaling));
+    const agreements = agreementPageNote(run.scaling);
+    if (agreements) out.push(agreements);
+  }
   return out;
 }
 

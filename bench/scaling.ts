@@ -75,6 +75,10 @@ export const QUERIES = {
     describe: 'meetings(first: 20, after: the middle meeting) by name, with totalCount',
     query: `query DeepPage($after: String) { meetings(first: 20, after: $after, orderBy: { field: NAME, direction: ASC }) { totalCount edges { node { id name } } pageInfo { endCursor } } }`,
   },
+  agreementsPage: {
+    describe: 'agreements(first: 20, after: the middle agreement) by date, with totalCount (agreements are grouped AGREEMENT relationships)',
+    query: `query AgreementsPage($after: String) { agreements(first: 20, after: $after, orderBy: { field: ENACTED, direction: ASC }) { totalCount edges { node { id name enacted { value } } } } }`,
+  },
   search: {
     describe: 'search("firarms", first: 8): typo-tolerant full-text',
     query: `query Search { search(text: "firarms", first: 8) { score node { __typename id name } } }`,
@@ -108,13 +112,20 @@ async function post(url: string, query: string, variables: Record<string, unknow
 }
 
 /** Variables for each timed run: different keys on each run, so no run is answered from a warm page alone. */
-function variablesFor(name: QueryName, run: number, samples: SyntheticSamples, deepCursor: string): Record<string, unknown> {
+interface Cursors {
+  meeting: string;
+  agreement: string;
+}
+
+function variablesFor(name: QueryName, run: number, samples: SyntheticSamples, cursors: Cursors): Record<string, unknown> {
   const meeting = samples.meetings[run % samples.meetings.length]!;
   switch (name) {
     case 'lookup':
       return { id: meeting };
     case 'deepPage':
-      return { after: deepCursor };
+      return { after: cursors.meeting };
+    case 'agreementsPage':
+      return { after: cursors.agreement };
     case 'path':
       return { from: samples.offices[run % samples.offices.length]!, to: samples.meetings[(run * 7 + 3) % samples.meetings.length]! };
     case 'lineage':
@@ -124,16 +135,16 @@ function variablesFor(name: QueryName, run: number, samples: SyntheticSamples, d
   }
 }
 
-async function timeQueries(url: string, samples: SyntheticSamples, deepCursor: string, repetitions: number): Promise<Record<QueryName, QueryTiming>> {
+async function timeQueries(url: string, samples: SyntheticSamples, cursors: Cursors, repetitions: number): Promise<Record<QueryName, QueryTiming>> {
   const out = {} as Record<QueryName, QueryTiming>;
   for (const name of Object.keys(QUERIES) as QueryName[]) {
     const { query } = QUERIES[name];
     let roundTrips = 0;
-    for (let i = 0; i < repetitions; i++) roundTrips = (await post(url, query, variablesFor(name, i + 1000, samples, deepCursor))).extensions?.roundTrips ?? 0;
+    for (let i = 0; i < repetitions; i++) roundTrips = (await post(url, query, variablesFor(name, i + 1000, samples, cursors))).extensions?.roundTrips ?? 0;
     const times: number[] = [];
     for (let i = 0; i < repetitions; i++) {
       const started = performance.now();
-      await post(url, query, variablesFor(name, i, samples, deepCursor));
+      await post(url, query, variablesFor(name, i, samples, cursors));
       times.push(performance.now() - started);
     }
     times.sort((a, b) => a - b);
@@ -159,7 +170,15 @@ export async function runSize(size: number, opts: ScalingOptions, log: (line: st
     .map((n) => ({ name: n.name, key: n.key }))
     .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const middle = meetingsByName[Math.floor(meetingsByName.length / 2)]!;
-  const deepCursor = encodeCursor({ value: middle.name, key: middle.key });
+  // Likewise the agreement in the middle of the date order (an agreement is its AGREEMENT edges' agreementKey).
+  const enacted = new Map<string, string>();
+  for (const r of dataset.relationships) if (r.type === 'AGREEMENT') enacted.set(String(r.props['agreementKey']), String(r.props['enacted']));
+  const agreementsByDate = [...enacted].sort(([ka, a], [kb, b]) => (a < b ? -1 : a > b ? 1 : ka < kb ? -1 : ka > kb ? 1 : 0));
+  const [midKey, midDate] = agreementsByDate[Math.floor(agreementsByDate.length / 2)]!;
+  const cursors: Cursors = {
+    meeting: encodeCursor({ value: middle.name, key: middle.key }),
+    agreement: encodeCursor({ value: midDate, key: midKey }),
+  };
   dataset = null; // the loader reads the files again; let the generated copy go
   log(`${label}: generated ${nodes} nodes and ${relationships} relationships in ${(generateMs / 1000).toFixed(1)} s`);
 
@@ -207,7 +226,7 @@ export async function runSize(size: number, opts: ScalingOptions, log: (line: st
 
     const api = await startApiProcess({ neo4jUri: neo4j.settings.uri, env: { QUERY_TIMEOUT_MS: '120000' } });
     try {
-      const queries = await timeQueries(api.url, samples, deepCursor, opts.repetitions);
+      const queries = await timeQueries(api.url, samples, cursors, opts.repetitions);
       for (const [name, t] of Object.entries(queries)) {
         log(`${label}: ${name.padEnd(9)} median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, ${t.roundTrips} round trips`);
       }
