@@ -11,9 +11,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
+import { argument, runIfMain } from './support/cli.js';
 
 export const OPERATIONS_DIR = fileURLToPath(new URL('../operations', import.meta.url));
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
@@ -145,11 +146,6 @@ export function formatReport(r: LoadReport): string {
   ].join('\n');
 }
 
-function argument(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   let url = argument(args, 'url') ?? process.env['LOAD_URL'];
@@ -197,9 +193,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

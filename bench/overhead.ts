@@ -31,13 +31,14 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Kind, parse, valueFromASTUntyped, type OperationDefinitionNode } from 'graphql';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver } from '../src/neo4j/database.js';
 import { toLuceneQuery } from '../src/repositories/search-repository.js';
 import { decodeCursor } from '../src/services/pagination.js';
 import { assertLoopback } from './load.js';
+import { argument, percentile, runIfMain } from './support/cli.js';
 
 export const OPERATIONS_DIR = fileURLToPath(new URL('../operations', import.meta.url));
 export const FLOOR_DIR = fileURLToPath(new URL('./floor', import.meta.url));
@@ -300,11 +301,6 @@ async function closedLoop(concurrency: number, durationMs: number, task: () => P
   return { latencies, errors, elapsedMs: performance.now() - started, ...(firstError ? { firstError } : {}) };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
-}
-
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 let clockTicks: number | undefined;
@@ -370,8 +366,8 @@ function statsOf(loop: LoopResult, cpu: CpuUse): Stats {
   return {
     requests: loop.latencies.length,
     throughput: round(ok / (loop.elapsedMs / 1000), 1),
-    p50: round(percentile(sorted, 50)),
-    p99: round(percentile(sorted, 99)),
+    p50: round(percentile(sorted, 0.5)),
+    p99: round(percentile(sorted, 0.99)),
     mean: round(sorted.reduce((s, x) => s + x, 0) / Math.max(1, sorted.length)),
     errors: loop.errors,
     ...(loop.firstError ? { firstError: loop.firstError } : {}),
@@ -846,11 +842,6 @@ export function overheadMarkdown(report: OverheadReport): string {
 // ---------------------------------------------------------------------------------------------
 // Command line
 
-function argument(args: string[], name: string): string | undefined {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? args[i + 1] : undefined;
-}
-
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const uri = argument(args, 'neo4j') ?? process.env['NEO4J_URI'];
@@ -900,9 +891,4 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {
-  main().catch((error: unknown) => {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
-}
+runIfMain(import.meta.url, main);

@@ -21,14 +21,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BULK_TRANSACTION_SIZE, loadDataset, SINGLE_TRANSACTION_LIMIT } from '../src/seed/loader.js';
+import { BULK_TRANSACTION_SIZE, SINGLE_TRANSACTION_LIMIT } from '../src/seed/loader.js';
 import { DEFAULT_CONCURRENCY, overheadMarkdown, runOverhead, type OverheadReport } from './overhead.js';
 import { DEFAULT_SIZES, growth, runScaling, scalingMarkdown, type SizeResult } from './scaling.js';
 import { startApiProcess } from './support/api-process.js';
+import { argument } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const SEED_DIR = path.join(ROOT, 'seeds', 'japan-customs-2016');
 /** Bolt port of the benchmark's own Neo4j (away from the API's default 7687 and the tests'). */
 const BENCH_PORT = 7698;
 const WORK_DIR = path.join(ROOT, '.bench');
@@ -48,10 +48,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const value = (name: string) => argument(argv, name);
   const list = (name: string, fallback: readonly number[]) => {
     const raw = value(name);
     const items = raw ? raw.split(',').map(Number) : [...fallback];
@@ -98,7 +95,6 @@ function machine(): Record<string, string> {
 async function overheadStep(args: Args, log: (line: string) => void): Promise<OverheadReport> {
   const neo4j = await startBenchNeo4j({ port: BENCH_PORT, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
   try {
-    await loadDataset(neo4j.db, neo4j.catalog, SEED_DIR);
     const api = await startApiProcess({ neo4jUri: neo4j.settings.uri });
     try {
       return await runOverhead(
@@ -253,10 +249,9 @@ function render(run: SavedRun): string {
 
 async function main(): Promise<number> {
   const argv = process.argv.slice(2);
-  const renderFrom = argv.indexOf('--render');
-  if (renderFrom >= 0) {
+  if (argv.includes('--render')) {
     // Re-render a saved run (after changing how results are explained); nothing is measured again.
-    const file = argv[renderFrom + 1];
+    const file = argument(argv, 'render');
     if (!file?.endsWith('.json')) throw new Error('--render: the .json file a run wrote (bench/results/latest.json)');
     const saved = JSON.parse(await readFile(file, 'utf8')) as SavedRun;
     await writeFile(file.replace(/\.json$/, '.md'), render(saved));

@@ -10,15 +10,14 @@
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { encodeCursor } from '../src/services/pagination.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { startApiProcess } from './support/api-process.js';
+import { percentile } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
 import { generateSynthetic, sizeLabel, writeSynthetic, PLAN_CHAIN_LENGTH, type SyntheticSamples } from './synthetic/generate.js';
 
 export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000] as const;
-const SEED_DIR = fileURLToPath(new URL('../seeds/japan-customs-2016', import.meta.url));
 
 export interface ScalingOptions {
   sizes: readonly number[];
@@ -92,11 +91,6 @@ export const QUERIES = {
     query: `query Lineage($id: ID!) { lineage(id: $id) { steps { position node { id } } } }`,
   },
 } as const;
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!;
-}
 
 interface GraphQLAnswer {
   data?: unknown;
@@ -189,9 +183,6 @@ export async function runSize(size: number, opts: ScalingOptions, log: (line: st
     pageCacheMb: opts.pageCacheMb,
   });
   try {
-    // The shipped seed first, as the API does on a fresh database: it also warms the JVM and the planner, so the
-    // synthetic load's rate is the steady rate, not the first minute of a cold JVM.
-    await loadDataset(neo4j.db, neo4j.catalog, SEED_DIR);
     started = performance.now();
     let validatedAt = started;
     await loadDataset(

@@ -8,6 +8,7 @@
 import { spawn } from 'node:child_process';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { gracefulStop } from '../../src/child-process.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -81,19 +82,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     exitCode = code;
   });
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const grace = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 15_000).unref());
-      if ((await Promise.race([exited, grace])) === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    })();
-    return stopping;
-  };
+  const stop = gracefulStop(child, exited, 15_000);
 
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);

@@ -13,7 +13,7 @@
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { runIfMain } from '../support/cli.js';
 
 /** The share of the nodes each label gets (the home country aside); observations take the remainder. */
 export const SHAPE = {
@@ -288,10 +288,10 @@ export async function writeSynthetic(dataset: SyntheticDataset, dir: string): Pr
   await write('relationships', 'relationships', dataset.relationships);
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+runIfMain(import.meta.url, async () => {
   const size = Number(process.argv[2] ?? 10_000);
   const dir = process.argv[3] ?? `.bench/synthetic-${sizeLabel(size)}`;
   const dataset = generateSynthetic(size);
   await writeSynthetic(dataset, dir);
   process.stdout.write(`${dataset.id}: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships in ${dir}\n`);
-}
+});

@@ -10,6 +10,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
+import { gracefulStop } from '../child-process.js';
 
 export const LAUNCHER_DIR = fileURLToPath(new URL('../../neo4j-local', import.meta.url));
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, 'target', 'classpath.txt');
@@ -159,18 +160,6 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   });
   progress(`local Neo4j: ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
-  let stopping: Promise<void> | undefined;
-  const stop = (): Promise<void> => {
-    stopping ??= (async () => {
-      if (child.exitCode !== null || child.signalCode !== null) return;
-      child.kill('SIGTERM');
-      const grace = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 30_000).unref());
-      if ((await Promise.race([exited, grace])) === 'timeout') {
-        child.kill('SIGKILL');
-        await exited;
-      }
-    })();
-    return stopping;
-  };
+  const stop = gracefulStop(child, exited, 30_000);
   return { uri, pid: child.pid ?? -1, stop, exited };
 }

@@ -44,6 +44,7 @@ const STATEMENTS = [
   'seed/checksum-nodes',
   'seed/checksum-relationships',
 ] as const;
+type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
 export interface ChangeCounts {
   created: number;
@@ -158,6 +159,37 @@ function counter(rows: Row[], field: string): number {
   return rows.reduce((sum, r) => sum + Number(r[field] ?? 0), 0);
 }
 
+/** Refuses (SeedLoadError) a dataset that lists keys another dataset, or no dataset, already owns. */
+async function refuseForeignKeys(
+  tx: ManagedTransaction,
+  q: Statements,
+  id: string,
+  nodeRows: readonly NodeRow[],
+  relRows: readonly RelationshipRow[],
+): Promise<void> {
+  const foreign = [
+    ...(await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) })),
+    ...(await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) })),
+  ];
+  if (foreign.length > 0) {
+    throw new SeedLoadError(
+      `dataset ${id} lists keys that belong to another dataset: ` +
+        foreign.map((f) => `${String(f.key)} (${f.dataset == null ? 'no dataset' : String(f.dataset)})`).join(', '),
+    );
+  }
+}
+
+/**
+ * Runs a create or update statement over rows in batches. A row that matches nothing (a relationship whose end is
+ * missing) would vanish silently: it is refused, so the transaction rolls back.
+ */
+async function writeRows(tx: ManagedTransaction, statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string): Promise<void> {
+  for (const batch of batches(rows)) {
+    const written = counter(await run(tx, statement, { rows: batch }), 'written');
+    if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} ${what}`);
+  }
+}
+
 /** Validates the dataset folder, then loads it in one write transaction; returns what changed. */
 export async function loadDataset(
   db: Database,
@@ -187,7 +219,7 @@ export interface LoadOptions {
 
 async function loadValidated(
   db: Database,
-  q: { [K in (typeof STATEMENTS)[number]]: string },
+  q: Statements,
   dataset: Dataset,
   log: (msg: string) => void,
   options: Required<LoadOptions>,
@@ -203,15 +235,7 @@ async function loadValidated(
   }
 
   return db.writeTx({ operationName: `seed:${id}`, timeoutMs }, async (tx) => {
-    const foreignNodes = await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) });
-    const foreignRels = await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) });
-    const foreign = [...foreignNodes, ...foreignRels];
-    if (foreign.length > 0) {
-      throw new SeedLoadError(
-        `dataset ${id} lists keys that belong to another dataset: ` +
-          foreign.map((f) => `${String(f.key)} (${f.dataset == null ? 'no dataset' : String(f.dataset)})`).join(', '),
-      );
-    }
+    await refuseForeignKeys(tx, q, id, nodeRows, relRows);
 
     const existingNodes = new Map(
       (await run(tx, q['seed/existing-nodes'], { dataset: id })).map((r) => [String(r.key), r.contentHash as string | null]),
@@ -277,19 +301,11 @@ async function loadValidated(
     for (const batch of batches(nodeRemovals)) {
       nodes.removed += counter(await run(tx, q['seed/delete-nodes'], { dataset: id, keys: batch }), 'deleted');
     }
-    const write = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
-      for (const batch of batches(rows)) {
-        const written = counter(await run(tx, statement, { rows: batch }), 'written');
-        // A row that matches nothing (a relationship whose end is missing) would vanish silently: refuse, so the
-        // transaction rolls back.
-        if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} ${what}`);
-      }
-    };
-    await write(q['seed/create-nodes'], nodeCreates, 'new nodes');
-    await write(q['seed/update-nodes'], nodeUpdates, 'changed nodes');
+    await writeRows(tx, q['seed/create-nodes'], nodeCreates, 'new nodes');
+    await writeRows(tx, q['seed/update-nodes'], nodeUpdates, 'changed nodes');
     if (nodeCreates.length + nodeUpdates.length > 0) log(`nodes: ${nodeCreates.length} created, ${nodeUpdates.length} rewritten`);
-    await write(q['seed/create-relationships'], relCreates, 'new relationships (an end node is missing)');
-    await write(q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
+    await writeRows(tx, q['seed/create-relationships'], relCreates, 'new relationships (an end node is missing)');
+    await writeRows(tx, q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
     if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
 
     return { dataset: id, nodes, relationships: rels };
@@ -303,7 +319,7 @@ async function loadValidated(
  */
 async function loadFirstInParts(
   db: Database,
-  q: { [K in (typeof STATEMENTS)[number]]: string },
+  q: Statements,
   id: string,
   nodeRows: NodeRow[],
   relRows: RelationshipRow[],
@@ -312,26 +328,10 @@ async function loadFirstInParts(
 ): Promise<LoadSummary> {
   const ctx = { operationName: `seed:${id}`, timeoutMs: options.timeoutMs };
   const size = options.bulkTransactionSize;
-  const foreign = await db.readTx(ctx, async (tx) => [
-    ...(await run(tx, q['seed/foreign-node-keys'], { dataset: id, keys: nodeRows.map((r) => r.key) })),
-    ...(await run(tx, q['seed/foreign-relationship-keys'], { dataset: id, keys: relRows.map((r) => r.key) })),
-  ]);
-  if (foreign.length > 0) {
-    throw new SeedLoadError(
-      `dataset ${id} lists keys that belong to another dataset: ` +
-        foreign.map((f) => `${String(f.key)} (${f.dataset == null ? 'no dataset' : String(f.dataset)})`).join(', '),
-    );
-  }
+  await db.readTx(ctx, (tx) => refuseForeignKeys(tx, q, id, nodeRows, relRows));
   log(`first load of ${nodeRows.length + relRows.length} records: committing every ${size}`);
   const part = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
-    for (const chunk of batches(rows, size)) {
-      await db.writeTx(ctx, async (tx) => {
-        for (const batch of batches(chunk)) {
-          const written = counter(await run(tx, statement, { rows: batch }), 'written');
-          if (written !== batch.length) throw new SeedLoadError(`wrote ${written} of ${batch.length} ${what}`);
-        }
-      });
-    }
+    for (const chunk of batches(rows, size)) await db.writeTx(ctx, (tx) => writeRows(tx, statement, chunk, what));
   };
   try {
     await part(q['seed/create-nodes'], nodeRows, 'new nodes');
