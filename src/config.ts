@@ -56,6 +56,21 @@ const schema = z
     /** Largest accepted request body, in bytes or with a unit (`100kb`, `1mb`). */
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 102400, 100kb or 1mb').default('100kb'),
     REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+
+    /** Prometheus metrics at /metrics (docs/operations.md). */
+    METRICS: bool.default(true),
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Serve /metrics on this port only (not on the public one). */
+    METRICS_PORT: port.optional(),
+    /** OpenTelemetry: traces go to this OTLP/HTTP endpoint (`http://collector:4318`); unset = off. */
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+    /** The full traces URL, overriding `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.url().optional(),
+    OTEL_SERVICE_NAME: z.string().min(1).default('border-graph-api'),
+    /** Operations slower than this are logged once with their details; 0 = off. */
+    SLOW_QUERY_MS: z.coerce.number().int().min(0).default(1_000),
+    /** Comma-separated variable names (substrings) whose values the slow-query log never prints. */
+    SLOW_QUERY_REDACT: z.string().default('password,secret,token,authorization,apikey'),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -100,6 +115,20 @@ const schema = z
       maxBatch: env.MAX_BATCH,
       bodyLimit: env.BODY_LIMIT,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+    },
+    observability: {
+      metrics: { enabled: env.METRICS, token: env.METRICS_TOKEN, port: env.METRICS_PORT },
+      tracing:
+        env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT
+          ? {
+              url: env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/$/, '')}/v1/traces`,
+              serviceName: env.OTEL_SERVICE_NAME,
+            }
+          : undefined,
+      slowQuery: {
+        thresholdMs: env.SLOW_QUERY_MS,
+        redact: env.SLOW_QUERY_REDACT.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
+      },
     },
   }));
 

@@ -27,6 +27,7 @@ import {
   requestErrorHandler,
   transactionTimeoutMs,
 } from '../graphql/limits.js';
+import { createObservability } from '../observability/index.js';
 import { createExportRouter } from './export.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
@@ -71,6 +72,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
 
+  const observability = createObservability(config, logger, db, deps.repos);
   const limits = armor(config.limits, config.graphql.introspection);
   const schema = buildSchema();
   const apollo = new ApolloServer<GraphQLContext>({
@@ -93,6 +95,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       roundTripPlugin(config.env !== 'production'),
       limitsPlugin(config.limits),
       ...limits.plugins,
+      ...(observability.plugins as ApolloServerPlugin<GraphQLContext>[]),
     ],
   });
   await apollo.start();
@@ -107,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
 
+  await observability.mount(app);
   app.use('/export', createExportRouter(deps, schema));
 
   app.get('/graphql', (req, res, next) => {
@@ -138,6 +142,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           onRoundTrip: () => {
             query.roundTrips += 1;
           },
+          observed: { statements: [], neo4jMs: 0 },
           // Read when each transaction starts: never past the request's deadline.
           get timeoutMs() {
             return transactionTimeoutMs(res, config.neo4j.queryTimeoutMs);
@@ -169,6 +174,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     stop: async () => {
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
+      await observability.stop();
     },
   };
 }

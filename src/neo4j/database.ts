@@ -7,6 +7,7 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { translateDriverError } from '../errors.js';
+import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
 
 export interface Neo4jSettings {
   uri: string;
@@ -23,6 +24,18 @@ export interface QueryContext {
   onRoundTrip?: (() => void) | undefined;
   /** Overrides the configured transaction timeout (analyst Cypher uses its own). */
   timeoutMs?: number | undefined;
+  /** What metrics, traces and the slow-query log learn of this request's database work. */
+  observed?: ObservedWork | undefined;
+}
+
+/** The database work of one request, as the observability plugins read it (src/observability/). */
+export interface ObservedWork {
+  /** The trace context Cypher spans are children of (an OpenTelemetry Context; opaque here). */
+  traceParent?: unknown;
+  /** Names of the statements run, in order (`entity/by-keys`, `compiled:…`). */
+  statements: string[];
+  /** Milliseconds spent waiting on Neo4j (transactions, wall clock). */
+  neo4jMs: number;
 }
 
 export type Row = Record<string, unknown>;
@@ -104,11 +117,23 @@ export class Database {
   /** Reads waiting for the next turn of the event loop, by the context they were issued with. */
   private readonly pendingReads = new WeakMap<QueryContext, PendingRead[]>();
 
+  /** Open sessions right now (the pool's use, as metrics report it). */
+  activeSessions = 0;
+
   constructor(
     readonly driver: Driver,
     readonly settings: Neo4jSettings,
     private readonly logger: Logger,
+    /** Spans per statement (OpenTelemetry) when tracing is configured; set by the app. */
+    public instrumentation: Instrumentation = noInstrumentation,
   ) {}
+
+  /** Runs one statement of a transaction, under its own span and recorded by name for the request. */
+  private run(tx: ManagedTransaction, ctx: QueryContext, cypher: string, params: Row): Promise<Row[]> {
+    const name = statementName(cypher);
+    ctx.observed?.statements.push(name);
+    return this.instrumentation.statement(name, ctx.observed?.traceParent, async () => rowsOf(await tx.run(cypher, params)));
+  }
 
   get name(): string {
     return this.settings.database;
@@ -140,11 +165,11 @@ export class Database {
   private flushReads(ctx: QueryContext, batch: PendingRead[]): void {
     if (batch.length === 1) {
       const [only] = batch as [PendingRead];
-      this.readTx(ctx, async (tx) => rowsOf(await tx.run(only.cypher, only.params)), only.cypher, only.params).then(only.resolve, only.reject);
+      this.readTx(ctx, (tx) => this.run(tx, ctx, only.cypher, only.params), only.cypher, only.params).then(only.resolve, only.reject);
       return;
     }
     for (const s of batch) this.logger.debug({ mode: 'READ', cypher: s.cypher, params: s.params, operation: ctx.operationName, batched: batch.length }, 'cypher');
-    this.readTx(ctx, (tx) => Promise.all(batch.map(async (s) => rowsOf(await tx.run(s.cypher, s.params))))).then(
+    this.readTx(ctx, (tx) => Promise.all(batch.map((s) => this.run(tx, ctx, s.cypher, s.params)))).then(
       (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
       (error: unknown) => batch.forEach((s) => s.reject(error)),
     );
@@ -152,7 +177,7 @@ export class Database {
 
   /** Runs one statement in a write transaction. */
   async write(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
-    return this.writeTx(ctx, async (tx) => rowsOf(await tx.run(cypher, params)), cypher, params);
+    return this.writeTx(ctx, (tx) => this.run(tx, ctx, cypher, params), cypher, params);
   }
 
   /** Several statements in one read transaction (one round trip for the caller's purposes). */
@@ -183,11 +208,15 @@ export class Database {
       timeout: timeoutMs,
       metadata: { app: 'border-graph-api', operation: ctx.operationName ?? 'anonymous' },
     };
+    const started = performance.now();
+    this.activeSessions += 1;
     try {
       return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
     } catch (error) {
       throw translateDriverError(error, timeoutMs);
     } finally {
+      this.activeSessions -= 1;
+      if (ctx.observed) ctx.observed.neo4jMs += performance.now() - started;
       await session.close().catch(() => undefined);
     }
   }

@@ -3,6 +3,7 @@ import type { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import type { Database } from '../neo4j/database.js';
 import { AgreementRepository } from './agreement-repository.js';
 import { AnalyticsRepository } from './analytics-repository.js';
+import { DatasetRepository } from './dataset-repository.js';
 import { EntityRepository } from './entity-repository.js';
 import { SearchRepository } from './search-repository.js';
 
@@ -11,6 +12,7 @@ export interface Repositories {
   agreements: AgreementRepository;
   search: SearchRepository;
   analytics: AnalyticsRepository;
+  datasets: DatasetRepository;
 }
 
 export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
@@ -19,5 +21,6 @@ export function createRepositories(db: Database, catalog: CypherCatalog): Reposi
     agreements: new AgreementRepository(db, catalog),
     search: new SearchRepository(db, catalog),
     analytics: new AnalyticsRepository(db, catalog),
+    datasets: new DatasetRepository(db, catalog),
   };
 }

@@ -1,7 +1,7 @@
 /** The real API on a free loopback port, against the test run's Neo4j, and a tiny GraphQL client. */
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
-import { createLogger } from '../../src/logger.js';
+import { createLogger, type Logger } from '../../src/logger.js';
 import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp } from '../../src/http/server.js';
 import { createRepositories } from '../../src/repositories/index.js';
@@ -26,13 +26,14 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** `logger`: where the app logs (tests that read the logs pass their own); silent by default. */
+export async function startTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): Promise<TestServer> {
   const { db, catalog } = await testDb();
   const s = neo4jSettings();
   const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', ...env });
   const app = await createApp({
     config,
-    logger: createLogger(config.logLevel),
+    logger: options.logger ?? createLogger(config.logLevel),
     db,
     repos: createRepositories(db, catalog),
     datasets: readDatasetInfo([config.seed.dir]),
