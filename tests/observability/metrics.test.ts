@@ -66,9 +66,16 @@ describe('/metrics', () => {
   });
 
   it('keeps client-chosen operation names from growing the series without bound', async () => {
-    await server.gql('query x_{ __typename }'.replace('x_', 'weird-name'));
+    // An operation name that is not a GraphQL name is sent by the client alone: it is counted as "other".
+    const res = await fetch(server.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: 'query Known { __typename }', operationName: 'weird-name"} 1\n' }),
+    });
+    expect(res.status).toBe(400);
     const text = await (await fetch(`${server.origin}/metrics`)).text();
     expect(text).not.toContain('weird-name');
+    expect(sample(text, 'graphql_requests_total', { operation: 'other', outcome: 'error' })).toBe(1);
   });
 });
 
