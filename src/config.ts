@@ -56,6 +56,10 @@ const schema = z
     /** Largest accepted request body, in bytes or with a unit (`100kb`, `1mb`). */
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 102400, 100kb or 1mb').default('100kb'),
     REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+    /** on | off: ETags and Cache-Control on GET queries (src/http/http-cache.ts). */
+    HTTP_CACHE: z.enum(['on', 'off']).default('on'),
+    HTTP_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
+    HTTP_CACHE_REFRESH_MS: positiveMs.default(2_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -101,6 +105,7 @@ const schema = z
       bodyLimit: env.BODY_LIMIT,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
     },
+    httpCache: { enabled: env.HTTP_CACHE === 'on', maxAgeSeconds: env.HTTP_CACHE_MAX_AGE, refreshMs: env.HTTP_CACHE_REFRESH_MS },
   }));
 
 export type Config = z.output<typeof schema>;

@@ -67,6 +67,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     NEO4J_DATABASE: options.database ?? process.env['NEO4J_DATABASE'] ?? 'neo4j',
     SEED_ON_START: 'false',
     TRUSTED_DOCUMENTS: 'off',
+    HTTP_CACHE: 'off',
     ...options.env,
   };
   const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -28,6 +28,7 @@ import {
   transactionTimeoutMs,
 } from '../graphql/limits.js';
 import { createExportRouter } from './export.js';
+import { httpCacheFor } from './http-cache.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
 
@@ -129,6 +130,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             logger: log,
           }),
         ]),
+    ...(await httpCacheFor(deps)),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const body = req.body as { operationName?: unknown } | undefined;
