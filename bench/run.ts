@@ -12,7 +12,7 @@
  *      why and what would close it. Written to bench/results/latest.md and latest.json with the machine.
  *
  * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 4 --rounds 2 --repetitions 30
- *          --only overhead|scaling --out bench/results/latest --heap-mb 8192 --no-peer
+ *          --only overhead|scaling --out bench/results/latest --heap-mb 8192 --no-peer --neo4j-port 7698
  *          --quick   (a few minutes: 1 s cells in one round, the 10k graph only, 5 repetitions)
  *          --render bench/results/latest.json   (re-render a saved run's .md; measures nothing)
  * Nothing here asserts a time: a slow run is reported, not failed. It fails only when a request fails or
@@ -32,7 +32,7 @@ import { argument } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Bolt port of the benchmark's own Neo4j (away from the API's default 7687 and the tests'). */
+/** Bolt port of the benchmark's own Neo4j by default (away from the API's default 7687 and the tests'); --neo4j-port. */
 const BENCH_PORT = 7698;
 const WORK_DIR = path.join(ROOT, '.bench');
 export const LOAD_TARGET_RELATIONSHIPS_PER_SECOND = 50_000;
@@ -52,6 +52,8 @@ interface Args {
   peer: boolean;
   only: 'overhead' | 'scaling' | null;
   out: string;
+  /** Bolt port of the benchmark's own Neo4j. */
+  port: number;
   /** Neo4j heap for the scaling step: a load is one transaction, held in the heap until it commits. */
   heapMb: number;
 }
@@ -83,6 +85,7 @@ function parseArgs(argv: string[]): Args {
     only,
     out: value('out') ?? path.join(ROOT, 'bench', 'results', 'latest'),
     heapMb: positive('heap-mb', 8192),
+    port: positive('neo4j-port', BENCH_PORT),
   };
 }
 
@@ -106,7 +109,7 @@ function machine(): Record<string, string> {
 }
 
 async function overheadStep(args: Args, log: (line: string) => void): Promise<OverheadReport> {
-  const neo4j = await startBenchNeo4j({ port: BENCH_PORT, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
+  const neo4j = await startBenchNeo4j({ port: args.port, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
   try {
     const bolt = { uri: neo4j.settings.uri, username: 'neo4j', password: '', database: 'neo4j' };
     const sides = await startSides(bolt, { peer: args.peer, log });
@@ -289,7 +292,7 @@ async function main(): Promise<number> {
   if (args.only !== 'overhead') {
     log(`scaling: ${args.sizes.join(', ')} nodes`);
     scaling = await runScaling(
-      { sizes: args.sizes, port: BENCH_PORT, workDir: WORK_DIR, heapMb: args.heapMb, pageCacheMb: 2048, repetitions: args.repetitions },
+      { sizes: args.sizes, port: args.port, workDir: WORK_DIR, heapMb: args.heapMb, pageCacheMb: 2048, repetitions: args.repetitions },
       log,
     );
   }
