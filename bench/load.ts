@@ -9,14 +9,11 @@
  *
  * Bounded: at most 64 clients and 120 s, and only a loopback URL.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { argument, runIfMain } from './support/cli.js';
+import { OPERATIONS_DIR, readSavedOperations } from './support/operations.js';
 
-export const OPERATIONS_DIR = fileURLToPath(new URL('../operations', import.meta.url));
+export { OPERATIONS_DIR };
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 export const MAX_CONNECTIONS = 64;
 export const MAX_DURATION_S = 120;
@@ -30,18 +27,9 @@ export interface LoadOperation {
 export function savedOperations(dir = OPERATIONS_DIR): { operations: LoadOperation[]; skipped: string[] } {
   const operations: LoadOperation[] = [];
   const skipped: string[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
-    const query = readFileSync(path.join(dir, file), 'utf8');
-    const ops = parse(query).definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    for (const op of ops) {
-      const name = op.name?.value ?? file;
-      const needsInput = (op.variableDefinitions ?? []).some((v) => v.type.kind === Kind.NON_NULL_TYPE && !v.defaultValue);
-      if (op.operation !== 'query' || needsInput) {
-        skipped.push(name);
-        continue;
-      }
-      operations.push({ name, body: JSON.stringify({ query, operationName: name }) });
-    }
+  for (const op of readSavedOperations(dir)) {
+    if (op.operation.operation !== 'query' || op.needsInput) skipped.push(op.name);
+    else operations.push({ name: op.name, body: JSON.stringify({ query: op.query, operationName: op.name }) });
   }
   return { operations, skipped };
 }

@@ -1,20 +1,22 @@
 /**
  * `npm run bench`: the whole benchmark in one run, on loopback, with its own Neo4j.
  *
- *   1. Overhead: the seed graph in a fresh local Neo4j, the API in its own process; every saved operation
- *      (operations/*.graphql) through the API over HTTP versus its hand-written Cypher (bench/floor/) with
- *      the bare neo4j-driver, at 1, 8 and 32 clients (bench/overhead.ts).
+ *   1. Overhead: the seed graph in a fresh local Neo4j; the API, @neo4j/graphql (the peer, bench/peer/) and
+ *      the hand-written Cypher of bench/floor/ behind a minimal node:http server, each in its own process;
+ *      every saved operation (operations/*.graphql) on all three in interleaved rounds at 1, 8 and 32
+ *      clients, after checking that all three return the same ids (bench/overhead.ts and bench/overhead/).
  *   2. Scaling: synthetic graphs of 10k, 100k and 1M nodes with the real graph's shape, each loaded
  *      through the real loader into a fresh Neo4j, then lookups, pages, search, paths and lineage timed
  *      through the API (bench/scaling.ts).
  *   3. The targets of docs/benchmarks.md, each met or missed with the measured numbers and, where missed,
  *      why and what would close it. Written to bench/results/latest.md and latest.json with the machine.
  *
- * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 5 --repetitions 30
- *          --only overhead|scaling --out bench/results/latest --heap-mb 8192
+ * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 4 --rounds 2 --repetitions 30
+ *          --only overhead|scaling --out bench/results/latest --heap-mb 8192 --no-peer --neo4j-port 7698
+ *          --quick   (a few minutes: 1 s cells in one round, the 10k graph only, 5 repetitions)
  *          --render bench/results/latest.json   (re-render a saved run's .md; measures nothing)
  * Nothing here asserts a time: a slow run is reported, not failed. It fails only when a request fails or
- * the floor and the API disagree on the data.
+ * the floor and the API disagree on the data (a peer that disagrees is reported as not compared).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -22,14 +24,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BULK_TRANSACTION_SIZE, SINGLE_TRANSACTION_LIMIT } from '../src/seed/loader.js';
-import { DEFAULT_CONCURRENCY, overheadMarkdown, runOverhead, type OverheadReport } from './overhead.js';
+import { DEFAULT_CONCURRENCY, failures as overheadFailures, runOverhead, type OverheadReport } from './overhead/measure.js';
+import { overheadMarkdown } from './overhead/report.js';
+import { startSides } from './overhead/sides.js';
 import { DEFAULT_SIZES, growth, runScaling, scalingMarkdown, type SizeResult } from './scaling.js';
-import { startApiProcess } from './support/api-process.js';
 import { argument } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-/** Bolt port of the benchmark's own Neo4j (away from the API's default 7687 and the tests'). */
+/** Bolt port of the benchmark's own Neo4j by default (away from the API's default 7687 and the tests'); --neo4j-port. */
 const BENCH_PORT = 7698;
 const WORK_DIR = path.join(ROOT, '.bench');
 export const LOAD_TARGET_RELATIONSHIPS_PER_SECOND = 50_000;
@@ -39,10 +42,18 @@ export const FLAT_FACTOR = 1.5;
 interface Args {
   sizes: number[];
   concurrency: number[];
+  /** Measured seconds per cell and side (split over `rounds` interleaved rounds). */
   durationSeconds: number;
+  rounds: number;
   repetitions: number;
+  /** A few minutes instead of ~25: short cells, one round, one scaling size. */
+  quick: boolean;
+  /** Time @neo4j/graphql beside the API and the floor (off with --no-peer). */
+  peer: boolean;
   only: 'overhead' | 'scaling' | null;
   out: string;
+  /** Bolt port of the benchmark's own Neo4j. */
+  port: number;
   /** Neo4j heap for the scaling step: a load is one transaction, held in the heap until it commits. */
   heapMb: number;
 }
@@ -62,14 +73,19 @@ function parseArgs(argv: string[]): Args {
   };
   const only = value('only') ?? null;
   if (only !== null && only !== 'overhead' && only !== 'scaling') throw new Error(`--only: overhead or scaling (got ${only})`);
+  const quick = argv.includes('--quick');
   return {
-    sizes: list('sizes', DEFAULT_SIZES),
+    sizes: list('sizes', quick ? [DEFAULT_SIZES[0]!] : DEFAULT_SIZES),
     concurrency: list('concurrency', DEFAULT_CONCURRENCY),
-    durationSeconds: positive('duration', 5),
-    repetitions: positive('repetitions', 30),
+    durationSeconds: positive('duration', quick ? 1 : 4),
+    rounds: positive('rounds', quick ? 1 : 2),
+    repetitions: positive('repetitions', quick ? 5 : 30),
+    quick,
+    peer: !argv.includes('--no-peer'),
     only,
     out: value('out') ?? path.join(ROOT, 'bench', 'results', 'latest'),
     heapMb: positive('heap-mb', 8192),
+    port: positive('neo4j-port', BENCH_PORT),
   };
 }
 
@@ -93,24 +109,27 @@ function machine(): Record<string, string> {
 }
 
 async function overheadStep(args: Args, log: (line: string) => void): Promise<OverheadReport> {
-  const neo4j = await startBenchNeo4j({ port: BENCH_PORT, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
+  const neo4j = await startBenchNeo4j({ port: args.port, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
   try {
-    const api = await startApiProcess({ neo4jUri: neo4j.settings.uri });
+    const bolt = { uri: neo4j.settings.uri, username: 'neo4j', password: '', database: 'neo4j' };
+    const sides = await startSides(bolt, { peer: args.peer, log });
     try {
       return await runOverhead(
         {
-          apiUrl: api.url,
-          bolt: { uri: neo4j.settings.uri, username: 'neo4j', password: '', database: 'neo4j' },
+          apiUrl: sides.apiUrl,
+          floorUrl: sides.floorUrl,
+          peerUrl: sides.peerUrl,
+          neo4jUri: bolt.uri,
+          pids: { ...sides.pids, neo4j: neo4j.local.pid },
           concurrency: args.concurrency,
           durationSeconds: args.durationSeconds,
-          warmupSeconds: 2,
-          apiPid: api.pid,
-          neo4jPid: neo4j.local.pid,
+          rounds: args.rounds,
+          warmupSeconds: args.quick ? 0.5 : 1,
         },
         log,
       );
     } finally {
-      await api.stop();
+      await sides.stop();
     }
   } finally {
     await neo4j.stop();
@@ -273,7 +292,7 @@ async function main(): Promise<number> {
   if (args.only !== 'overhead') {
     log(`scaling: ${args.sizes.join(', ')} nodes`);
     scaling = await runScaling(
-      { sizes: args.sizes, port: BENCH_PORT, workDir: WORK_DIR, heapMb: args.heapMb, pageCacheMb: 2048, repetitions: args.repetitions },
+      { sizes: args.sizes, port: args.port, workDir: WORK_DIR, heapMb: args.heapMb, pageCacheMb: 2048, repetitions: args.repetitions },
       log,
     );
   }
@@ -294,8 +313,7 @@ async function main(): Promise<number> {
   process.stdout.write(`${md}\n`);
   log(`written ${path.relative(ROOT, args.out)}.md and .json`);
 
-  const failures =
-    (overhead?.checks.filter((c) => !c.ok).length ?? 0) + (overhead?.results.reduce((n, r) => n + r.api.errors + r.floor.errors, 0) ?? 0);
+  const failures = overhead ? overheadFailures(overhead) : 0;
   if (failures > 0) {
     log(`${failures} failed checks or requests; zero were expected.`);
     return 1;

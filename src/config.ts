@@ -71,6 +71,10 @@ const schema = z
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(1_000),
     /** Comma-separated variable names (substrings) whose values the slow-query log never prints. */
     SLOW_QUERY_REDACT: z.string().default('password,secret,token,authorization,apikey'),
+    /** on | off: ETags and Cache-Control on GET queries (src/http/http-cache.ts). */
+    HTTP_CACHE: z.enum(['on', 'off']).default('on'),
+    HTTP_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
+    HTTP_CACHE_REFRESH_MS: positiveMs.default(2_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -130,6 +134,7 @@ const schema = z
         redact: env.SLOW_QUERY_REDACT.split(',').map((s) => s.trim().toLowerCase()).filter(Boolean),
       },
     },
+    httpCache: { enabled: env.HTTP_CACHE === 'on', maxAgeSeconds: env.HTTP_CACHE_MAX_AGE, refreshMs: env.HTTP_CACHE_REFRESH_MS },
   }));
 
 export type Config = z.output<typeof schema>;

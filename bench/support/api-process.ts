@@ -1,16 +1,14 @@
 /**
  * The API under test in its own process (`node --import tsx src/main.ts`), so that a load generator
  * never shares the API's event loop. It serves on loopback against the Neo4j it is given (it starts
- * no Neo4j and loads no seed), outside production so responses carry `extensions.roundTrips`, and
- * logs warnings only. `startApiProcess` resolves once /ready answers 200; `stop` sends SIGTERM (the
- * API drains HTTP and closes its driver) and SIGKILLs after a grace period.
+ * no Neo4j and loads no seed), outside production so responses carry `extensions.roundTrips`, with
+ * HTTP caching off, and logs warnings only. `startApiProcess` resolves once /ready answers 200; `stop`
+ * sends SIGTERM (the API drains HTTP and closes its driver) and SIGKILLs after a grace period.
  */
-import { spawn } from 'node:child_process';
-import net from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { gracefulStop } from '../../src/child-process.js';
+import { freePort } from './free-port.js';
+import { startServerProcess } from './server-process.js';
 
-const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export { freePort };
 
 export interface ApiProcessOptions {
   /** Bolt URI of a running Neo4j that already holds the data (`bolt://127.0.0.1:7687`). */
@@ -38,21 +36,6 @@ export interface ApiProcess {
   stop(): Promise<void>;
 }
 
-/** A port that was free a moment ago on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 export async function startApiProcess(options: ApiProcessOptions): Promise<ApiProcess> {
   const port = options.port && options.port > 0 ? options.port : await freePort();
   const env: NodeJS.ProcessEnv = {
@@ -67,41 +50,17 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     NEO4J_DATABASE: options.database ?? process.env['NEO4J_DATABASE'] ?? 'neo4j',
     SEED_ON_START: 'false',
     TRUSTED_DOCUMENTS: 'off',
+    HTTP_CACHE: 'off',
     ...options.env,
   };
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', 'src/main.ts'], { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let tail = '';
-  const keep = (chunk: Buffer) => {
-    tail = (tail + chunk.toString()).slice(-4000);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let exitCode: number | null | undefined;
-  void exited.then((code) => {
-    exitCode = code;
+  const server = await startServerProcess({
+    name: 'the API process',
+    script: 'src/main.ts',
+    port,
+    env,
+    readyPath: '/ready',
+    ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
+    ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
   });
-
-  const stop = gracefulStop(child, exited, 15_000);
-
-  const origin = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
-  for (;;) {
-    if (exitCode !== undefined) {
-      throw new Error(`the API process exited during start-up (code ${exitCode}); its last output:\n${tail}`);
-    }
-    try {
-      const res = await fetch(`${origin}/ready`, { signal: AbortSignal.timeout(2_000) });
-      await res.text();
-      if (res.status === 200) break;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`the API process was not ready on ${origin} within ${options.readyTimeoutMs ?? 60_000} ms; its last output:\n${tail}`);
-    }
-    await delay(200);
-  }
-  return { url: `${origin}/graphql`, port, pid: child.pid ?? -1, stop };
+  return { url: `${server.origin}/graphql`, port, pid: server.pid, stop: server.stop };
 }

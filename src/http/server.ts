@@ -29,6 +29,7 @@ import {
 } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
 import { createExportRouter } from './export.js';
+import { httpCacheFor } from './http-cache.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
 
@@ -133,6 +134,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
             logger: log,
           }),
         ]),
+    ...httpCacheFor(deps),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const body = req.body as { operationName?: unknown } | undefined;

@@ -14,6 +14,7 @@
  * end state is still all or nothing, but readers can see the dataset grow while it loads.
  */
 import { createHash } from 'node:crypto';
+import { DATASET_VERSION_STATEMENT, datasetVersionParams } from './dataset-version.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
 import { CypherCatalog } from '../neo4j/cypher-catalog.js';
@@ -43,6 +44,7 @@ const STATEMENTS = [
   'seed/delete-dataset-chunk',
   'seed/checksum-nodes',
   'seed/checksum-relationships',
+  DATASET_VERSION_STATEMENT,
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
@@ -142,6 +144,10 @@ function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow 
       contentHash: relationshipHash(dataset, r),
     },
   };
+}
+
+function versionOf(id: string, nodeRows: readonly NodeRow[], relRows: readonly RelationshipRow[]) {
+  return datasetVersionParams(id, [...nodeRows, ...relRows].map((r) => String(r.props['contentHash'])));
 }
 
 function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
@@ -307,6 +313,7 @@ async function loadValidated(
     await writeRows(tx, q['seed/create-relationships'], relCreates, 'new relationships (an end node is missing)');
     await writeRows(tx, q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
     if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
+    await run(tx, q[DATASET_VERSION_STATEMENT], versionOf(id, nodeRows, relRows));
 
     return { dataset: id, nodes, relationships: rels };
   });
@@ -338,6 +345,7 @@ async function loadFirstInParts(
     log(`nodes: ${nodeRows.length} created`);
     await part(q['seed/create-relationships'], relRows, 'new relationships (an end node is missing)');
     log(`relationships: ${relRows.length} created`);
+    await db.write(q[DATASET_VERSION_STATEMENT], versionOf(id, nodeRows, relRows), ctx);
   } catch (error) {
     log(`load failed part-way; removing what it wrote of ${id}`);
     try {

@@ -12,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { savedOperations } from '../../bench/load.js';
+import { freePort } from '../../bench/support/free-port.js';
 import { neo4jSettings } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -256,16 +257,6 @@ function runApi(env: Record<string, string>, whileUp?: (url: string) => Promise<
     child.once('exit', (code) => {
       clearTimeout(timer);
       resolve({ output, code });
-    });
-  });
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo;
-      srv.close(() => resolve(port));
     });
   });
 }
