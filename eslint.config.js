@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 const graphqlRules = existsSync(new URL('./eslint/graphql.js', import.meta.url))
   ? (await import('./eslint/graphql.js')).default
   : [];
+const layerRules = (await import('./eslint/layers.js')).default;
 
 export default tseslint.config(
   { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**'] },
@@ -23,4 +24,5 @@ export default tseslint.config(
   // Configuration is read in one place only; tests, benchmarks and tools may read their own knobs.
   { files: ['src/config.ts', 'tests/**', 'bench/**', 'scripts/**', 'codegen.ts', 'vitest.config.ts'], rules: { 'no-process-env': 'off' } },
   ...graphqlRules,
+  ...layerRules,
 );
