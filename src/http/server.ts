@@ -27,6 +27,7 @@ import {
   requestErrorHandler,
   transactionTimeoutMs,
 } from '../graphql/limits.js';
+import { createDraining } from './draining.js';
 import { createExportRouter } from './export.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
@@ -88,7 +89,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(log),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // In-flight requests may run to their deadline before connections are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.limits.requestTimeoutMs + 1_000 }),
       ApolloServerPluginLandingPageDisabled(),
       roundTripPlugin(config.env !== 'production'),
       limitsPlugin(config.limits),
@@ -97,6 +99,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   await apollo.start();
 
+  const draining = createDraining();
+  app.use(draining.middleware);
   app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
 
   app.get('/health', (_req, res) => {
@@ -167,6 +171,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     stop: async () => {
+      draining.start();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
     },
