@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.js';
@@ -27,6 +26,7 @@ import {
   requestErrorHandler,
   transactionTimeoutMs,
 } from '../graphql/limits.js';
+import { consistentGraphQL } from './consistent-graphql.js';
 import { createDraining } from './draining.js';
 import { createExportRouter } from './export.js';
 import { renderIde, wantsIde } from './ide.js';
@@ -133,8 +133,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
             logger: log,
           }),
         ]),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+    consistentGraphQL(
+      apollo,
+      async ({ req, res }) => {
         const body = req.body as { operationName?: unknown } | undefined;
         const query: QueryContext & { roundTrips: number } = {
           operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
@@ -149,7 +150,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         };
         return createContext(deps, log, query, req.headers.authorization);
       },
-    }),
+      (contextValue) => contextValue.query,
+    ),
     requestErrorHandler(config.limits, log),
   );
 

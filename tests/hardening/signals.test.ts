@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { neo4jSettings } from '../support/db.js';
-import { apiProcess, descendants, isAlive, newRequest, npmStart, slowRequest } from '../support/npm-start.js';
+import { apiProcess, descendants, isAlive, newRequest, npmStart, slowRequest, type NpmStart, type Proc } from '../support/npm-start.js';
 
 const QUERY = '{ organisations(first: 2, orderBy: { field: KEY }) { edges { node { id } } } }';
 
@@ -18,6 +18,16 @@ async function stopAndCheck(delivery: Delivery, signal: NodeJS.Signals, env: Rec
   const started = await npmStart({ WEB_CONCURRENCY: String(workers), ...env });
   const npmPid = started.child.pid!;
   const procs = descendants(npmPid);
+  try {
+    await deliverAndCheck(started, procs, delivery, signal, workers);
+  } finally {
+    // A failed check must not leave the servers (and a local Neo4j) running.
+    for (const p of [{ pid: npmPid }, ...procs]) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
+  }
+}
+
+async function deliverAndCheck(started: NpmStart, procs: Proc[], delivery: Delivery, signal: NodeJS.Signals, workers: number): Promise<void> {
+  const npmPid = started.child.pid!;
   const api = apiProcess(npmPid);
   // Workers are forked from the API process and run the same main module.
   const forked = procs.filter((p) => p.ppid === api.pid && /src\/main\.ts/.test(p.cmd));
