@@ -18,6 +18,8 @@ const schema = z
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     HOST: z.string().min(1).default('127.0.0.1'),
     PORT: anyPort.default(4000),
+    /** API worker processes sharing the port (node:cluster); 1 = the API runs in the `npm start` process. */
+    WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(1),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 
     NEO4J_URI: z
@@ -81,6 +83,7 @@ const schema = z
     http: {
       host: env.HOST,
       port: env.PORT,
+      workers: env.WEB_CONCURRENCY,
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     },
     logLevel: env.LOG_LEVEL,

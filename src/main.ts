@@ -1,42 +1,24 @@
 /**
  * `npm start`: configuration → Neo4j (the local one unless NEO4J_URI is set) → schema → seeds when
- * the database is empty → the API at http://localhost:4000/graphql. Ctrl-C drains HTTP, closes the
- * driver and stops the local Neo4j this process started.
+ * the database is empty → the API at http://localhost:4000/graphql, in this process or, with
+ * WEB_CONCURRENCY > 1, in that many workers sharing the port. SIGTERM or SIGINT, however delivered
+ * (to npm, to this process, to the whole group), drains HTTP, closes the driver and then stops the
+ * local Neo4j this process started; exit code 0.
  */
-import { loadConfigOrExit } from './config.js';
-import { createLogger } from './logger.js';
+import cluster from 'node:cluster';
+import { loadConfigOrExit, type Config } from './config.js';
+import { createLogger, type Logger } from './logger.js';
 import { readDatasetInfo } from './graphql/datasets.js';
 import { createApp } from './http/server.js';
+import { installShutdown, type Shutdown } from './lifecycle/shutdown.js';
+import { followPrimary, startWorkers } from './lifecycle/workers.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
 import { createRepositories } from './repositories/index.js';
-import { connect, StartupError } from './runtime.js';
+import { connect, StartupError, type Connection } from './runtime.js';
 import { isDatabaseEmpty, loadDataset } from './seed/loader.js';
 
-async function main(): Promise<void> {
-  const config = loadConfigOrExit();
-  const logger = createLogger(config.logLevel);
-  const connection = await connect(config, logger);
-  let stopping = false;
-  const shutdown = async (signal: string, app?: { stop(): Promise<void> }): Promise<void> => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 40_000);
-    force.unref();
-    await app?.stop().catch((e: unknown) => logger.error({ err: e }, 'http stop failed'));
-    await connection.close();
-    logger.info('stopped');
-    process.exit(0);
-  };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  if (config.seed.onStart && (await isDatabaseEmpty(connection.db))) {
-    logger.info({ dir: config.seed.dir }, 'database is empty: loading the seed dataset');
-    const summary = await loadDataset(connection.db, connection.catalog, config.seed.dir, (line) => logger.info(line));
-    logger.info({ summary }, 'seed dataset loaded');
-  }
-
+/** Builds the API on a connection and listens; registers its drain as a shutdown step. */
+async function serve(config: Config, logger: Logger, connection: Connection, shutdown: Shutdown): Promise<void> {
   const app = await createApp({
     config,
     logger,
@@ -44,19 +26,49 @@ async function main(): Promise<void> {
     repos: createRepositories(connection.db, connection.catalog),
     datasets: readDatasetInfo([config.seed.dir]),
   });
-  process.removeAllListeners('SIGINT');
-  process.removeAllListeners('SIGTERM');
-  process.once('SIGINT', () => void shutdown('SIGINT', app));
-  process.once('SIGTERM', () => void shutdown('SIGTERM', app));
-  const { url } = await app.listen().catch(async (error: unknown) => {
-    await connection.close();
-    throw error;
-  });
-  logger.info({ url }, `GraphQL API ready at ${url}`);
+  shutdown.add('http', () => app.stop());
+  const { url } = await app.listen();
+  logger.info({ url, pid: process.pid }, `GraphQL API ready at ${url}`);
+}
+
+let shutdown: Shutdown | undefined;
+
+async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config.logLevel);
+  // Drain (request deadline), close the driver, stop Neo4j (its own grace): then give up.
+  shutdown = installShutdown(logger, config.limits.requestTimeoutMs + 45_000);
+  if (cluster.isWorker) followPrimary(shutdown);
+
+  const connection = await connect(config, logger);
+  shutdown.add('neo4j', () => connection.close());
+  if (shutdown.stopping) return;
+
+  if (cluster.isPrimary && config.seed.onStart && (await isDatabaseEmpty(connection.db))) {
+    logger.info({ dir: config.seed.dir }, 'database is empty: loading the seed dataset');
+    const summary = await loadDataset(connection.db, connection.catalog, config.seed.dir, (line) => logger.info(line));
+    logger.info({ summary }, 'seed dataset loaded');
+  }
+
+  if (cluster.isWorker || config.http.workers <= 1) return serve(config, logger, connection, shutdown);
+
+  // The workers use the database this process connected to (the local Neo4j it started, if any).
+  const settings = connection.db.settings;
+  const pool = startWorkers(
+    config.http.workers,
+    { NEO4J_URI: settings.uri, NEO4J_USERNAME: settings.username, NEO4J_PASSWORD: settings.password, SEED_ON_START: 'false' },
+    logger,
+    config.limits.requestTimeoutMs + 10_000,
+  );
+  shutdown.add('workers', () => pool.stop());
+  await pool.ready;
+  logger.info({ workers: config.http.workers, port: config.http.port }, `GraphQL API ready with ${config.http.workers} workers`);
 }
 
 main().catch((error: unknown) => {
   const known = error instanceof StartupError || error instanceof LocalNeo4jError || (error instanceof Error && /already in use/.test(error.message));
   process.stderr.write(`error: ${error instanceof Error ? (known ? error.message : (error.stack ?? error.message)) : String(error)}\n`);
-  process.exit(1);
+  // Whatever was started (the local Neo4j) is stopped before exiting.
+  if (shutdown) void shutdown.stop('start-up failed', 1);
+  else process.exit(1);
 });

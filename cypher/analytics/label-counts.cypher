@@ -1,5 +1,5 @@
 // analytics/label-counts: how many nodes carry each label.
-MATCH (n)
+MATCH (n:Entity)
 UNWIND labels(n) AS label
 RETURN label, count(*) AS count
 ORDER BY label

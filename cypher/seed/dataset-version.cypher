@@ -1,3 +1,6 @@
-// seed/dataset-version: the loader's last write of a load: which dataset, the content hash of everything it holds, and when.
-MERGE (d:Dataset {id: $id})
-SET d.version = $version, d.loadedAt = $loadedAt
+// seed/dataset-version: the last write of a load: the dataset's version (its content hash). Readers compare it
+// before and after their reads (src/neo4j/consistency.ts); the HTTP cache reads it as `MATCH (d:Dataset)`.
+MERGE (d:Dataset {id: $dataset})
+WITH d, d.version = $version AS same
+SET d.version = $version, d.dataset = $dataset, d.loadedAt = CASE WHEN same THEN d.loadedAt ELSE datetime() END
+RETURN same

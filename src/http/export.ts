@@ -6,6 +6,7 @@
  * schema, resolvers and services as /graphql (so validation and bounds are the API's own), then
  * flattens the result into rows. Bad parameters get a 400 whose JSON says what is accepted.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { Router, type Request, type Response } from 'express';
 import {
   getNamedType,
@@ -280,10 +281,12 @@ export function createExportRouter(deps: AppDeps, schema: GraphQLSchema): Router
   const log = logger.child({ component: 'export' });
   const connections = connectionExports(schema);
 
+  // Every page of one export shares one query context, so all of them read the same dataset versions.
+  const exportScope = new AsyncLocalStorage<QueryContext>();
+
   async function run(operation: string, variables: Row, accepted: Record<string, string>): Promise<Row> {
-    const query: QueryContext = { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
-    const contextValue = createContext(deps, log, query);
-    const result = await graphql({ schema, source: operation, variableValues: variables, contextValue });
+    const query: QueryContext = exportScope.getStore() ?? { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
+    const result = await graphql({ schema, source: operation, variableValues: variables, contextValue: createContext(deps, log, query) });
     const error = result.errors?.[0];
     if (error) {
       // No path: the request itself was wrong (a variable of the wrong type or enum value).
@@ -292,7 +295,7 @@ export function createExportRouter(deps: AppDeps, schema: GraphQLSchema): Router
         log.error({ err: error.originalError ?? error }, 'export failed');
         throw new ExportError(500, code, 'Internal server error: the error was logged on the server.');
       }
-      const status = code === 'NOT_FOUND' ? 404 : code === 'DATABASE_UNAVAILABLE' || code === 'QUERY_TIMEOUT' ? 503 : 400;
+      const status = code === 'NOT_FOUND' ? 404 : ['DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT', 'DATASET_CHANGED'].includes(code) ? 503 : 400;
       throw new ExportError(status, code, error.message, status === 400 ? { parameters: accepted } : undefined);
     }
     return (result.data ?? {}) as Row;
@@ -434,6 +437,15 @@ export function createExportRouter(deps: AppDeps, schema: GraphQLSchema): Router
   });
 
   router.get('/:file', async (req: Request, res: Response) => {
+    // A dataset reload committed between the export's reads: run it again (src/neo4j/consistency.ts).
+    for (let run = 1; ; run++) {
+      const query: QueryContext = { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
+      if (!(await exportScope.run(query, () => answer(req, res, run < 4)))) return;
+    }
+  });
+
+  /** Answers one export request; true when it should run again from the start. */
+  async function answer(req: Request, res: Response, mayRetry: boolean): Promise<boolean> {
     try {
       const file = String(req.params['file'] ?? '');
       const dot = file.lastIndexOf('.');
@@ -477,14 +489,16 @@ export function createExportRouter(deps: AppDeps, schema: GraphQLSchema): Router
           .send(toCsv(rows));
       }
     } catch (error) {
+      if (error instanceof ExportError && error.code === 'DATASET_CHANGED' && mayRetry) return true;
       if (error instanceof ExportError) {
         res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.accepted ? { accepted: error.accepted } : {}) } });
-        return;
+        return false;
       }
       log.error({ err: error }, 'export failed');
       res.status(500).json({ error: { code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error: the error was logged on the server.' } });
     }
-  });
+    return false;
+  }
 
   return router;
 }

@@ -8,7 +8,6 @@ import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.js';
@@ -28,6 +27,8 @@ import {
   transactionTimeoutMs,
 } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
+import { consistentGraphQL } from './consistent-graphql.js';
+import { createDraining } from './draining.js';
 import { createExportRouter } from './export.js';
 import { httpCacheFor } from './http-cache.js';
 import { renderIde, wantsIde } from './ide.js';
@@ -91,7 +92,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(log),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // In-flight requests may run to their deadline before connections are cut.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.limits.requestTimeoutMs + 1_000 }),
       ApolloServerPluginLandingPageDisabled(),
       roundTripPlugin(config.env !== 'production'),
       limitsPlugin(config.limits),
@@ -101,6 +103,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
   await apollo.start();
 
+  const draining = createDraining();
+  app.use(draining.middleware);
   app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
 
   app.get('/health', (_req, res) => {
@@ -135,8 +139,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
           }),
         ]),
     ...httpCacheFor(deps),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+    consistentGraphQL(
+      apollo,
+      async ({ req, res }) => {
         const body = req.body as { operationName?: unknown } | undefined;
         const query: QueryContext & { roundTrips: number } = {
           operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
@@ -152,7 +157,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         };
         return createContext(deps, log, query, req.headers.authorization);
       },
-    }),
+      (contextValue) => contextValue.query,
+    ),
     requestErrorHandler(config.limits, log),
   );
 
@@ -174,6 +180,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
         });
       }),
     stop: async () => {
+      draining.start();
       await apollo.stop();
       if (httpServer.listening) await new Promise<void>((r) => httpServer.close(() => r()));
       await observability.stop();

@@ -16,8 +16,9 @@ async function run(command: string | undefined): Promise<void> {
     const neo4j = await startLocalNeo4j({ ...config.localNeo4j });
     process.stdout.write(`local Neo4j listening on ${neo4j.uri} (no authentication; loopback only). Ctrl-C stops it.\n`);
     const stop = () => void neo4j.stop().then(() => process.exit(0));
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    // `on`, not `once`: a signal to the whole group arrives twice (directly and relayed by npm).
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
     await neo4j.exited;
     return;
   }

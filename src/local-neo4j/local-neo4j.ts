@@ -121,7 +121,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   ];
   progress(`local Neo4j: starting on bolt://127.0.0.1:${options.port} (data in ${path.relative(process.cwd(), dataDir) || dataDir})…`);
   const started = Date.now();
-  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'] });
+  // Its own process group: a signal to the API's group (Ctrl-C) must not stop Neo4j before the API has
+  // drained; the API stops it afterwards, and the launcher stops itself when its stdin closes.
+  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {

@@ -8,6 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from '../logger.js';
 import { translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
+import { bracketed, consistentRead, type PinnedVersions } from './consistency.js';
 
 export interface Neo4jSettings {
   uri: string;
@@ -17,8 +18,8 @@ export interface Neo4jSettings {
   queryTimeoutMs: number;
 }
 
-/** Per-request facts that travel with every query: who asked, and a round-trip counter. */
-export interface QueryContext {
+/** Per-request facts that travel with every query: who asked, a round-trip counter, the dataset versions read. */
+export interface QueryContext extends PinnedVersions {
   operationName?: string | undefined;
   /** Called once per transaction sent to the database (tests and benchmarks count round trips). */
   onRoundTrip?: (() => void) | undefined;
@@ -190,7 +191,14 @@ export class Database {
     return this.transaction('WRITE', ctx, work, cypher, params);
   }
 
-  private async transaction<T>(
+  private async transaction<T>(mode: 'READ' | 'WRITE', ctx: QueryContext, work: (tx: ManagedTransaction) => Promise<T>, cypher?: string, params?: Row): Promise<T> {
+    if (mode === 'WRITE') return this.attempt(mode, ctx, work, cypher, params);
+    // Reads never mix data from before and after a dataset load's commit (src/neo4j/consistency.ts).
+    const deadline = Date.now() + (ctx.timeoutMs ?? this.settings.queryTimeoutMs);
+    return consistentRead(() => this.attempt(mode, ctx, (tx) => bracketed(tx, work), cypher, params), ctx, deadline);
+  }
+
+  private async attempt<T>(
     mode: 'READ' | 'WRITE',
     ctx: QueryContext,
     work: (tx: ManagedTransaction) => Promise<T>,

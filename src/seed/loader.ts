@@ -14,11 +14,11 @@
  * end state is still all or nothing, but readers can see the dataset grow while it loads.
  */
 import { createHash } from 'node:crypto';
-import { DATASET_VERSION_STATEMENT, datasetVersionParams } from './dataset-version.js';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
 import { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRelationship } from './format.js';
+import { datasetVersion, loadFence } from './fence.js';
 
 export const BATCH_SIZE = 2_000;
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
@@ -44,7 +44,9 @@ const STATEMENTS = [
   'seed/delete-dataset-chunk',
   'seed/checksum-nodes',
   'seed/checksum-relationships',
-  DATASET_VERSION_STATEMENT,
+  'seed/fence-up',
+  'seed/fence-down',
+  'seed/dataset-version',
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
@@ -146,10 +148,6 @@ function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow 
   };
 }
 
-function versionOf(id: string, nodeRows: readonly NodeRow[], relRows: readonly RelationshipRow[]) {
-  return datasetVersionParams(id, [...nodeRows, ...relRows].map((r) => String(r.props['contentHash'])));
-}
-
 function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
@@ -235,11 +233,32 @@ async function loadValidated(
   const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
   const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
 
+  const version = datasetVersion(id, [...nodeRows, ...relRows]);
   if (nodeRows.length + relRows.length > options.singleTransactionLimit) {
     const [row] = await db.read(q['seed/dataset-present'], { dataset: id }, { operationName: `seed:${id}` });
-    if (row?.['present'] !== true) return loadFirstInParts(db, q, id, nodeRows, relRows, log, options);
+    if (row?.['present'] !== true) return loadFirstInParts(db, q, id, version, nodeRows, relRows, log, options);
   }
 
+  // Readers are kept from straddling the commit (src/neo4j/consistency.ts).
+  const fence = loadFence(db, { up: q['seed/fence-up'], down: q['seed/fence-down'] }, id);
+  try {
+    return await loadInOne(db, q, id, version, nodeRows, relRows, log, timeoutMs, () => fence.raise());
+  } finally {
+    await fence.lower();
+  }
+}
+
+async function loadInOne(
+  db: Database,
+  q: Statements,
+  id: string,
+  version: string,
+  nodeRows: NodeRow[],
+  relRows: RelationshipRow[],
+  log: (msg: string) => void,
+  timeoutMs: number,
+  beforeCommit: () => Promise<void>,
+): Promise<LoadSummary> {
   return db.writeTx({ operationName: `seed:${id}`, timeoutMs }, async (tx) => {
     await refuseForeignKeys(tx, q, id, nodeRows, relRows);
 
@@ -313,8 +332,11 @@ async function loadValidated(
     await writeRows(tx, q['seed/create-relationships'], relCreates, 'new relationships (an end node is missing)');
     await writeRows(tx, q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
     if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
-    await run(tx, q[DATASET_VERSION_STATEMENT], versionOf(id, nodeRows, relRows));
 
+    // The last write: the dataset's version; then the fence goes up, and the driver commits.
+    const [versionRow] = await run(tx, q['seed/dataset-version'], { dataset: id, version });
+    const changed = nodeCreates.length + nodeUpdates.length + nodeRemovals.length + relCreates.length + relUpdates.length + relDeletes.length > 0;
+    if (changed || versionRow?.['same'] !== true) await beforeCommit();
     return { dataset: id, nodes, relationships: rels };
   });
 }
@@ -328,6 +350,7 @@ async function loadFirstInParts(
   db: Database,
   q: Statements,
   id: string,
+  version: string,
   nodeRows: NodeRow[],
   relRows: RelationshipRow[],
   log: (msg: string) => void,
@@ -337,15 +360,22 @@ async function loadFirstInParts(
   const size = options.bulkTransactionSize;
   await db.readTx(ctx, (tx) => refuseForeignKeys(tx, q, id, nodeRows, relRows));
   log(`first load of ${nodeRows.length + relRows.length} records: committing every ${size}`);
+  // Readers stay out for the whole load: the fence is up before the first part commits, renewed before each.
+  const fence = loadFence(db, { up: q['seed/fence-up'], down: q['seed/fence-down'] }, id);
+  const lease = options.timeoutMs + 60_000;
   const part = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
-    for (const chunk of batches(rows, size)) await db.writeTx(ctx, (tx) => writeRows(tx, statement, chunk, what));
+    for (const chunk of batches(rows, size)) {
+      await fence.raise(lease);
+      await db.writeTx(ctx, (tx) => writeRows(tx, statement, chunk, what));
+    }
   };
   try {
     await part(q['seed/create-nodes'], nodeRows, 'new nodes');
     log(`nodes: ${nodeRows.length} created`);
     await part(q['seed/create-relationships'], relRows, 'new relationships (an end node is missing)');
     log(`relationships: ${relRows.length} created`);
-    await db.write(q[DATASET_VERSION_STATEMENT], versionOf(id, nodeRows, relRows), ctx);
+    await fence.raise(lease);
+    await db.write(q['seed/dataset-version'], { dataset: id, version }, ctx);
   } catch (error) {
     log(`load failed part-way; removing what it wrote of ${id}`);
     try {
@@ -360,6 +390,8 @@ async function loadFirstInParts(
       );
     }
     throw error;
+  } finally {
+    await fence.lower();
   }
   const none = { updated: 0, unchanged: 0, removed: 0 };
   return { dataset: id, nodes: { created: nodeRows.length, ...none }, relationships: { created: relRows.length, ...none } };

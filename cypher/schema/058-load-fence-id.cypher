@@ -1,0 +1,1 @@
+CREATE CONSTRAINT load_fence_id IF NOT EXISTS FOR (f:LoadFence) REQUIRE f.id IS UNIQUE

@@ -1,0 +1,55 @@
+/**
+ * Apollo Server on Express, with one addition: a request whose transactions saw two different dataset
+ * versions (a `npm run seed` committed between them; src/neo4j/consistency.ts) is run again from the
+ * start, a few times, so that its answer comes from one version only. Otherwise this is what
+ * `expressMiddleware` of @as-integrations/express5 does: Express request in, Apollo HTTP response out.
+ */
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import type { Request, RequestHandler, Response } from 'express';
+import type { PinnedVersions } from '../neo4j/consistency.js';
+
+/** Runs of one request at most (the first and the re-runs after a reload). */
+const MAX_RUNS = 4;
+
+export function consistentGraphQL<C extends BaseContext>(
+  server: ApolloServer<C>,
+  context: (args: { req: Request; res: Response }) => Promise<C>,
+  /** The per-request query context inside a context value (where the versions are pinned). */
+  pinsOf: (contextValue: C) => PinnedVersions,
+): RequestHandler {
+  server.assertStarted('consistentGraphQL()');
+  return async (req, res) => {
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const httpGraphQLRequest = {
+      method: req.method.toUpperCase(),
+      headers,
+      search: new URL(req.url, 'http://localhost').search,
+      body: req.body as unknown,
+    };
+    for (let run = 1; ; run++) {
+      const contexts: C[] = [];
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest,
+        context: async () => {
+          const value = await context({ req, res });
+          contexts.push(value);
+          return value;
+        },
+      });
+      const changed = contexts.some((c) => pinsOf(c).datasetChanged === true);
+      if (changed && run < MAX_RUNS && !res.headersSent && !res.writableEnded && !res.destroyed) continue;
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status ?? 200;
+      if (response.body.kind === 'complete') {
+        res.send(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+      return;
+    }
+  };
+}

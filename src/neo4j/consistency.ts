@@ -1,0 +1,133 @@
+/**
+ * Consistent reads while a dataset is reloaded. Neo4j reads are read-committed: a statement that runs
+ * while a load commits can see some of its changes and not others. The loader (src/seed/loader.ts)
+ * writes, last in its transaction, `(:Dataset {id, version})` with the dataset's content hash, and
+ * brackets its commit with a fence: just before committing it commits `(:LoadFence).until` (a lease)
+ * in a separate transaction, and lowers it after the commit has returned.
+ *
+ * Every read transaction reads the fence and the versions first and again last (the last read is sent
+ * only after every record of the reads in between has arrived, so the order is real). When the fence
+ * was up at either end, or the versions differ, the reads may straddle a commit: the transaction is
+ * retried with backoff, within the request's deadline. A request made of several transactions pins the
+ * versions its first one saw; a later one that sees others throws DatasetChangedError, and the HTTP
+ * layer runs the whole request again (src/http/consistent-graphql.ts).
+ *
+ * `fenceStatement` does the same inside ONE statement, for a caller that runs one statement per request.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { GraphQLError } from 'graphql';
+import type { ManagedTransaction } from 'neo4j-driver';
+import { DEFAULT_CYPHER_DIR } from './cypher-catalog.js';
+import { DatabaseUnavailableError } from '../errors.js';
+
+/** The fence read (cypher/consistency/read-fence.cypher): returns `loading` and `versions`. */
+export const READ_FENCE = readFileSync(path.join(DEFAULT_CYPHER_DIR, 'consistency', 'read-fence.cypher'), 'utf8')
+  .split('\n')
+  .filter((l) => !l.trimStart().startsWith('//'))
+  .join('\n')
+  .trim();
+
+export interface FenceState {
+  loading: boolean;
+  /** Every dataset's `id@version`, in id order. */
+  versions: string;
+}
+
+/** What the context of a request remembers between its transactions. */
+export interface PinnedVersions {
+  datasetVersions?: string | undefined;
+  /** Set when a transaction saw other versions than the request's first one. */
+  datasetChanged?: boolean | undefined;
+}
+
+export class DatasetChangedError extends GraphQLError {
+  constructor() {
+    super('The data changed while this request was being answered (a dataset was reloaded); try again.', {
+      extensions: { code: 'DATASET_CHANGED', http: { status: 503 } },
+    });
+  }
+}
+
+/** Retries of one read transaction that straddled a load's commit. */
+export const MAX_ATTEMPTS = 12;
+const FIRST_BACKOFF_MS = 20;
+const MAX_BACKOFF_MS = 500;
+
+function stateOf(record: { get(key: string): unknown } | undefined): FenceState {
+  return { loading: record?.get('loading') === true, versions: String(record?.get('versions') ?? '') };
+}
+
+/** True when nothing can have committed between the two reads. */
+export function steady(before: FenceState, after: FenceState): boolean {
+  return !before.loading && !after.loading && before.versions === after.versions;
+}
+
+/**
+ * Runs `work` bracketed by the fence reads in the caller's transaction. The first read is pipelined
+ * ahead of the work's statements (one row, so it is complete before they start).
+ */
+export async function bracketed<T>(tx: ManagedTransaction, work: (tx: ManagedTransaction) => Promise<T>): Promise<{ value: T; before: FenceState; after: FenceState }> {
+  const first = Promise.resolve(tx.run(READ_FENCE));
+  first.catch(() => undefined);
+  const value = await work(tx);
+  const before = stateOf((await first).records[0]);
+  const after = stateOf((await tx.run(READ_FENCE)).records[0]);
+  return { value, before, after };
+}
+
+/**
+ * Runs one attempt (`attempt`) until its reads were steady, with backoff, never past `deadline`; then checks
+ * the versions against those the request pinned.
+ */
+export async function consistentRead<T>(
+  attempt: () => Promise<{ value: T; before: FenceState; after: FenceState }>,
+  pinned: PinnedVersions,
+  deadline: number,
+): Promise<T> {
+  let backoff = FIRST_BACKOFF_MS;
+  for (let i = 1; ; i++) {
+    const { value, before, after } = await attempt();
+    if (steady(before, after)) {
+      if (pinned.datasetVersions === undefined) pinned.datasetVersions = before.versions;
+      else if (pinned.datasetVersions !== before.versions) {
+        pinned.datasetChanged = true;
+        throw new DatasetChangedError();
+      }
+      return value;
+    }
+    if (i >= MAX_ATTEMPTS || Date.now() + backoff > deadline) {
+      throw new DatabaseUnavailableError('A dataset is being reloaded and the data could not be read consistently in time; try again shortly.');
+    }
+    await new Promise((r) => setTimeout(r, backoff));
+    backoff = Math.min(MAX_BACKOFF_MS, backoff * 2);
+  }
+}
+
+const FENCE_BODY = READ_FENCE.replace(/\bRETURN loading, /, 'RETURN loading AS __loading, ').replace(/ AS versions$/, ' AS __versions');
+
+/**
+ * One statement with the fence reads inside it, for a one-statement-per-request path: the statement
+ * (which must end in RETURN of exactly `columns`) runs between two fence reads, its rows collected
+ * (an eager aggregation, so the last fence read really comes after them). Read the result with
+ * `unfence`, and retry while it is not steady.
+ */
+export function fenceStatement(cypher: string, columns: readonly string[]): string {
+  for (const c of columns) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)) throw new Error(`fenceStatement: column ${JSON.stringify(c)} is not a plain name`);
+  const row = `{${columns.map((c) => `${c}: ${c}`).join(', ')}}`;
+  return [
+    `CALL () { ${FENCE_BODY.replace('AS __loading', 'AS __loading0').replace('AS __versions', 'AS __versions0')} }`,
+    `CALL (__loading0) { CALL () { ${cypher} } RETURN collect(${row}) AS __rows }`,
+    `CALL (__rows) { ${FENCE_BODY.replace('AS __loading', 'AS __loading1').replace('AS __versions', 'AS __versions1')} }`,
+    'RETURN __loading0, __versions0, __rows, __loading1, __versions1',
+  ].join('\n');
+}
+
+/** The rows and the two fence states of a `fenceStatement` result row. */
+export function unfence(record: { get(key: string): unknown }): { rows: Record<string, unknown>[]; before: FenceState; after: FenceState } {
+  return {
+    rows: record.get('__rows') as Record<string, unknown>[],
+    before: { loading: record.get('__loading0') === true, versions: String(record.get('__versions0') ?? '') },
+    after: { loading: record.get('__loading1') === true, versions: String(record.get('__versions1') ?? '') },
+  };
+}
