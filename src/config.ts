@@ -56,6 +56,9 @@ const schema = z
     /** Largest accepted request body, in bytes or with a unit (`100kb`, `1mb`). */
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 102400, 100kb or 1mb').default('100kb'),
     REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+    /** What one response may hold, counted while it runs (src/graphql/result-budget.ts). */
+    MAX_RESULT_ITEMS: z.coerce.number().int().min(1).default(10_000),
+    MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(5_000_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -100,6 +103,8 @@ const schema = z
       maxBatch: env.MAX_BATCH,
       bodyLimit: env.BODY_LIMIT,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      maxResultItems: env.MAX_RESULT_ITEMS,
+      maxResultBytes: env.MAX_RESULT_BYTES,
     },
   }));
 

@@ -9,6 +9,8 @@
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
+ * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of values, counted while
+ *   the operation runs (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
  * - time: every transaction gets at most what is left of the request's deadline (so Neo4j stops
  *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
  */
@@ -20,6 +22,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { costPlugin } from './cost.js';
+import { resultBudgetPlugin } from './result-budget.js';
 
 export type Limits = Config['limits'];
 
@@ -90,7 +93,8 @@ export function armor(limits: Limits, introspection: boolean): { validationRules
   }).protect();
   // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
   const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
-  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, ...(plugins as unknown as ApolloServerPlugin[])] };
+  const budget = resultBudgetPlugin(limits);
+  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, budget, ...(plugins as unknown as ApolloServerPlugin[])] };
 }
 
 /**

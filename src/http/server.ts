@@ -27,6 +27,7 @@ import {
   requestErrorHandler,
   transactionTimeoutMs,
 } from '../graphql/limits.js';
+import { answerClientErrors } from './client-errors.js';
 import { createExportRouter } from './export.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
@@ -70,6 +71,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer);
 
   const limits = armor(config.limits, config.graphql.introspection);
   const schema = buildSchema();
