@@ -31,7 +31,7 @@ let api: TestServer;
 let noEstimate: TestServer;
 beforeAll(async () => {
   api = await startTestServer();
-  noEstimate = await startTestServer({ MAX_COST: '2000000000', MAX_DEPTH: '40', MAX_RESULT_ITEMS: '5000' });
+  noEstimate = await startTestServer({ MAX_COST: '1000000000000000', MAX_DEPTH: '40', MAX_RESULT_ITEMS: '5000' });
 });
 afterAll(async () => {
   await api?.stop();
