@@ -126,7 +126,7 @@ const config: CodegenConfig = {
           AgreementYearCount: `${analytics}#AgreementYearView`,
           PartnerCoverage: `${analytics}#PartnerCoverageView`,
           AgreementStats: `${analytics}#AgreementStatsView`,
-          CypherResult: `${analytics}#CypherResultView`,
+          CypherResult: '../services/analyst/analyst-cypher-service.js#CypherResultView',
         },
       },
     },

@@ -77,6 +77,9 @@ const schema = z
     HTTP_CACHE: z.enum(['on', 'off']).default('on'),
     HTTP_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
     HTTP_CACHE_REFRESH_MS: positiveMs.default(2_000),
+    /** What one response may hold, counted while it runs (src/graphql/result-budget.ts). */
+    MAX_RESULT_ITEMS: z.coerce.number().int().min(1).default(10_000),
+    MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(5_000_000),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -122,6 +125,8 @@ const schema = z
       maxBatch: env.MAX_BATCH,
       bodyLimit: env.BODY_LIMIT,
       requestTimeoutMs: env.REQUEST_TIMEOUT_MS,
+      maxResultItems: env.MAX_RESULT_ITEMS,
+      maxResultBytes: env.MAX_RESULT_BYTES,
     },
     observability: {
       metrics: { enabled: env.METRICS, token: env.METRICS_TOKEN, port: env.METRICS_PORT },

@@ -98,6 +98,10 @@ export function isTimeout(error: unknown): boolean {
 export function translateDriverError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof GraphQLError) return error;
   if (isUnavailable(error)) return new DatabaseUnavailableError();
+  if (codeOf(error) === 'Neo.ClientError.Transaction.Terminated') {
+    // Someone (an operator, a shutdown) terminated the transaction: not the client's fault, retryable.
+    return new DatabaseUnavailableError('The database stopped this request: its transaction was terminated (by an operator or a shutdown). Try again.');
+  }
   if (isTimeout(error)) return new QueryTimeoutError(timeoutMs);
   return error;
 }

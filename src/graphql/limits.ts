@@ -3,11 +3,14 @@
  * a setting (src/config.ts, `limits`) and every rejection names the limit, the number found, and
  * what to do instead:
  *
- * - depth, cost, aliases, directives: graphql-armor's validation rules → GRAPHQL_VALIDATION_FAILED
- *   (HTTP 400, before anything runs);
+ * - depth, aliases, directives: graphql-armor's validation rules; cost: a type-aware estimate that
+ *   multiplies lists by their page size or bound (cost.ts) → GRAPHQL_VALIDATION_FAILED (HTTP 400,
+ *   before anything runs);
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
+ * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of values, counted while
+ *   the operation runs (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
  * - time: every transaction gets at most what is left of the request's deadline (so Neo4j stops
  *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
  */
@@ -18,6 +21,8 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
+import { costPlugin } from './cost.js';
+import { resultBudgetPlugin } from './result-budget.js';
 
 export type Limits = Config['limits'];
 
@@ -30,7 +35,7 @@ const ADVICE: Record<LimitName, { setting: string; measured: (n: number) => stri
   depth: { setting: 'MAX_DEPTH', measured: (n) => `${n} levels deep`, todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
   cost: {
     setting: 'MAX_COST',
-    measured: (n) => `estimated to cost ${n}`,
+    measured: (n) => `estimated to cost ${readable(n)}`,
     todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.',
   },
   aliases: { setting: 'MAX_ALIASES', measured: (n) => `using ${n} aliases`, todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
@@ -43,8 +48,15 @@ function foundIn(message: string): number | undefined {
   return match?.[1] === undefined ? undefined : Math.ceil(Number(match[1]));
 }
 
+/** A count as people read it: 31250 stays 31250, 3.4e+25 stays 3.4e+25 (not "3"). */
+function readable(n: number): string {
+  if (!Number.isFinite(n)) return 'more than 1.8e+308';
+  return n < 1e15 ? String(Math.ceil(n)) : n.toPrecision(2).replace('.0e', 'e');
+}
+
 export function limitError(limit: LimitName, max: number, found: number | undefined): GraphQLError {
   const { setting, measured: describe, todo } = ADVICE[limit];
+  if (found !== undefined) found = Number.isFinite(found) ? (found < 1e15 ? Math.ceil(found) : found) : Number.MAX_VALUE;
   const measured = found === undefined ? 'over the limit' : describe(found);
   return new GraphQLError(`The operation is ${measured}; the ${limit} limit is ${max} (${setting}). ${todo}`, {
     extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max, ...(found === undefined ? {} : { found }) },
@@ -71,7 +83,8 @@ function reporter(limit: LimitName, max: number) {
 export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
   const { validationRules, plugins } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) },
-    costLimit: { maxCost: limits.maxCost, ignoreIntrospection: true, ...reporter('cost', limits.maxCost) },
+    // Syntax-only (a list counts once): replaced by the type-aware estimate of cost.ts.
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) },
     maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) },
     // Turns syntax errors into HTTP 500; graphql-js's own limit (parseOptions) is used instead.
@@ -79,7 +92,9 @@ export function armor(limits: Limits, introspection: boolean): { validationRules
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
   // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
-  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: plugins as unknown as ApolloServerPlugin[] };
+  const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
+  const budget = resultBudgetPlugin(limits);
+  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, budget, ...(plugins as unknown as ApolloServerPlugin[])] };
 }
 
 /**

@@ -29,6 +29,7 @@ import {
 import { createObservability } from '../observability/index.js';
 import { consistentGraphQL } from './consistent-graphql.js';
 import { createDraining } from './draining.js';
+import { answerClientErrors } from './client-errors.js';
 import { createExportRouter } from './export.js';
 import { httpCacheFor } from './http-cache.js';
 import { renderIde, wantsIde } from './ide.js';
@@ -73,6 +74,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  answerClientErrors(httpServer);
 
   const observability = createObservability(config, logger, db, deps.repos);
   const limits = armor(config.limits, config.graphql.introspection);

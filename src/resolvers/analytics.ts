@@ -23,7 +23,7 @@ export const analyticsResolvers: Resolvers = {
     stateAsOf: (_, { date }, { services }) => services.analytics.stateAsOf(date),
     agreementStats: (_, __, { services }) => services.analytics.agreementStats(),
     graphStats: (_, __, { services }) => services.analytics.graphStats(),
-    cypher: (_, { query, params }, { services, authorization }) => services.analytics.cypher(query, params, authorization),
+    cypher: (_, { query, params }, { services, authorization }) => services.analyst.cypher(query, params, authorization),
   },
 
   GraphRelationship: {

@@ -4,14 +4,11 @@
  * what is accepted), and the rules that turn repository rows into answers (path directions,
  * neighbourhood rings, lineage order, as-of state with `inForceOn`, aggregates).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { BadUserInputError, codeOf, ForbiddenError, NotFoundError, UnauthenticatedError } from '../errors.js';
+import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import {
   MAX_PATH_HOPS,
   type AnalyticsRepository,
-  type CypherRows,
   type GraphRelationshipRecord,
   type MembershipRecord,
 } from '../repositories/analytics-repository.js';
@@ -21,18 +18,12 @@ import { dayRange, parsePartialDate } from './dates.js';
 import type { EntityService } from './entity-service.js';
 import { inForceOn } from './time.js';
 
-/** Analyst Cypher settings (src/config.ts, `analyst`). No token: the feature is off. */
-export interface AnalystSettings {
-  token?: string | undefined;
-  timeoutMs: number;
-  maxRows: number;
-}
+export type { AnalystSettings } from './analyst/analyst-cypher-service.js';
 
 export const PATH_BOUNDS = { defaultHops: 6, maxHops: MAX_PATH_HOPS, defaultPaths: 10, maxPaths: 50 } as const;
 export const NEIGHBOURHOOD_BOUNDS = { defaultDepth: 1, maxDepth: 3, defaultLimit: 100, maxLimit: 500, ringRows: 5_000 } as const;
 export const TIMELINE_BOUNDS = { defaultLimit: 500, maxLimit: 2_000 } as const;
 export const LIST_BOUNDS = { defaultLimit: 100, maxLimit: 500, maxMeetings: 20 } as const;
-const MAX_CYPHER_LENGTH = 20_000;
 
 export const AGREEMENT_KINDS = ['CMAA', 'INTERGOVERNMENTAL', 'EPA', 'MOU'] as const;
 
@@ -157,9 +148,6 @@ export interface GraphStatsView {
   relationshipTypes: { name: string; count: number }[];
 }
 
-export interface CypherResultView extends CypherRows {
-  maxRows: number;
-}
 
 function bounded(value: number | null | undefined, argument: string, fallback: number, min: number, max: number): number {
   const n = value ?? fallback;
@@ -230,16 +218,11 @@ function describe(row: { kind: string; subject: EntityRecord; related: EntityRec
   }
 }
 
-function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
-}
-
 export class AnalyticsService {
   constructor(
     private readonly repo: AnalyticsRepository,
     private readonly ctx: QueryContext,
     private readonly deps: { entities: EntityService; agreements: AgreementService },
-    private readonly analyst: AnalystSettings | undefined,
   ) {}
 
   /** An entity the API can show (an Office, Meeting, …; not an observation), or NOT_FOUND. */
@@ -496,49 +479,5 @@ export class AnalyticsService {
 
   async graphStats(): Promise<GraphStatsView> {
     return this.repo.graphCounts(this.ctx);
-  }
-
-  /**
-   * An analyst's read-only Cypher. Off unless a token is configured; the caller must present it as
-   * `Authorization: Bearer <token>`. The database itself refuses writes (READ access mode).
-   */
-  async cypher(query: string, params: unknown, authorization: string | undefined): Promise<CypherResultView> {
-    const settings = this.analyst;
-    if (!settings?.token) {
-      throw new ForbiddenError('Analyst Cypher is disabled on this server (set ANALYST_CYPHER_TOKEN, 16 or more characters, to enable it).');
-    }
-    const presented = /^Bearer\s+(\S+)\s*$/i.exec(authorization ?? '')?.[1];
-    if (!presented || !timingSafeEqual(sha256(presented), sha256(settings.token))) {
-      throw new UnauthenticatedError('Analyst Cypher needs the analyst token: send the header "Authorization: Bearer <token>".');
-    }
-    if (query.trim().length === 0 || query.length > MAX_CYPHER_LENGTH) {
-      throw new BadUserInputError(`query: a Cypher statement of 1 to ${MAX_CYPHER_LENGTH} characters.`, 'query');
-    }
-    if (params != null && (typeof params !== 'object' || Array.isArray(params))) {
-      throw new BadUserInputError('params: a JSON object of parameters, e.g. {"key": "meeting:firearms-promotion"}.', 'params');
-    }
-    // The analyst budget, but never past what is left of the request's own deadline.
-    const remaining = this.ctx.timeoutMs;
-    const timeoutMs = remaining === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, remaining);
-    const ctx: QueryContext = {
-      operationName: this.ctx.operationName,
-      onRoundTrip: this.ctx.onRoundTrip,
-      timeoutMs,
-    };
-    try {
-      const result = await this.repo.runReadOnly(query, (params ?? {}) as Record<string, unknown>, settings.maxRows, ctx);
-      return { ...result, maxRows: settings.maxRows };
-    } catch (error) {
-      if (error instanceof GraphQLError) throw error;
-      const code = codeOf(error);
-      const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      if (code === 'Neo.ClientError.Statement.AccessMode' || code?.startsWith('Neo.ClientError.Security.')) {
-        throw new ForbiddenError(`Analyst Cypher is read-only: the database refused the statement (${message}).`);
-      }
-      if (code?.startsWith('Neo.ClientError.')) {
-        throw new BadUserInputError(`query: the database rejected the statement: ${message}`, 'query');
-      }
-      throw error;
-    }
   }
 }

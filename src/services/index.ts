@@ -2,7 +2,8 @@
 import type { QueryContext } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
 import { AgreementService } from './agreement-service.js';
-import { AnalyticsService, type AnalystSettings } from './analytics-service.js';
+import { AnalystCypherService, type AnalystSettings } from './analyst/analyst-cypher-service.js';
+import { AnalyticsService } from './analytics-service.js';
 import { EntityService } from './entity-service.js';
 import { SearchService } from './search-service.js';
 
@@ -11,6 +12,7 @@ export interface Services {
   agreements: AgreementService;
   search: SearchService;
   analytics: AnalyticsService;
+  analyst: AnalystCypherService;
 }
 
 /** Settings some services need (from src/config.ts); absent ones switch a feature off. */
@@ -25,6 +27,7 @@ export function createServices(repos: Repositories, ctx: QueryContext, settings:
     entities,
     agreements,
     search: new SearchService(repos.search, ctx),
-    analytics: new AnalyticsService(repos.analytics, ctx, { entities, agreements }, settings.analyst),
+    analytics: new AnalyticsService(repos.analytics, ctx, { entities, agreements }),
+    analyst: new AnalystCypherService(repos.analytics, ctx, settings.analyst),
   };
 }

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { fanOutQuery } from './fan-out.js';
 
 const MAIN_DATASET = 'japan-customs-2016';
 /** FUZZ_RUNS_FACTOR=10 for a long local run; 1 keeps `npm test` within about a minute. */
@@ -429,6 +430,13 @@ describe('hostile input', () => {
 
   it('raw bodies, content types and accept headers', async () => {
     await fc.assert(fc.asyncProperty(fc.array(rawBody, { minLength: 4, maxLength: 4 }), sendAll), briefly(100));
+  }, 120_000);
+
+  it('fan-out through unpaginated lists: refused (cost, depth, result size) or answered, the heap bounded', async () => {
+    const heapBefore = process.memoryUsage().heapUsed;
+    const fanOut = fanOutQuery.map((query): Sent => ({ body: JSON.stringify({ query }) }));
+    await fc.assert(fc.asyncProperty(fc.array(fanOut, { minLength: 4, maxLength: 4 }), sendAll), briefly(40));
+    expect((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toBeLessThan(500);
   }, 120_000);
 
   it('the server is still healthy and the graph is unchanged afterwards', async () => {

@@ -3,8 +3,11 @@ package local.neo4j;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import inet.ipaddr.IPAddressString;
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.helpers.SocketAddress;
@@ -15,10 +18,17 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
 /**
  * Runs the real Neo4j engine with its Bolt connector on a loopback address.
  *
- * Arguments: DATA_DIR [PORT] [HOST]; system property neo4j.pagecache.mb sizes the page cache. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
+ * Arguments: DATA_DIR [PORT] [HOST]; system property neo4j.pagecache.mb sizes the page cache,
+ * neo4j.tx.memory.mb and neo4j.tx.total.memory.mb bound the heap one transaction and all of them
+ * may use, neo4j.tx.timeout.s bounds how long one may run. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
  * accepts connections, so the Node side can wait for it; stops cleanly on SIGTERM / SIGINT (the
  * JVM runs the shutdown hook) and when its standard input closes, so a crashed parent never leaves
  * an orphaned database behind.
+ *
+ * Bounded for clients the API does not control (analyst Cypher): no transaction may take more than
+ * its share of the heap or run for ever, and Cypher can read no file and fetch no URL: file URLs
+ * are off, the import folder is an empty one of its own, and every address is on the engine's
+ * IP block list (Community has no LOAD privilege, so this is the wall behind the API's validator).
  */
 public final class Launcher {
     private Launcher() {}
@@ -36,14 +46,25 @@ public final class Launcher {
             System.exit(2);
         }
         long pageCacheMb = Long.parseLong(System.getProperty("neo4j.pagecache.mb", "512"));
+        long txMemoryMb = Long.parseLong(System.getProperty("neo4j.tx.memory.mb", "256"));
+        long txTotalMemoryMb = Long.parseLong(System.getProperty("neo4j.tx.total.memory.mb", "1024"));
+        long txTimeoutS = Long.parseLong(System.getProperty("neo4j.tx.timeout.s", "60"));
         Files.createDirectories(home);
+        Path emptyImport = Files.createDirectories(home.resolve("import-none"));
 
         DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
-                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(60))
+                .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
+                .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txTotalMemoryMb))
+                .setConfig(GraphDatabaseSettings.allow_file_urls, false)
+                .setConfig(GraphDatabaseSettings.load_csv_file_url_root, emptyImport)
+                // Internal in 5.26 (no public name yet): every IPv4 and IPv6 address is refused to LOAD CSV.
+                .setConfig(GraphDatabaseInternalSettings.cypher_ip_blocklist,
+                        List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
                 .build();

@@ -1,0 +1,95 @@
+/**
+ * The work budget of one operation, enforced while it runs (the cost estimate, cost.ts, is only a
+ * forecast): every resolved field and every list item counts against MAX_RESULT_ITEMS, every
+ * resolved string or JSON value's length against MAX_RESULT_BYTES, and the request's deadline is
+ * checked as fields resolve, so a busy event loop cannot carry an operation past it.
+ *
+ * Past a limit, no further field resolves (each throws at once, so no list fans out any more) and
+ * the answer is one error: BAD_USER_INPUT with `limit: resultSize` (or QUERY_TIMEOUT for the
+ * deadline), the setting and the number, HTTP 400 (503). The heap therefore holds at most about
+ * one budget of results per request, whatever the query.
+ */
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, getNamedType, isScalarType } from 'graphql';
+import { ErrorCode } from '../errors.js';
+
+export interface ResultBudget {
+  maxResultItems: number;
+  maxResultBytes: number;
+  requestTimeoutMs: number;
+}
+
+interface Spent {
+  items: number;
+  bytes: number;
+  stopped?: GraphQLError;
+}
+
+/** Fields between two looks at the clock. */
+const CLOCK_EVERY = 256;
+
+function sizeOf(value: unknown): number {
+  if (typeof value === 'string') return value.length;
+  if (value === null || value === undefined || typeof value !== 'object') return 8;
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return 0;
+  }
+}
+
+export function resultSizeError(setting: 'MAX_RESULT_ITEMS' | 'MAX_RESULT_BYTES', max: number, found: number): GraphQLError {
+  const what = setting === 'MAX_RESULT_ITEMS' ? 'objects and list items' : 'bytes of values';
+  return new GraphQLError(
+    `The response grew past ${max} ${what}, the limit (${setting}), after ${found}; it was stopped. Ask for less: smaller pages (first/last), fewer nested lists, fewer fields, or split the operation.`,
+    { extensions: { code: ErrorCode.BAD_USER_INPUT, limit: 'resultSize', setting, max, found, http: { status: 400 } } },
+  );
+}
+
+function deadlineError(timeoutMs: number): GraphQLError {
+  return new GraphQLError(
+    `The request took longer than the ${timeoutMs} ms allowed (REQUEST_TIMEOUT_MS) and was stopped. Ask for less (smaller pages, fewer nested lists) or try again later.`,
+    { extensions: { code: ErrorCode.QUERY_TIMEOUT, limit: 'time', max: timeoutMs, http: { status: 503 } } },
+  );
+}
+
+export function resultBudgetPlugin(budget: ResultBudget): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      const spent: Spent = { items: 0, bytes: 0 };
+      const started = Date.now();
+      const deadline = started + budget.requestTimeoutMs;
+      const stop = (error: GraphQLError): never => {
+        spent.stopped ??= error;
+        throw spent.stopped;
+      };
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ info }) {
+              if (spent.stopped) throw spent.stopped;
+              spent.items += 1;
+              if (spent.items > budget.maxResultItems) stop(resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
+              if (spent.items % CLOCK_EVERY === 0 && Date.now() > deadline) stop(deadlineError(budget.requestTimeoutMs));
+              const leaf = isScalarType(getNamedType(info.returnType));
+              return (error, result) => {
+                if (error || spent.stopped) return;
+                if (Array.isArray(result)) spent.items += result.length;
+                if (leaf && result !== null && result !== undefined) spent.bytes += sizeOf(result);
+                if (spent.items > budget.maxResultItems) spent.stopped = resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items);
+                else if (spent.bytes > budget.maxResultBytes) spent.stopped = resultSizeError('MAX_RESULT_BYTES', budget.maxResultBytes, spent.bytes);
+              };
+            },
+          };
+        },
+        async willSendResponse({ response }) {
+          const stopped = spent.stopped;
+          if (!stopped || response.body.kind !== 'single') return;
+          // One clear error instead of a tree of nulls and one error per stopped field.
+          response.body.singleResult = { errors: [{ message: stopped.message, extensions: { ...stopped.extensions, http: undefined } }] };
+          response.http.status = (stopped.extensions['http'] as { status: number }).status;
+        },
+      };
+    },
+  };
+}
