@@ -142,6 +142,7 @@ export function httpCache(options: HttpCacheOptions): RequestHandler {
 export function httpCacheFor(deps: { config: Config; repos: Repositories; logger: Logger }): RequestHandler[] {
   const { enabled, maxAgeSeconds, refreshMs } = deps.config.httpCache;
   if (!enabled) return [];
-  const ctx = { operationName: 'http-cache:dataset-versions' };
-  return [httpCache({ versions: () => deps.repos.datasets.versions(ctx), refreshMs, maxAgeSeconds, logger: deps.logger })];
+  // A fresh query context per read: a context pins the dataset versions it has seen (src/neo4j/consistency.ts).
+  const versions = () => deps.repos.datasets.versions({ operationName: 'http-cache:dataset-versions' });
+  return [httpCache({ versions, refreshMs, maxAgeSeconds, logger: deps.logger })];
 }
