@@ -135,11 +135,11 @@ export async function runOverhead(opts: OverheadOptions, log: (line: string) => 
   const results: OperationResult[] = [];
 
   for (const [index, op] of operations.entries()) {
-    const check: Check = await checkOperation(op, { apiUrl: opts.apiUrl, url: opts.floorUrl, kind: 'floor' });
+    const check: Check = await checkOperation(op, { apiUrl: opts.apiUrl, url: opts.floorUrl, kind: 'floor' }, 3);
     let peerRt: number | undefined;
     if (opts.peerUrl) {
       const peerCheck = op.peer
-        ? await checkOperation(op, { apiUrl: opts.apiUrl, url: opts.peerUrl, kind: 'peer' })
+        ? await checkOperation(op, { apiUrl: opts.apiUrl, url: opts.peerUrl, kind: 'peer' }, 3)
         : { ...check, ok: false, error: 'no peer operation in bench/peer/operations/' };
       peerRt = peerCheck.ok ? await peerRoundTrips(opts.peerUrl, op) : undefined;
       check.peer = sideCheck(peerCheck, peerRt);

@@ -23,7 +23,7 @@ function checksTable(report: OverheadReport): string[] {
   for (const c of report.checks) {
     const peer = c.peer;
     lines.push(
-      `| ${c.operation} | ${c.roundTrips ?? '?'} / ${peer?.roundTrips ?? '–'} / 1 | ${c.ids ? `${c.ids.api} / ${c.ids.floor}` : '–'} / ${peer?.ids?.other ?? '–'} | ` +
+      `| ${c.operation} | ${c.roundTrips ?? '?'} / ${peer?.roundTrips ?? '–'} / 1 | ${c.ids?.api ?? peer?.ids?.api ?? '–'} / ${c.ids?.floor ?? '–'} / ${peer?.ids?.other ?? '–'} | ` +
         `${c.ok ? 'same ids' : `**error**: ${c.error}`} | ${peer ? (peer.ok ? 'same ids' : `not compared: ${peer.error}`) : 'no peer in this run'} |`,
     );
   }

@@ -38,7 +38,8 @@ export async function startBenchNeo4j(options: BenchNeo4jOptions): Promise<Bench
   const local = await startLocalNeo4j({
     port: options.port,
     dataDir: options.dataDir,
-    startTimeoutMs: 180_000,
+    // A busy machine (a shared CI host) can take minutes to start a JVM.
+    startTimeoutMs: 600_000,
     heapMb: options.heapMb,
     pageCacheMb: options.pageCacheMb,
     progress: options.progress ?? (() => undefined),
