@@ -6,9 +6,10 @@
  */
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
-import { translateDriverError } from '../errors.js';
+import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
 import { bracketed, consistentRead, type PinnedVersions } from './consistency.js';
+import { Liveness, READY_TIMEOUT_MS } from './liveness.js';
 
 export interface Neo4jSettings {
   uri: string;
@@ -117,6 +118,10 @@ interface PendingRead {
 export class Database {
   /** Reads waiting for the next turn of the event loop, by the context they were issued with. */
   private readonly pendingReads = new WeakMap<QueryContext, PendingRead[]>();
+  /** Whether the database answers at all (a frozen one keeps connections open and never replies). */
+  private readonly liveness = new Liveness(() =>
+    this.driver.executeQuery('RETURN 1', {}, { database: this.settings.database, routing: neo4j.routing.READ }),
+  );
 
   /** Open sessions right now (the pool's use, as metrics report it). */
   activeSessions = 0;
@@ -206,6 +211,11 @@ export class Database {
     params?: Row,
   ): Promise<T> {
     const timeoutMs = ctx.timeoutMs ?? this.settings.queryTimeoutMs;
+    if (mode === 'READ' && this.liveness.down) {
+      // Fail fast while the database does not answer; the probe this starts notices when it is back.
+      void this.liveness.alive();
+      throw new DatabaseUnavailableError();
+    }
     ctx.onRoundTrip?.();
     if (cypher) this.logger.debug({ mode, cypher, params, operation: ctx.operationName }, 'cypher');
     const session = this.driver.session({
@@ -218,25 +228,26 @@ export class Database {
     };
     const started = performance.now();
     this.activeSessions += 1;
+    let abandoned = false;
     try {
-      return mode === 'READ' ? await session.executeRead(work, config) : await session.executeWrite(work, config);
+      const running = mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config);
+      // Reads are watched; a load's long write may meet a long GC pause and must not be given up for it.
+      if (mode === 'WRITE') return await running;
+      return await this.liveness.watch(running, () => new DatabaseUnavailableError(), () => (abandoned = true));
     } catch (error) {
       throw translateDriverError(error, timeoutMs);
     } finally {
       this.activeSessions -= 1;
       if (ctx.observed) ctx.observed.neo4jMs += performance.now() - started;
-      await session.close().catch(() => undefined);
+      // A session on a frozen database would not close until it answers again: do not wait for it.
+      const closed = session.close().catch(() => undefined);
+      if (!abandoned) await closed;
     }
   }
 
-  /** True when the database answers a trivial query within the connection timeout. */
+  /** True when the database answers a trivial query, within READY_TIMEOUT_MS (for /ready). */
   async ping(): Promise<boolean> {
-    try {
-      await this.driver.executeQuery('RETURN 1', {}, { database: this.settings.database, routing: neo4j.routing.READ });
-      return true;
-    } catch {
-      return false;
-    }
+    return this.liveness.alive(READY_TIMEOUT_MS);
   }
 
   async close(): Promise<void> {

@@ -32,8 +32,17 @@ export function loadFence(db: Database, statements: { up: string; down: string }
     },
     async lower() {
       if (!raised) return;
-      raised = false;
-      await db.write(statements.down, {}, ctx);
+      // Readers wait while it is up: try hard to lower it (the lease ends it anyway).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await db.write(statements.down, {}, ctx);
+          raised = false;
+          return;
+        } catch (error) {
+          if (attempt >= 5) throw error;
+          await new Promise((r) => setTimeout(r, 200 * attempt));
+        }
+      }
     },
   };
 }

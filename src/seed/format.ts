@@ -5,7 +5,7 @@
  */
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseDocument } from 'yaml';
+import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
 export const NODE_LABELS = [
@@ -276,6 +276,8 @@ export interface ValidationProblem {
   file: string;
   key: string;
   reason: string;
+  /** The line of the record in its file (YAML files). */
+  line?: number | undefined;
 }
 
 export class SeedValidationError extends Error {
@@ -285,7 +287,7 @@ export class SeedValidationError extends Error {
   ) {
     super(
       `invalid seed dataset ${dir} (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
-        problems.map((p) => `  - ${p.file} › ${p.key} › ${p.reason}`).join('\n'),
+        problems.map((p) => `  - ${p.file} › ${p.key} › ${p.reason}${p.line ? ` (line ${p.line})` : ''}`).join('\n'),
     );
     this.name = 'SeedValidationError';
   }
@@ -333,7 +335,11 @@ function checkSpan(props: Props, problems: string[]): void {
 /** Reads and validates a dataset folder; throws SeedValidationError listing every problem found. */
 export async function readDataset(dir: string): Promise<Dataset> {
   const problems: ValidationProblem[] = [];
-  const add = (file: string, k: string, reason: string) => problems.push({ file, key: k, reason });
+  // Where each record starts: file → section → line of the i-th record; and record key → line.
+  const recordLines = new Map<string, Record<string, number[]>>();
+  const lineOfKey = new Map<string, number>();
+  const add = (file: string, k: string, reason: string, line = lineOfKey.get(`${file}\u0000${k}`)) => problems.push({ file, key: k, reason, line });
+  let unreadable = false;
 
   let entries: string[];
   try {
@@ -354,14 +360,23 @@ export async function readDataset(dir: string): Promise<Dataset> {
         parsed.set(file, JSON.parse(content) as unknown);
       } catch (error) {
         add(file, '-', `JSON: ${(error as Error).message}`);
+        unreadable = true;
       }
       continue;
     }
-    const doc = parseDocument(content, { uniqueKeys: true });
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(content, { uniqueKeys: true, lineCounter });
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) add(file, '-', `YAML: ${e.message.split('\n')[0]}`);
+      for (const e of doc.errors) add(file, '-', `YAML: ${e.message.split('\n')[0]}`, e.linePos?.[0]?.line);
+      unreadable = true;
       continue;
     }
+    const sections: Record<string, number[]> = {};
+    for (const section of ['nodes', 'relationships']) {
+      const seq = doc.get(section, true);
+      if (isSeq(seq)) sections[section] = seq.items.map((item) => lineCounter.linePos((item as { range?: [number] }).range?.[0] ?? 0).line);
+    }
+    recordLines.set(file, sections);
     parsed.set(file, doc.toJS());
   }
 
@@ -375,7 +390,8 @@ export async function readDataset(dir: string): Promise<Dataset> {
   const seen = new Map<string, string>(); // key → file where first defined (nodes and relationships share one key space)
   // Every well-formed node record, even one with bad properties, so that its problems do not reappear as
   // "dangling reference" on each relationship that points at it.
-  const knownLabels = new Map<string, NodeLabel>();
+  // A record too broken to have a label still has its key: null, so its relationships are not also reported.
+  const knownLabels = new Map<string, NodeLabel | null>();
 
   const claim = (file: string, k: string): boolean => {
     const first = seen.get(k);
@@ -396,9 +412,12 @@ export async function readDataset(dir: string): Promise<Dataset> {
     }
     (shape.data.nodes ?? []).forEach((raw, i) => {
       const k = recordKey(raw, i);
+      const line = recordLines.get(file)?.['nodes']?.[i];
+      if (line !== undefined) lineOfKey.set(`${file}\u0000${k}`, line);
       const r = nodeRecord.safeParse(raw);
       if (!r.success) {
         for (const m of issues(r.error)) add(file, k, m);
+        if (!k.startsWith('#') && !knownLabels.has(k)) knownLabels.set(k, null);
         return;
       }
       const rec = r.data;
@@ -431,6 +450,8 @@ export async function readDataset(dir: string): Promise<Dataset> {
     });
     (shape.data.relationships ?? []).forEach((raw, i) => {
       const k = recordKey(raw, i);
+      const line = recordLines.get(file)?.['relationships']?.[i];
+      if (line !== undefined) lineOfKey.set(`${file}\u0000${k}`, line);
       const r = relationshipRecord.safeParse(raw);
       if (!r.success) {
         for (const m of issues(r.error)) add(file, k, m);
@@ -466,8 +487,9 @@ export async function readDataset(dir: string): Promise<Dataset> {
   for (const rel of relationships) {
     const from = knownLabels.get(rel.from);
     const to = knownLabels.get(rel.to);
-    if (!from) add(rel.file, rel.key, `dangling reference: from "${rel.from}" is not a node of this dataset`);
-    if (!to) add(rel.file, rel.key, `dangling reference: to "${rel.to}" is not a node of this dataset`);
+    // With a file that could not be read, its nodes are unknown: references to them are not errors of their own.
+    if (from === undefined && !unreadable) add(rel.file, rel.key, `dangling reference: from "${rel.from}" is not a node of this dataset`);
+    if (to === undefined && !unreadable) add(rel.file, rel.key, `dangling reference: to "${rel.to}" is not a node of this dataset`);
     const allowed = ENDPOINTS[rel.type];
     if (from && to && allowed) {
       const ok = allowed.some(([a, b]) => (a === '*' || a === from) && (b === '*' || b === to));

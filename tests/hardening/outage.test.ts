@@ -147,6 +147,34 @@ describe('a dataset reloaded while readers loop', () => {
   }, 180_000);
 });
 
+describe('a frozen Neo4j', () => {
+  it('SIGSTOP: requests get 503 DATABASE_UNAVAILABLE within seconds and /ready 503 within its own timeout; SIGCONT: back by itself', async () => {
+    expect((await ask()).status).toBe(200);
+    const pid = neo4j!.pid;
+    process.kill(pid, 'SIGSTOP');
+    let frozen: Answer[];
+    let r: { status: number; ms: number };
+    try {
+      frozen = await Promise.all([ask(), ask(), ask()]);
+      r = await ready();
+    } finally {
+      process.kill(pid, 'SIGCONT');
+    }
+    process.stdout.write(`frozen: slowest request ${Math.max(...frozen.map((a) => a.ms))} ms, /ready ${r.ms} ms\n`);
+    for (const a of frozen) {
+      expect(a.status).toBe(503);
+      expect(a.codes).toContain('DATABASE_UNAVAILABLE');
+      expect(a.ms).toBeLessThan(FAST_MS);
+    }
+    expect(r.status).toBe(503);
+    // /ready's own timeout is under 2 s; the bound leaves room for a busy machine.
+    expect(r.ms).toBeLessThan(4_000);
+    const back = await until('a 200 after SIGCONT', async () => (await ask()).status === 200, 60_000);
+    expect((await ready()).status).toBe(200);
+    process.stdout.write(`frozen: answering again ${back} ms after SIGCONT\n`);
+  }, 120_000);
+});
+
 describe('a Neo4j outage', () => {
   it('before: queries answer and /ready is 200', async () => {
     const answer = await ask();
@@ -197,9 +225,15 @@ describe('a Neo4j outage', () => {
   it('started again on the same port and data: the same API process recovers without a restart', async () => {
     neo4j = await startNeo4j();
     const readyAfter = await until('/ready 200 after restart', async () => (await ready()).status === 200, 60_000);
-    const answer = await ask();
-    expect(answer.status).toBe(200);
-    expect(answer.codes).toEqual([]);
+    // A Neo4j that has just started plans every statement afresh: on a busy machine the very first
+    // queries may still time out (QUERY_TIMEOUT, never a 500); the process answers without a restart.
+    let answer = await ask();
+    await until('a query answers after restart', async () => {
+      expect(answer.codes.filter((c) => c !== 'QUERY_TIMEOUT' && c !== 'DATABASE_UNAVAILABLE')).toEqual([]);
+      if (answer.status === 200 && answer.codes.length === 0) return true;
+      answer = await ask();
+      return false;
+    }, 90_000);
     expect(answer.data).toEqual(baseline);
     process.stdout.write(`outage: recovered, /ready 200 ${readyAfter} ms after Neo4j was up again\n`);
   }, 300_000);
