@@ -23,6 +23,8 @@ export interface QueryContext {
   onRoundTrip?: (() => void) | undefined;
   /** Overrides the configured transaction timeout (analyst Cypher uses its own). */
   timeoutMs?: number | undefined;
+  /** Set when the request's work budget is spent (src/graphql/result-budget.ts): every later read fails with it. */
+  stopped?: Error | undefined;
 }
 
 export type Row = Record<string, unknown>;
@@ -123,6 +125,7 @@ export class Database {
    */
   read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
     return new Promise((resolve, reject) => {
+      if (ctx.stopped) return reject(ctx.stopped);
       let queue = this.pendingReads.get(ctx);
       if (!queue) {
         const batch: PendingRead[] = [];
@@ -172,6 +175,7 @@ export class Database {
     cypher?: string,
     params?: Row,
   ): Promise<T> {
+    if (ctx.stopped) throw ctx.stopped;
     const timeoutMs = ctx.timeoutMs ?? this.settings.queryTimeoutMs;
     ctx.onRoundTrip?.();
     if (cypher) this.logger.debug({ mode, cypher, params, operation: ctx.operationName }, 'cypher');
