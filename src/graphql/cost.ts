@@ -18,7 +18,7 @@ import { GraphQLError, getNamedType, getNullableType, isListType } from 'graphql
 import { getComplexity, type ComplexityEstimatorArgs } from 'graphql-query-complexity';
 
 /** What one unpaginated list field is assumed to hold (the documented bound; README, MAX_COST). */
-export const UNPAGINATED_LIST_BOUND = 20;
+export const UNPAGINATED_LIST_BOUND = 10;
 /** The largest page a connection returns (src/services/pagination.ts, MAX_PAGE_SIZE). */
 const LARGEST_PAGE = 100;
 

@@ -4,14 +4,15 @@
  * resolved string or JSON value's length against MAX_RESULT_BYTES, and the request's deadline is
  * checked as fields resolve, so a busy event loop cannot carry an operation past it.
  *
- * Past a limit, no further field resolves (each throws at once, so no list fans out any more) and
- * the answer is one error: BAD_USER_INPUT with `limit: resultSize` (or QUERY_TIMEOUT for the
+ * Past a limit, every further database read of the request fails at once (so no list fans out
+ * any more), and the answer is one error: BAD_USER_INPUT with `limit: resultSize` (or QUERY_TIMEOUT for the
  * deadline), the setting and the number, HTTP 400 (503). The heap therefore holds at most about
  * one budget of results per request, whatever the query.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, isScalarType } from 'graphql';
+import { GraphQLError, defaultFieldResolver, getNamedType, isObjectType, isScalarType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors.js';
+import type { QueryContext } from '../neo4j/database.js';
 
 export interface ResultBudget {
   maxResultItems: number;
@@ -59,25 +60,29 @@ export function resultBudgetPlugin(budget: ResultBudget): ApolloServerPlugin {
       const spent: Spent = { items: 0, bytes: 0 };
       const started = Date.now();
       const deadline = started + budget.requestTimeoutMs;
-      const stop = (error: GraphQLError): never => {
+      // Stopping is asynchronous (budgetedSchema's resolvers and every later database read reject):
+      // a field that threw here synchronously would make graphql-js abandon its siblings'
+      // promises, whose later rejections nobody handles.
+      const stop = (query: QueryContext | undefined, error: GraphQLError): void => {
         spent.stopped ??= error;
-        throw spent.stopped;
+        if (query) query.stopped ??= spent.stopped;
       };
       return {
         async executionDidStart() {
           return {
-            willResolveField({ info }) {
-              if (spent.stopped) throw spent.stopped;
+            willResolveField({ info, contextValue }) {
+              const query = (contextValue as { query?: QueryContext }).query;
+              if (spent.stopped) return;
               spent.items += 1;
-              if (spent.items > budget.maxResultItems) stop(resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
-              if (spent.items % CLOCK_EVERY === 0 && Date.now() > deadline) stop(deadlineError(budget.requestTimeoutMs));
+              if (spent.items > budget.maxResultItems) stop(query, resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
+              if (spent.items % CLOCK_EVERY === 0 && Date.now() > deadline) stop(query, deadlineError(budget.requestTimeoutMs));
               const leaf = isScalarType(getNamedType(info.returnType));
               return (error, result) => {
                 if (error || spent.stopped) return;
                 if (Array.isArray(result)) spent.items += result.length;
                 if (leaf && result !== null && result !== undefined) spent.bytes += sizeOf(result);
-                if (spent.items > budget.maxResultItems) spent.stopped = resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items);
-                else if (spent.bytes > budget.maxResultBytes) spent.stopped = resultSizeError('MAX_RESULT_BYTES', budget.maxResultBytes, spent.bytes);
+                if (spent.items > budget.maxResultItems) stop(query, resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
+                else if (spent.bytes > budget.maxResultBytes) stop(query, resultSizeError('MAX_RESULT_BYTES', budget.maxResultBytes, spent.bytes));
               };
             },
           };
@@ -92,4 +97,23 @@ export function resultBudgetPlugin(budget: ResultBudget): ApolloServerPlugin {
       };
     },
   };
+}
+
+/**
+ * Makes every field of the schema resolve to the request's stop error once its budget is spent
+ * (a rejected promise, so graphql-js finishes the level and goes no deeper). Cached records (a
+ * DataLoader's) would otherwise let a fan-out go on without a single database read.
+ */
+export function budgetedSchema(schema: GraphQLSchema): GraphQLSchema {
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: { query?: QueryContext } | undefined, info) => {
+        const stopped = context?.query?.stopped;
+        return stopped ? Promise.reject(stopped) : resolve(source, args, context, info);
+      };
+    }
+  }
+  return schema;
 }

@@ -16,6 +16,7 @@ import type { Database, QueryContext } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
+import { budgetedSchema } from '../graphql/result-budget.js';
 import { buildSchema } from '../graphql/schema.js';
 import {
   armor,
@@ -78,7 +79,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const observability = createObservability(config, logger, db, deps.repos);
   const limits = armor(config.limits, config.graphql.introspection);
-  const schema = buildSchema();
+  const schema = budgetedSchema(buildSchema());
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,

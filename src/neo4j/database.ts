@@ -28,6 +28,8 @@ export interface QueryContext extends PinnedVersions {
   timeoutMs?: number | undefined;
   /** What metrics, traces and the slow-query log learn of this request's database work. */
   observed?: ObservedWork | undefined;
+  /** Set when the request's work budget is spent (src/graphql/result-budget.ts): every later read fails with it. */
+  stopped?: Error | undefined;
 }
 
 /** The database work of one request, as the observability plugins read it (src/observability/). */
@@ -154,6 +156,7 @@ export class Database {
    */
   read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
     return new Promise((resolve, reject) => {
+      if (ctx.stopped) return reject(ctx.stopped);
       let queue = this.pendingReads.get(ctx);
       if (!queue) {
         const batch: PendingRead[] = [];
@@ -210,6 +213,7 @@ export class Database {
     cypher?: string,
     params?: Row,
   ): Promise<T> {
+    if (ctx.stopped) throw ctx.stopped;
     const timeoutMs = ctx.timeoutMs ?? this.settings.queryTimeoutMs;
     if (mode === 'READ' && this.liveness.down) {
       // Fail fast while the database does not answer; the probe this starts notices when it is back.

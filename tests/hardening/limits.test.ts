@@ -9,6 +9,7 @@ import { loadConfig } from '../../src/config.js';
 import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp } from '../../src/http/server.js';
 import { armor } from '../../src/graphql/limits.js';
+import { operationCost } from '../../src/graphql/cost.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { savedOperations } from '../../bench/load.js';
 import { createLogger } from '../../src/logger.js';
@@ -116,8 +117,11 @@ describe('limits on what an operation may ask for', () => {
     const { operations } = savedOperations();
     expect(operations.length).toBeGreaterThan(0);
     for (const op of operations) {
-      const { query } = JSON.parse(op.body) as { query: string };
-      expect(validate(schema, parse(query, { maxTokens: defaults.maxTokens }), [...specifiedRules, ...rules]).map((e) => e.message), op.name).toEqual([]);
+      const { query, variables } = JSON.parse(op.body) as { query: string; variables?: Record<string, unknown> };
+      const document = parse(query, { maxTokens: defaults.maxTokens });
+      expect(validate(schema, document, [...specifiedRules, ...rules]).map((e) => e.message), op.name).toEqual([]);
+      // The cost estimate runs once the variables are known (an Apollo plugin, not a validation rule).
+      expect(operationCost({ schema, document, variables: variables ?? {} }), op.name).toBeLessThanOrEqual(defaults.maxCost / 4);
     }
   });
 

@@ -29,13 +29,17 @@ async function healthy(origin: string): Promise<boolean> {
 let api: TestServer;
 /** The same API with the cost estimate set aside: only the result-size budget stands. */
 let noEstimate: TestServer;
+/** Neither the estimate nor the size budget: only the request deadline stands. */
+let onlyDeadline: TestServer;
 beforeAll(async () => {
   api = await startTestServer();
   noEstimate = await startTestServer({ MAX_COST: '1000000000000000', MAX_DEPTH: '40', MAX_RESULT_ITEMS: '5000' });
+  onlyDeadline = await startTestServer({ MAX_COST: '1000000000000000', MAX_DEPTH: '40', MAX_RESULT_ITEMS: '1000000000', MAX_RESULT_BYTES: '1000000000', REQUEST_TIMEOUT_MS: '1500' });
 });
 afterAll(async () => {
   await api?.stop();
   await noEstimate?.stop();
+  await onlyDeadline?.stop();
 });
 
 describe('the fan-out query', () => {
@@ -90,6 +94,17 @@ describe('the result-size budget, enforced while the operation runs', () => {
     expect(error?.message).toMatch(/grew past 5000 objects and list items, the limit \(MAX_RESULT_ITEMS\)/);
     expect(heapMb() - before).toBeLessThan(HEAP_BOUND_MB);
     expect(await healthy(noEstimate.origin)).toBe(true);
+  });
+
+  it('with no size budget, the deadline stops the work itself (not only the answer): QUERY_TIMEOUT, the heap bounded', async () => {
+    const before = heapMb();
+    const res = await onlyDeadline.gql(fanOut(5));
+    expect(res.status).toBe(503);
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'QUERY_TIMEOUT', limit: 'time' });
+    // Execution stopped with the answer: give it the time to run on if it did not, then measure.
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(heapMb() - before).toBeLessThan(HEAP_BOUND_MB);
+    expect(await healthy(onlyDeadline.origin)).toBe(true);
   });
 
   it('ordinary operations stay well inside the budget', async () => {
