@@ -27,7 +27,7 @@ import {
   requestErrorHandler,
   transactionTimeoutMs,
 } from '../graphql/limits.js';
-import { createExportRouter } from './export.js';
+import { createExportRouter } from '../exports/router.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
 
