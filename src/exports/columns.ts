@@ -53,7 +53,7 @@ export function provenance(path = 'provenance', withReading = true): Column[] {
 }
 
 /** The GraphQL selection `provenance()` needs. */
-export const PROVENANCE = '{ section quote inferred reading }';
+export const PROVENANCE = '{ dataset section quote inferred reading }';
 
 /** A computed column. */
 export function computed(header: string, get: (row: Row) => unknown): Column {

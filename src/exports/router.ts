@@ -13,6 +13,8 @@ import type { QueryContext } from '../neo4j/database.js';
 import { cellsOf, headerOf, type Row, type Table } from './columns.js';
 import { connectionExports, readConnection, type Run } from './connections.js';
 import { toCsv } from './csv.js';
+import { toGexf, toGraphml, type GraphFile } from './graph-files.js';
+import { GRAPH_EXPORTS, GRAPH_FORMATS, graphOfResult, WHOLE_GRAPH_ACCEPTED, wholeGraph } from './graph-exports.js';
 import { bad, checkKnown, coerce, describeInput, ExportError, FORMATS, one, paramsOf, type Accepted, type Format, type Params } from './params.js';
 import { QUESTIONS, type QuestionExport } from './question-tables.js';
 
@@ -65,8 +67,9 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
   const { config, logger } = deps;
   const log = logger.child({ component: 'export' });
 
+  const exportQuery = (): QueryContext => ({ operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs });
   const run: Run = async (operation, variables, accepted) => {
-    const query: QueryContext = { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
+    const query = exportQuery();
     const result = await graphql({ schema, source: operation, variableValues: variables, contextValue: createContext(deps, log, query) });
     const error = result.errors?.[0];
     if (!error) return (result.data ?? {}) as Row;
@@ -96,7 +99,14 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
   }
   for (const [name, q] of QUESTIONS) handlers.set(name, questionHandler(schema, name, q, run));
 
-  const available = () => Object.fromEntries([...handlers].map(([name, h]) => [name, h.accepted]));
+  const available = () => ({ ...Object.fromEntries([...handlers].map(([name, h]) => [name, h.accepted])), graph: WHOLE_GRAPH_ACCEPTED });
+
+  /** A neighbourhood, a path set or the whole dataset as a graph file. */
+  async function graphFile(name: string, params: Params): Promise<GraphFile> {
+    if (name === 'graph') return wholeGraph(params, deps.repos, exportQuery());
+    const { json } = await handlers.get(name)!.handle(params, 'json');
+    return graphOfResult(name as 'neighbourhood' | 'path', json as Row, deps.repos, exportQuery());
+  }
   const columns = () =>
     Object.fromEntries([
       ...[...connections].map(([name, c]) => [name, headerOf(c.table.columns)]),
@@ -105,7 +115,7 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
 
   const router = Router();
   router.get('/', (_req, res) => {
-    res.json({ formats: FORMATS, exports: available(), columns: columns() });
+    res.json({ formats: FORMATS, graphFormats: { formats: GRAPH_FORMATS, exports: GRAPH_EXPORTS }, exports: available(), columns: columns() });
   });
 
   router.get('/:file', async (req: Request, res: Response) => {
@@ -113,13 +123,25 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
       const file = String(req.params['file'] ?? '');
       const dot = file.lastIndexOf('.');
       const name = dot > 0 ? file.slice(0, dot) : file;
-      const format = (dot > 0 ? file.slice(dot + 1) : '') as Format;
-      if (!FORMATS.includes(format)) {
-        throw new ExportError(400, 'BAD_USER_INPUT', `"${file.slice(0, 60)}": name the format as .csv or .json, e.g. /export/agreements.csv.`, { formats: FORMATS });
+      const format = (dot > 0 ? file.slice(dot + 1) : '') as Format | (typeof GRAPH_FORMATS)[number];
+      if ((GRAPH_FORMATS as readonly string[]).includes(format)) {
+        if (!(GRAPH_EXPORTS as readonly string[]).includes(name)) {
+          throw new ExportError(404, 'NOT_FOUND', `No graph file named "${name.slice(0, 60)}": .${format} is for ${GRAPH_EXPORTS.join(', ')}.`, { exports: GRAPH_EXPORTS });
+        }
+        const graph = await graphFile(name, paramsOf(req));
+        const body = format === 'graphml' ? toGraphml(graph) : toGexf(graph);
+        res
+          .type(format === 'graphml' ? 'application/graphml+xml; charset=utf-8' : 'application/gexf+xml; charset=utf-8')
+          .set('content-disposition', `attachment; filename="${name}.${format}"`)
+          .send(body);
+        return;
+      }
+      if (!(FORMATS as readonly string[]).includes(format)) {
+        throw new ExportError(400, 'BAD_USER_INPUT', `"${file.slice(0, 60)}": name the format as .csv or .json (or .graphml, .gexf for graph, neighbourhood and path), e.g. /export/agreements.csv.`, { formats: [...FORMATS, ...GRAPH_FORMATS] });
       }
       const handler = handlers.get(name);
       if (!handler) throw new ExportError(404, 'NOT_FOUND', `No export named "${name.slice(0, 60)}".`, { exports: [...handlers.keys()], formats: FORMATS });
-      const { json, table } = await handler.handle(paramsOf(req), format);
+      const { json, table } = await handler.handle(paramsOf(req), format as Format);
       if (format === 'json') {
         res.type('application/json; charset=utf-8').send(JSON.stringify(json));
       } else {

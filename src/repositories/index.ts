@@ -4,6 +4,7 @@ import type { Database } from '../neo4j/database.js';
 import { AgreementRepository } from './agreement-repository.js';
 import { AnalyticsRepository } from './analytics-repository.js';
 import { EntityRepository } from './entity-repository.js';
+import { GraphRepository } from './graph-repository.js';
 import { SearchRepository } from './search-repository.js';
 
 export interface Repositories {
@@ -11,6 +12,7 @@ export interface Repositories {
   agreements: AgreementRepository;
   search: SearchRepository;
   analytics: AnalyticsRepository;
+  graph: GraphRepository;
 }
 
 export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
@@ -19,5 +21,6 @@ export function createRepositories(db: Database, catalog: CypherCatalog): Reposi
     agreements: new AgreementRepository(db, catalog),
     search: new SearchRepository(db, catalog),
     analytics: new AnalyticsRepository(db, catalog),
+    graph: new GraphRepository(db, catalog),
   };
 }
