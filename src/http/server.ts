@@ -28,6 +28,7 @@ import {
   transactionTimeoutMs,
 } from '../graphql/limits.js';
 import { createExportRouter } from '../exports/router.js';
+import { createExplorerRouter } from '../explorer/route.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
 
@@ -108,6 +109,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   app.use('/export', createExportRouter(deps, schema));
+  app.use('/explore', createExplorerRouter());
 
   app.get('/graphql', (req, res, next) => {
     if (!wantsIde(req)) return next();
