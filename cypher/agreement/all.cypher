@@ -6,5 +6,6 @@ ORDER BY b.name
 WITH key, collect(r)[0] AS r0, collect(DISTINCT a.key) AS fromKeys, collect(b.key) AS toKeys
 WITH key, r0, fromKeys + toKeys AS partyKeys,
      {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []),
-      status: r0.status, partyKeys: fromKeys + toKeys, dataset: r0.dataset,
-      sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote} AS agreement
+      status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset,
+      sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote,
+        inferred: r0.inferred, reading: r0.reading} AS agreement

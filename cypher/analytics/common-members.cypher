@@ -14,7 +14,7 @@ CALL (direct) {
 }
 WITH member, meetingKey,
      collect({meeting: meetingKey, type: type(r), role: r.role, via: via.key, relationshipKey: r.key,
-              dataset: r.dataset, sourceSection: r.sourceSection, sourceQuote: r.sourceQuote}) AS links
+              dataset: r.dataset, sourceSection: r.sourceSection, sourceQuote: r.sourceQuote, inferred: r.inferred, reading: r.reading}) AS links
 WITH member, collect(meetingKey) AS meetingKeys, collect(links) AS linkLists
 WHERE size(meetingKeys) = size($meetings)
 RETURN member {.*, labels: labels(member)} AS node,

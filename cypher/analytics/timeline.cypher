@@ -66,6 +66,7 @@ RETURN kind, date,
        CASE WHEN related IS NULL THEN null ELSE related {.*, labels: labels(related)} END AS related,
        agreementKey,
        CASE WHEN agreementKey IS NULL THEN null ELSE evidence.name END AS agreementName,
-       {dataset: evidence.dataset, section: evidence.sourceSection, quote: evidence.sourceQuote} AS provenance
+       {dataset: evidence.dataset, section: evidence.sourceSection, quote: evidence.sourceQuote,
+        inferred: coalesce(evidence.inferred, false), reading: evidence.reading} AS provenance
 ORDER BY date, kind, subject.key, coalesce(related.key, ''), coalesce(agreementKey, '')
 LIMIT $limit

@@ -72,6 +72,8 @@ export type Agreement = Node & {
   multilateral: Scalars['Boolean']['output'];
   /** A readable name, e.g. `Japan–Spain CMAA`. */
   name: Scalars['String']['output'];
+  /** A note the source attaches to the agreement (EPAs: `Contains provisions on customs mutual assistance.`). */
+  note?: Maybe<Scalars['String']['output']>;
   /** Every party, Japan (or the Japanese body) first. */
   parties: Array<Entity>;
   /** The parties other than Japan or the Japanese body. */
@@ -614,6 +616,8 @@ export type Meeting = Entity & Node & {
   administeredBy: Array<AdministrationEdge>;
   /** Short forms. */
   aliases: Array<Scalars['String']['output']>;
+  /** What the body was set up on, as the source states it (e.g. `Cabinet decision`); null where the source is silent. */
+  basis?: Maybe<Scalars['String']['output']>;
   /** Everyone who chairs, with the role. */
   chairs: Array<ChairEdge>;
   /** The chief (role CHIEF). */
@@ -1051,6 +1055,8 @@ export type Plan = Entity & Node & {
   aliases: Array<Scalars['String']['output']>;
   /** Its numbered aims or measure categories, in order. */
   categories: Array<MeasureCategory>;
+  /** How often it is followed up, as the source states it (e.g. `every six months`); null where the source is silent. */
+  followUp?: Maybe<Scalars['String']['output']>;
   /** The year it aims at, where stated (e.g. 2020). */
   horizon?: Maybe<Scalars['String']['output']>;
   /** The stable global id (equal to `key`). */
@@ -1127,8 +1133,15 @@ export type Provenance = {
   documentAsOf?: Maybe<Scalars['Date']['output']>;
   /** The title of the source document. */
   documentTitle: Scalars['String']['output'];
+  /**
+   * True when this fact is the project's reading of the source, not a statement of it (e.g. an end date read
+   * from a later move, or an order read as succession); `reading` says why. docs/graph-model.md lists every one.
+   */
+  inferred: Scalars['Boolean']['output'];
   /** The sentence of the source this fact rests on, where one was recorded. */
   quote?: Maybe<Scalars['String']['output']>;
+  /** Why this fact is a reading and what the source actually says; null when the source states the fact. */
+  reading?: Maybe<Scalars['String']['output']>;
   /** The section of the source document, in its own numbering, e.g. `1.(3)` or `2.(5)b`. */
   section: Scalars['String']['output'];
 };
@@ -1887,6 +1900,7 @@ export type AgreementResolvers<ContextType = GraphQLContext, ParentType extends 
   kind?: Resolver<ResolversTypes['AgreementKind'], ParentType, ContextType>;
   multilateral?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   parties?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   partners?: Resolver<Array<ResolversTypes['Entity']>, ParentType, ContextType>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
@@ -2107,6 +2121,7 @@ export type MeasureCategoryResolvers<ContextType = GraphQLContext, ParentType ex
 export type MeetingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Meeting'] = ResolversParentTypes['Meeting']> = ResolversObject<{
   administeredBy?: Resolver<Array<ResolversTypes['AdministrationEdge']>, ParentType, ContextType, Partial<MeetingAdministeredByArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  basis?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   chairs?: Resolver<Array<ResolversTypes['ChairEdge']>, ParentType, ContextType>;
   chief?: Resolver<Maybe<ResolversTypes['Office']>, ParentType, ContextType>;
   deputies?: Resolver<Array<ResolversTypes['Office']>, ParentType, ContextType>;
@@ -2279,6 +2294,7 @@ export type PlanResolvers<ContextType = GraphQLContext, ParentType extends Resol
   adoptedBy?: Resolver<Maybe<ResolversTypes['AdoptionEdge']>, ParentType, ContextType>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   categories?: Resolver<Array<ResolversTypes['MeasureCategory']>, ParentType, ContextType>;
+  followUp?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   horizon?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2307,7 +2323,9 @@ export type ProvenanceResolvers<ContextType = GraphQLContext, ParentType extends
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   documentAsOf?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   documentTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  inferred?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   quote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  reading?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   section?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -31,8 +31,9 @@ import { createObservability } from '../observability/index.js';
 import { consistentGraphQL } from './consistent-graphql.js';
 import { createDraining } from './draining.js';
 import { answerClientErrors } from './client-errors.js';
-import { createExportRouter } from './export.js';
 import { httpCacheFor } from './http-cache.js';
+import { createExportRouter } from '../exports/router.js';
+import { createExplorerRouter } from '../explorer/route.js';
 import { renderIde, wantsIde } from './ide.js';
 import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
 
@@ -120,6 +121,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   await observability.mount(app);
   app.use('/export', createExportRouter(deps, schema));
+  app.use('/explore', createExplorerRouter());
 
   app.get('/graphql', (req, res, next) => {
     if (!wantsIde(req)) return next();

@@ -44,6 +44,8 @@ export interface MembershipRecord {
   dataset: string;
   sourceSection: string;
   sourceQuote: string | null;
+  inferred: boolean | null;
+  reading: string | null;
 }
 
 export interface CommonMemberRecord {

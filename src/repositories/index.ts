@@ -5,6 +5,7 @@ import { AgreementRepository } from './agreement-repository.js';
 import { AnalyticsRepository } from './analytics-repository.js';
 import { DatasetRepository } from './dataset-repository.js';
 import { EntityRepository } from './entity-repository.js';
+import { GraphRepository } from './graph-repository.js';
 import { SearchRepository } from './search-repository.js';
 
 export interface Repositories {
@@ -13,6 +14,7 @@ export interface Repositories {
   search: SearchRepository;
   analytics: AnalyticsRepository;
   datasets: DatasetRepository;
+  graph: GraphRepository;
 }
 
 export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
@@ -22,5 +24,6 @@ export function createRepositories(db: Database, catalog: CypherCatalog): Reposi
     search: new SearchRepository(db, catalog),
     analytics: new AnalyticsRepository(db, catalog),
     datasets: new DatasetRepository(db, catalog),
+    graph: new GraphRepository(db, catalog),
   };
 }

@@ -39,6 +39,10 @@ export interface ProvenanceRecord {
   dataset: string;
   section: string;
   quote: string | null;
+  /** True when the fact is a reading of the source (stored as `inferred` on the node or relationship). */
+  inferred: boolean;
+  /** Why it is a reading (stored as `reading`); null when stated. */
+  reading: string | null;
 }
 
 /** An agreement: the AGREEMENT relationships that share one `agreementKey`, grouped. */
@@ -49,11 +53,15 @@ export interface AgreementRecord {
   enacted: PartialDateString | null;
   revisions: PartialDateString[];
   status: string | null;
+  /** A note the source attaches (EPAs: "Contains provisions on customs mutual assistance."). */
+  note: string | null;
   /** The Japanese side first, then the partners. */
   partyKeys: string[];
   dataset: string;
   sourceSection: string;
   sourceQuote: string | null;
+  inferred: boolean | null;
+  reading: string | null;
 }
 
 export interface EdgeRecord {

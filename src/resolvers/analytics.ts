@@ -5,7 +5,7 @@ import { principalDate } from '../services/analytics-service.js';
 import { provenanceOf, str } from './shared.js';
 
 /** Keys the loader adds to every record; the rest are the relationship's own properties. */
-const META = new Set(['key', 'type', 'startKey', 'endKey', 'dataset', 'sourceSection', 'sourceQuote', 'contentHash']);
+const META = new Set(['key', 'type', 'startKey', 'endKey', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
 
 export function relationshipProperties(rel: GraphRelationshipRecord): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rel).filter(([k, v]) => !META.has(k) && v !== null && v !== undefined));
@@ -47,7 +47,7 @@ export const analyticsResolvers: Resolvers = {
     type: (m) => m.type,
     role: (m) => (m.role ?? null) as never,
     via: (m, _, { services }) => (m.via ? services.entities.get(m.via) : null),
-    provenance: (m) => ({ dataset: m.dataset, section: m.sourceSection, quote: m.sourceQuote ?? null }),
+    provenance: (m) => ({ dataset: m.dataset, section: m.sourceSection, quote: m.sourceQuote ?? null, inferred: m.inferred === true, reading: m.reading ?? null }),
   },
 
   PartnerAgreementKinds: {

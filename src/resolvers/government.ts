@@ -82,6 +82,7 @@ export const governmentResolvers: Resolvers = {
     firstConvened: (m) => str(m, 'firstConvened'),
     dissolved: (m) => str(m, 'dissolved'),
     mission: (m) => str(m, 'mission'),
+    basis: (m) => str(m, 'basis'),
     chief: async (m, _, { services }) =>
       (await services.entities.related(m.key, ...NAVIGATION.Meeting.chief, POSTS)).find((n) => n.rel['role'] === 'CHIEF')?.node ?? null,
     deputies: async (m, _, { services }) =>

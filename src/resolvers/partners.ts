@@ -49,9 +49,10 @@ export const partnerResolvers: Resolvers = {
     kind: (a) => a.kind as never,
     multilateral: (a) => a.partyKeys.length > 2,
     revisions: (a) => a.revisions ?? [],
+    note: (a) => a.note ?? null,
     parties: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys)).filter((e) => e !== null),
     partners: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys.slice(1))).filter((e) => e !== null),
     inForce: (a, { asOf }) => a.enacted !== null && inForceOn(a.enacted, null, asOf),
-    provenance: (a) => ({ dataset: a.dataset, section: a.sourceSection, quote: a.sourceQuote }),
+    provenance: (a) => ({ dataset: a.dataset, section: a.sourceSection, quote: a.sourceQuote, inferred: a.inferred === true, reading: a.reading ?? null }),
   },
 };

@@ -28,6 +28,7 @@ export const planResolvers: Resolvers = {
     periodYears: (p) => num(p, 'periodYears'),
     horizon: (p) => (p['horizon'] == null ? null : String(p['horizon'])),
     summary: (p) => str(p, 'summary'),
+    followUp: (p) => str(p, 'followUp'),
     adoptedBy: async (p, _, { services }) => {
       const n = (await services.entities.related(p.key, ...NAVIGATION.Plan.adoptedBy, ['Meeting']))[0];
       return n ? linkOf(p.key, n, 'in') : null;

@@ -23,7 +23,13 @@ export function typeOf(record: { labels?: string[] }): string | null {
 }
 
 export function provenanceOf(record: EntityRecord | RelationshipRecord): ProvenanceRecord {
-  return { dataset: record.dataset, section: record.sourceSection, quote: record.sourceQuote ?? null };
+  return {
+    dataset: record.dataset,
+    section: record.sourceSection,
+    quote: record.sourceQuote ?? null,
+    inferred: record['inferred'] === true,
+    reading: typeof record['reading'] === 'string' ? record['reading'] : null,
+  };
 }
 
 export const entityFields = {

@@ -89,6 +89,8 @@ const positiveInt = z.number().int().min(1);
 const source = z.strictObject({
   section: text,
   quote: text.optional(),
+  /** Present when the record is the project's reading of the text, not a statement of it: one line saying why. */
+  reading: text.optional(),
 });
 
 /** Properties per node label: anything not listed here is a typo or an undocumented property. */
@@ -240,6 +242,8 @@ export type Props = Record<string, PropValue>;
 export interface SourceRef {
   section: string;
   quote: string | null;
+  /** Why this record is a reading (implied by the source, not stated); null when the source states it. */
+  reading: string | null;
 }
 
 export interface SeedNode {
@@ -445,7 +449,7 @@ export async function readDataset(dir: string): Promise<Dataset> {
         name: rec.name,
         aliases: rec.aliases ?? [],
         props: props as Props,
-        source: { section: rec.source.section, quote: rec.source.quote ?? null },
+        source: { section: rec.source.section, quote: rec.source.quote ?? null, reading: rec.source.reading ?? null },
       });
     });
     (shape.data.relationships ?? []).forEach((raw, i) => {
@@ -477,7 +481,7 @@ export async function readDataset(dir: string): Promise<Dataset> {
         from: rec.from,
         to: rec.to,
         props: props as Props,
-        source: { section: rec.source.section, quote: rec.source.quote ?? null },
+        source: { section: rec.source.section, quote: rec.source.quote ?? null, reading: rec.source.reading ?? null },
       });
     });
   }

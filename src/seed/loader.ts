@@ -126,6 +126,8 @@ function nodeRow(dataset: string, n: SeedNode): NodeRow {
       dataset,
       sourceSection: n.source.section,
       sourceQuote: n.source.quote,
+      inferred: n.source.reading !== null,
+      reading: n.source.reading,
       contentHash: nodeHash(dataset, n),
     },
   };
@@ -143,6 +145,8 @@ function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow 
       dataset,
       sourceSection: r.source.section,
       sourceQuote: r.source.quote,
+      inferred: r.source.reading !== null,
+      reading: r.source.reading,
       contentHash: relationshipHash(dataset, r),
     },
   };
