@@ -10,7 +10,7 @@ const graphqlRules = existsSync(new URL('./eslint/graphql.js', import.meta.url))
 export default tseslint.config(
   { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', 'ide/**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       'no-process-env': 'error',
