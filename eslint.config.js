@@ -8,7 +8,7 @@ const graphqlRules = existsSync(new URL('./eslint/graphql.js', import.meta.url))
   : [];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**'] },
+  { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**', '.ide-build/**', 'packages/*/dist/**', 'packages/*/src/**'] },
   {
     files: ['**/*.ts', 'ide/**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
