@@ -47,6 +47,8 @@ const schema = z
     /** off | allow | require: see src/http/trusted-documents.ts. Default: off, but allow in production. */
     TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional(),
     TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('src/generated/client/persisted-documents.json'),
+    /** A folder of client apps' manifests, `<app>.json` each, re-read while running. */
+    TRUSTED_DOCUMENTS_DIR: z.string().min(1).default('trusted-documents'),
 
     MAX_DEPTH: z.coerce.number().int().min(1).default(12),
     MAX_COST: z.coerce.number().int().min(1).default(25_000),
@@ -115,6 +117,7 @@ const schema = z
     trustedDocuments: {
       mode: env.TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'allow' : 'off'),
       manifest: env.TRUSTED_DOCUMENTS_MANIFEST,
+      dir: env.TRUSTED_DOCUMENTS_DIR,
     },
     limits: {
       maxDepth: env.MAX_DEPTH,

@@ -34,8 +34,8 @@ import { answerClientErrors } from './client-errors.js';
 import { httpCacheFor } from './http-cache.js';
 import { createExportRouter } from '../exports/router.js';
 import { createExplorerRouter } from '../explorer/route.js';
-import { renderIde, wantsIde } from './ide.js';
-import { loadManifest, trustedDocumentsMiddleware } from './trusted-documents.js';
+import { createIdeRouter } from './ide.js';
+import { trustedDocumentsMiddleware, trustedDocumentsOffMiddleware } from './trusted-documents.js';
 
 /** Relative settings (the trusted-documents manifest) are read from the project's root. */
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -123,10 +123,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.use('/export', createExportRouter(deps, schema));
   app.use('/explore', createExplorerRouter());
 
-  app.get('/graphql', (req, res, next) => {
-    if (!wantsIde(req)) return next();
-    res.type('html').send(renderIde());
-  });
+  app.use(await createIdeRouter({ schema, introspection: config.graphql.introspection, logger: log }));
 
   app.use(
     '/graphql',
@@ -134,11 +131,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     express.json({ limit: config.limits.bodyLimit }),
     batchLimit(config.limits),
     ...(config.trustedDocuments.mode === 'off'
-      ? []
+      ? [trustedDocumentsOffMiddleware()]
       : [
           trustedDocumentsMiddleware({
             mode: config.trustedDocuments.mode,
-            manifest: loadManifest(path.resolve(PROJECT_ROOT, config.trustedDocuments.manifest)),
+            manifest: path.resolve(PROJECT_ROOT, config.trustedDocuments.manifest),
+            manifestsDir: path.resolve(PROJECT_ROOT, config.trustedDocuments.dir),
             allowIntrospection: config.graphql.introspection,
             logger: log,
           }),

@@ -2,9 +2,15 @@
  * Trusted documents (persisted documents): codegen writes a manifest of the operations of
  * `operations/` (`src/generated/client/persisted-documents.json`, `"sha256:<hex>" → document`).
  *
- * A client names a document by its id, the GraphQL-over-HTTP persisted-documents convention the
+ * Client apps may add manifests of their own (src/http/trusted-manifests.ts: a folder with one
+ * `<app>.json` per app, re-read without a restart).
+ *
+ * A client names a document by its id: the GraphQL-over-HTTP persisted-documents convention the
  * client preset emits (`documentId: "sha256:<hex>"`, the `__meta__.hash` of each generated
- * document), or Apollo's `extensions.persistedQuery.sha256Hash` (the same hex, unprefixed).
+ * document), Relay's `doc_id` (or `id`), or Apollo's `extensions.persistedQuery.sha256Hash` (the
+ * same hex, unprefixed, or the sha256 of Apollo's own printed text). Apollo's persisted-queries
+ * link sends the hash alone first and, told PERSISTED_QUERY_NOT_FOUND, the hash with the text: the
+ * text is checked like any other (and, when trusted, its hash is remembered for next time).
  *
  * Modes (`TRUSTED_DOCUMENTS`):
  * - `off`: the manifest is not used; clients send operation text.
@@ -12,26 +18,30 @@
  * - `require`: only documents of the manifest run, named by id or sent as text that is the same
  *   document (formatting, comments and the order of fields, arguments and variables do not matter),
  *   plus pure introspection queries while introspection is enabled (so the IDE's docs load).
+ *   `__typename` fields a client adds (Apollo Client's cache does) do not make another document.
  *   Anything else is answered with HTTP 400 and `PERSISTED_QUERY_REQUIRED`.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse, print, visit, type ASTNode, type DocumentNode, type SelectionNode } from 'graphql';
 import { sendGraphQLError } from '../graphql/limits.js';
 import type { Logger } from '../logger.js';
+import { loadExampleOperations } from './ide.js';
+import { normaliseId, readManifestFile, sha256, TrustedManifests } from './trusted-manifests.js';
 
 export type TrustedDocumentsMode = 'off' | 'allow' | 'require';
 
 export const TRUSTED_DOCUMENT_CODES = {
   required: 'PERSISTED_QUERY_REQUIRED',
   notFound: 'PERSISTED_QUERY_NOT_FOUND',
+  notSupported: 'PERSISTED_QUERY_NOT_SUPPORTED',
 } as const;
 
 export interface TrustedDocumentsOptions {
   mode: TrustedDocumentsMode;
-  /** id ("sha256:<hex>") → document, as codegen writes it. */
-  manifest: ReadonlyMap<string, string>;
+  /** The repository's manifest (codegen's persisted-documents.json). */
+  manifest: string;
+  /** The folder of client apps' manifests (`<app>.json`), re-read while running. */
+  manifestsDir?: string;
   /** Let pure introspection queries through in `require` mode (the IDE's docs explorer). */
   allowIntrospection: boolean;
   logger?: Logger;
@@ -39,26 +49,10 @@ export interface TrustedDocumentsOptions {
 
 /** Reads the manifest codegen writes; a missing or malformed file is an error at start-up. */
 export function loadManifest(file: string): Map<string, string> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new Error(`trusted documents: cannot read the manifest ${file} (run \`npm run codegen\`): ${(error as Error).message}`);
-  }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new Error(`trusted documents: ${file} is not an object of id → document`);
-  const manifest = new Map<string, string>();
-  for (const [id, doc] of Object.entries(raw)) {
-    if (typeof doc !== 'string') throw new Error(`trusted documents: ${file}: the document of ${id} is not a string`);
-    manifest.set(normaliseId(id), doc);
-  }
-  return manifest;
+  return readManifestFile(file);
 }
 
-/** `sha256:<hex>` in lower case; a bare 64-hex id (Apollo's sha256Hash) gets the prefix. */
-export function normaliseId(id: string): string {
-  const trimmed = id.trim().toLowerCase();
-  return /^[0-9a-f]{64}$/.test(trimmed) ? `sha256:${trimmed}` : trimmed;
-}
+export { normaliseId };
 
 /**
  * One printed form per document regardless of formatting, comments and the order of definitions,
@@ -74,7 +68,7 @@ export function canonicalDocument(document: DocumentNode): string {
         case Kind.DOCUMENT:
           return { ...node, definitions: byPrint(node.definitions) };
         case Kind.SELECTION_SET:
-          return { ...node, selections: byPrint(node.selections) };
+          return { ...node, selections: byPrint(node.selections.filter((sel) => !isPlainTypename(sel))) };
         case Kind.FIELD:
           return { ...node, arguments: byPrint(node.arguments), directives: byPrint(node.directives) };
         case Kind.DIRECTIVE:
@@ -93,8 +87,9 @@ export function canonicalDocument(document: DocumentNode): string {
   return print(sorted).replace(/\s+/g, ' ').trim();
 }
 
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** A bare `__typename` (no alias, directive or argument): clients add these freely. */
+function isPlainTypename(node: SelectionNode): boolean {
+  return node.kind === Kind.FIELD && node.name.value === '__typename' && !node.alias && !node.directives?.length;
 }
 
 /** True when every operation only asks for `__schema`, `__type` or `__typename` (the IDE's schema fetch). */
@@ -128,6 +123,8 @@ interface OperationParams {
   query?: unknown;
   documentId?: unknown;
   extensions?: unknown;
+  doc_id?: unknown;
+  id?: unknown;
   [key: string]: unknown;
 }
 
@@ -136,50 +133,72 @@ interface OperationParams {
  * Apollo executes exactly that), and in `require` mode refuses every other document.
  */
 export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): RequestHandler {
-  const { mode, manifest, allowIntrospection, logger } = options;
-  const canonicalHashes = new Set<string>();
-  for (const [id, doc] of manifest) {
-    try {
-      canonicalHashes.add(sha256(canonicalDocument(parse(doc))));
-    } catch (error) {
-      throw new Error(`trusted documents: the manifest's document ${id} does not parse: ${(error as Error).message}`);
-    }
+  const { mode, allowIntrospection, logger } = options;
+  let canonicalHashes = new Set<string>();
+  const manifests = new TrustedManifests({
+    manifest: options.manifest,
+    dir: options.manifestsDir,
+    logger,
+    onChange: (documents) => {
+      canonicalHashes = new Set(documents.map((d) => sha256(canonicalDocument(parse(d.text)))));
+    },
+  });
+  /** APQ hashes of trusted texts that clients registered (Apollo's link: hash, then hash + text). */
+  const registered = new Map<string, string>();
+  // The hash Apollo's link sends for an operation file's document as is: the sha256 of its print.
+  for (const example of loadExampleOperations()) {
+    const document = parse(example.query, { noLocation: true });
+    if (canonicalHashes.has(sha256(canonicalDocument(document)))) registered.set(sha256(print(document)), example.query);
   }
+
+  const isTrustedText = (query: unknown): boolean => {
+    if (typeof query !== 'string') return false;
+    let document: DocumentNode;
+    try {
+      document = parse(query, { noLocation: true, maxTokens: 10_000 });
+    } catch {
+      return false;
+    }
+    manifests.refresh();
+    return canonicalHashes.has(sha256(canonicalDocument(document))) || (allowIntrospection && isIntrospectionOnly(document));
+  };
 
   function resolve(params: OperationParams): OperationParams {
     const extensions = (params.extensions && typeof params.extensions === 'object' ? params.extensions : undefined) as
       | { persistedQuery?: { sha256Hash?: unknown } }
       | undefined;
-    const apqHash = extensions?.persistedQuery?.sha256Hash;
-    const id = typeof params.documentId === 'string' ? params.documentId : typeof apqHash === 'string' ? apqHash : undefined;
+    const apqHash = typeof extensions?.persistedQuery?.sha256Hash === 'string' ? extensions.persistedQuery.sha256Hash.toLowerCase() : undefined;
+    const hasText = typeof params.query === 'string' && params.query !== '';
 
+    if (apqHash !== undefined && hasText) {
+      // Apollo's retry: the text with its hash. They must agree, and the text is checked below.
+      if (sha256(params.query as string) !== apqHash) {
+        throw new TrustedDocumentError('`extensions.persistedQuery.sha256Hash` is not the sha256 of `query`: send the hash of the exact text.', TRUSTED_DOCUMENT_CODES.notFound);
+      }
+      if (mode === 'allow' || isTrustedText(params.query)) {
+        if (mode === 'require' && registered.size < 10_000) registered.set(apqHash, params.query as string);
+        return params;
+      }
+    }
+
+    const relayId = typeof params.doc_id === 'string' ? params.doc_id : !hasText && typeof params.id === 'string' ? params.id : undefined;
+    const id = typeof params.documentId === 'string' ? params.documentId : (relayId ?? (hasText ? undefined : apqHash));
     if (id !== undefined) {
-      const document = manifest.get(normaliseId(id));
+      const document = manifests.get(id)?.text ?? registered.get(id.toLowerCase());
       if (document !== undefined) {
-        const { documentId: _documentId, ...rest } = params;
+        const { documentId: _documentId, doc_id: _docId, id: _id, ...rest } = params;
         const { persistedQuery: _persistedQuery, ...otherExtensions } = extensions ?? {};
         return { ...rest, query: document, ...(extensions ? { extensions: otherExtensions } : {}) };
       }
       // Apollo's APQ protocol (allow mode only): let Apollo answer or register the hash itself.
-      if (mode === 'allow' && params.documentId === undefined) return params;
+      if (mode === 'allow' && id === apqHash) return params;
       throw new TrustedDocumentError(
-        `Unknown document id "${id.slice(0, 80)}": it is not in this server's trusted-documents manifest. Regenerate the client (npm run codegen) against this server's operations.`,
+        `Unknown document id "${id.slice(0, 80)}": it is not in this server's trusted-documents manifests. Regenerate the client (npm run codegen) against this server's operations, or add your app's manifest.`,
         TRUSTED_DOCUMENT_CODES.notFound,
       );
     }
 
-    if (mode === 'require') {
-      if (typeof params.query === 'string') {
-        let document: DocumentNode | undefined;
-        try {
-          document = parse(params.query, { noLocation: true, maxTokens: 10_000 });
-        } catch {
-          document = undefined;
-        }
-        if (document && (canonicalHashes.has(sha256(canonicalDocument(document))) || (allowIntrospection && isIntrospectionOnly(document)))) {
-          return params;
-        }
-      }
+    if (mode === 'require' && !isTrustedText(params.query)) {
       throw new TrustedDocumentError(
         'This server only runs trusted documents: send `documentId` ("sha256:<hex>" from the generated client or persisted-documents.json) instead of operation text that is not in the manifest.',
         TRUSTED_DOCUMENT_CODES.required,
@@ -198,7 +217,7 @@ export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): Re
       if (req.method === 'GET') {
         const url = new URL(req.url, 'http://localhost');
         const params: OperationParams = {};
-        for (const key of ['query', 'documentId', 'extensions'] as const) {
+        for (const key of ['query', 'documentId', 'doc_id', 'extensions'] as const) {
           const value = url.searchParams.get(key);
           if (value === null) continue;
           if (key === 'extensions') {
@@ -209,10 +228,11 @@ export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): Re
             }
           } else params[key] = value;
         }
-        if (params.query === undefined && params.documentId === undefined && params.extensions === undefined) return next();
+        if (params.query === undefined && params.documentId === undefined && params.doc_id === undefined && params.extensions === undefined) return next();
         const resolved = resolve(params);
         if (resolved !== params) {
           url.searchParams.delete('documentId');
+          url.searchParams.delete('doc_id');
           url.searchParams.set('query', resolved.query as string);
           if (resolved.extensions === undefined || Object.keys(resolved.extensions as object).length === 0) url.searchParams.delete('extensions');
           else url.searchParams.set('extensions', JSON.stringify(resolved.extensions));
@@ -231,5 +251,27 @@ export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): Re
       if (error instanceof TrustedDocumentError) return reject(res, error);
       return next(error);
     }
+  };
+}
+
+/**
+ * With trusted documents off, a request naming a document by id (`documentId`, or Apollo's
+ * persisted-query hash with no text) cannot run: say so plainly instead of Apollo's generic
+ * "must contain a non-empty `query`".
+ */
+export function trustedDocumentsOffMiddleware(): RequestHandler {
+  const message =
+    'This server does not run documents by id: trusted documents are off here (TRUSTED_DOCUMENTS=off). Send the operation text in `query`, or ask for a server started with TRUSTED_DOCUMENTS=allow or require.';
+  const namesDocument = (p: unknown) => {
+    if (!p || typeof p !== 'object') return false;
+    const { query, documentId } = p as OperationParams;
+    return typeof documentId === 'string' && (query === undefined || query === null || query === '');
+  };
+  return (req, res, next) => {
+    const params = req.method === 'GET' ? { query: req.query['query'], documentId: req.query['documentId'] } : req.body;
+    if (Array.isArray(params) ? params.some(namesDocument) : namesDocument(params)) {
+      return sendGraphQLError(res, 400, message, { code: TRUSTED_DOCUMENT_CODES.notSupported });
+    }
+    return next();
   };
 }
