@@ -56,6 +56,8 @@ const schema = z
     /** Largest accepted request body, in bytes or with a unit (`100kb`, `1mb`). */
     BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)?$/i, 'must be a size such as 102400, 100kb or 1mb').default('100kb'),
     REQUEST_TIMEOUT_MS: positiveMs.default(15_000),
+    /** compiled: one Cypher statement per root field (src/compiler/); resolvers: field by field. */
+    EXECUTION: z.enum(['compiled', 'resolvers']).default('compiled'),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -65,6 +67,7 @@ const schema = z
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     },
     logLevel: env.LOG_LEVEL,
+    execution: env.EXECUTION,
     neo4j: {
       /** Unset: the project starts its own local Neo4j (the embedded default). */
       uri: env.NEO4J_URI,

@@ -18,6 +18,7 @@ import type { Repositories } from '../repositories/index.js';
 import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql/context.js';
 import { createFormatError } from '../graphql/errors.js';
 import { buildSchema } from '../graphql/schema.js';
+import { OperationCompiler } from '../compiler/compiler.js';
 import {
   armor,
   batchLimit,
@@ -72,7 +73,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const httpServer = http.createServer(app);
 
   const limits = armor(config.limits, config.graphql.introspection);
-  const schema = buildSchema();
+  const schema = buildSchema({ compiler: config.execution === 'compiled' ? new OperationCompiler(db, deps.repos) : undefined });
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,
