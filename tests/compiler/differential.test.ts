@@ -10,6 +10,8 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { OperationGenerator, type Pools } from './generate.js';
 
+/** Saved operations whose root fields are not all compiled yet (docs/architecture.md says why). */
+const MORE_ROUND_TRIPS: Record<string, number> = { 'plan-lineage.graphql': 2 };
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 1000);
 /** Planning a new statement on a busy 2-core machine can take seconds: timeouts are not under test here. */
 const SLOW_MACHINE = { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' };
@@ -51,10 +53,11 @@ async function both(query: string, variables: Record<string, unknown> = {}) {
 describe('compiled and resolver paths give the same JSON', () => {
   const saved = readdirSync(OPERATIONS).filter((f) => f.endsWith('.graphql'));
 
-  it.each(saved)('saved operation %s', async (file) => {
-    const { compiled: a, resolvers: b } = await both(readFileSync(new URL(file, OPERATIONS), 'utf8'));
+  it.each(saved)('saved operation %s: same JSON, one round trip', async (file) => {
+    const { compiled: a, resolvers: b, roundTrips } = await both(readFileSync(new URL(file, OPERATIONS), 'utf8'));
     expect(a.errors).toBeUndefined();
     expect(a).toEqual(b);
+    expect(roundTrips).toBe(MORE_ROUND_TRIPS[file] ?? 1);
   });
 
   it(`${RUNS} generated operations (fields, nesting, aliases, fragments, filters, pages)`, async () => {
@@ -63,9 +66,11 @@ describe('compiled and resolver paths give the same JSON', () => {
     await fc.assert(
       fc.asyncProperty(fc.gen(), async (g) => {
         const { query, variables } = generator.operation(g);
-        const { compiled: a, resolvers: b } = await both(query, variables);
+        const { compiled: a, resolvers: b, roundTrips } = await both(query, variables);
         if (a.data) answered += 1;
         expect(a, query).toEqual(b);
+        // However deep the nesting and however many roots: one transaction.
+        expect(roundTrips ?? 0, query).toBeLessThanOrEqual(1);
       }),
       { numRuns: RUNS, seed: 1313, endOnFailure: true },
     );
