@@ -24,7 +24,7 @@ import { BadUserInputError } from '../errors.js';
 import type { Database } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { Emit, NotCompilable } from './emit.js';
+import { Emit, FALLBACK, NotCompilable } from './emit.js';
 import { ROOTS, type Prepared } from './roots.js';
 
 export interface CompilerOptions {
@@ -119,7 +119,8 @@ export class OperationCompiler {
       }
       const params = { ...prepared.params, ...compiled.emit.bind(info.variableValues), maxItems: this.maxResultItems };
       const rows = await this.db.read(compiled.cypher, params, ctx.query);
-      return prepared.finish(rows);
+      const value = prepared.finish(rows);
+      return value === FALLBACK ? own(source, args, ctx, info) : value;
     };
   }
 

@@ -21,6 +21,9 @@ export type Variables = Readonly<Record<string, unknown>>;
 /** How a parameter's value is computed from the request's variables. */
 export type Binder = (variables: Variables) => unknown;
 
+/** Returned by a root's `finish` when the resolver must answer after all (e.g. to report an unknown id). */
+export const FALLBACK = Symbol('fallback');
+
 /** Thrown when a selection cannot be compiled: the root field then runs through the resolvers. */
 export class NotCompilable extends Error {}
 

@@ -9,10 +9,12 @@ import type { Repositories } from '../repositories/index.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
+import { lineage } from './analyst-roots.js';
 import type { Emit } from './emit.js';
 import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
 
 type Row = Record<string, unknown>;
+
 
 /** A root field ready to run: the variant of its statement, the root's own parameters, and how to read the rows. */
 export interface Prepared {
@@ -151,6 +153,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
 
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
+  lineage,
   nodes: nodesRoot,
   agreements: agreementsPage,
   ...Object.fromEntries(Object.keys(ENTITY_ROOTS).map((root) => [root, entityPage(root)])),

@@ -10,8 +10,8 @@ import { buildSchema } from '../../src/graphql/schema.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { OperationGenerator, type Pools } from './generate.js';
 
-/** Saved operations whose root fields are not all compiled yet (docs/architecture.md says why). */
-const MORE_ROUND_TRIPS: Record<string, number> = { 'plan-lineage.graphql': 2 };
+/** Saved operations whose root fields are not all compiled yet (docs/architecture.md says why): none. */
+const MORE_ROUND_TRIPS: Record<string, number> = {};
 const RUNS = Number(process.env['DIFFERENTIAL_RUNS'] ?? 1000);
 /** Planning a new statement on a busy 2-core machine can take seconds: timeouts are not under test here. */
 const SLOW_MACHINE = { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' };

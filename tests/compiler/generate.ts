@@ -32,7 +32,7 @@ export interface Pools {
 
 const DATES = ['2010', '2012-11', '2013', '1998-05-14', '2016-06', '1980'];
 const TEXTS = ['', 'drug', 'of', 'customs', 'x', 'MINISTER'];
-const ROOTS = ['node', 'nodes', 'offices', 'organisations', 'meetings', 'plans', 'countries', 'agreements', 'capabilities', 'indicators'];
+const ROOTS = ['node', 'nodes', 'offices', 'organisations', 'meetings', 'plans', 'countries', 'agreements', 'capabilities', 'indicators', 'lineage'];
 
 /** Unbiased choices: fast-check's default bias towards small values would skew every probability. */
 const below = (g: Gen, n: number): number => g((max: number) => fc.noBias(fc.nat(max)), n - 1);
