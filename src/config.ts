@@ -82,6 +82,8 @@ const schema = z
     /** What one response may hold, counted while it runs (src/graphql/result-budget.ts). */
     MAX_RESULT_ITEMS: z.coerce.number().int().min(1).default(10_000),
     MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(5_000_000),
+    /** compiled: one Cypher statement per root field (src/compiler/); resolvers: field by field. */
+    EXECUTION: z.enum(['compiled', 'resolvers']).default('compiled'),
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -92,6 +94,7 @@ const schema = z
       corsOrigins: env.CORS_ORIGINS === '*' ? '*' : env.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
     },
     logLevel: env.LOG_LEVEL,
+    execution: env.EXECUTION,
     neo4j: {
       /** Unset: the project starts its own local Neo4j (the embedded default). */
       uri: env.NEO4J_URI,

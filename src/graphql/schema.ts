@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
+import type { OperationCompiler } from '../compiler/compiler.js';
 import { resolvers } from '../resolvers/index.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
@@ -15,6 +16,8 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
 
-export function buildSchema(): GraphQLSchema {
-  return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+/** With a compiler, root fields it knows run as one compiled statement each (EXECUTION=compiled). */
+export function buildSchema(options: { compiler?: OperationCompiler | undefined } = {}): GraphQLSchema {
+  const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+  return options.compiler ? options.compiler.install(schema) : schema;
 }

@@ -18,6 +18,7 @@ import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql
 import { createFormatError } from '../graphql/errors.js';
 import { budgetedSchema } from '../graphql/result-budget.js';
 import { buildSchema } from '../graphql/schema.js';
+import { OperationCompiler } from '../compiler/compiler.js';
 import {
   armor,
   batchLimit,
@@ -80,7 +81,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const observability = createObservability(config, logger, db, deps.repos);
   const limits = armor(config.limits, config.graphql.introspection);
-  const schema = budgetedSchema(buildSchema());
+  // Compiled roots first (one statement each), then the work budget counts every field either way.
+  const compiler = config.execution === 'compiled' ? new OperationCompiler(db, deps.repos, { maxResultItems: config.limits.maxResultItems }) : undefined;
+  const schema = budgetedSchema(buildSchema({ compiler }));
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
     validationRules: limits.validationRules,

@@ -58,6 +58,13 @@ export class AgreementRepository {
 
   /** One keyset page; each agreement with its parties' entity records (to prime the entity loader). */
   async page(query: AgreementPageQuery, ctx: QueryContext): Promise<{ agreement: AgreementRecord; sortValue: string | null; parties: EntityRecord[] }[]> {
+    const { cypher, params } = this.pageStatement(query);
+    const rows = await this.db.read(cypher, params, ctx);
+    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null, parties: r['parties'] as EntityRecord[] }));
+  }
+
+  /** The statement of one page (rows `agreement`, `sortValue`, `parties`, in order); the operation compiler embeds it. */
+  pageStatement(query: AgreementPageQuery): { cypher: string; params: Record<string, unknown> } {
     const sort =
       query.sort === 'ENACTED'
         ? query.descending
@@ -69,13 +76,18 @@ export class AgreementRepository {
       cmp: query.descending ? '<' : '>',
       dir: query.descending ? 'DESC' : 'ASC',
     });
-    const rows = await this.db.read(cypher, { ...filterParams(query.filter), after: query.after, limit: query.limit }, ctx);
-    return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null, parties: r['parties'] as EntityRecord[] }));
+    return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }
 
   async count(filter: AgreementFilter, ctx: QueryContext): Promise<number> {
-    const rows = await this.db.read(this.q['agreement/count'], filterParams(filter), ctx);
+    const { cypher, params } = this.countStatement(filter);
+    const rows = await this.db.read(cypher, params, ctx);
     return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  /** The statement that counts the agreements passing the filter (one row, `total`). */
+  countStatement(filter: AgreementFilter): { cypher: string; params: Record<string, unknown> } {
+    return { cypher: this.q['agreement/count'], params: filterParams(filter) };
   }
 
   /** Agreements by key, each with its parties' entity records (to prime the entity loader). */

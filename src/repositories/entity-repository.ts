@@ -125,52 +125,48 @@ export class EntityRepository {
 
   /** Reads up to `limit` entities after the keyset, in the sort order; each with its sort value. */
   async page(query: EntityPageQuery, ctx: QueryContext): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
-    if (query.sort !== 'DATE' && isUnfiltered(query.filter)) return this.pageFromIndex(query, query.sort, ctx);
-    const sort =
-      query.sort === 'DATE' ? (query.descending ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
-    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, {
-      label: query.label,
-      sort,
-      cmp: query.descending ? '<' : '>',
-      dir: query.descending ? 'DESC' : 'ASC',
-    });
-    const rows = await this.db.read(
-      cypher,
-      { ...filterParams(query.filter), after: query.after, limit: query.limit },
-      ctx,
-    );
+    const { cypher, params } = this.pageStatement(query);
+    const rows = await this.db.read(cypher, params, ctx);
     return rows.map((r) => ({ node: r['node'] as EntityRecord, sortValue: r['sortValue'] as string | number | null }));
   }
 
   /**
-   * The unfiltered page in name or key order, read from a range index: flat cost at any depth. Names are
-   * indexed per label (and on Entity), keys on Entity.
+   * The statement of one page (rows `node`, `sortValue`, in order) and its parameters; the operation
+   * compiler embeds it. An unfiltered page in name or key order is read from a range index: flat cost
+   * at any depth (names are indexed per label and on Entity, keys on Entity).
    */
-  private async pageFromIndex(
-    query: EntityPageQuery,
-    sort: 'NAME' | 'KEY',
-    ctx: QueryContext,
-  ): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
-    const prop = sort === 'NAME' ? 'name' : 'key';
+  pageStatement(query: EntityPageQuery): { cypher: string; params: Record<string, unknown> } {
     const cmp = query.descending ? '<' : '>';
-    const cypher = spliceIdentifiers(this.q['entity/page-unfiltered'], WHITELIST, {
-      indexLabel: sort === 'NAME' ? query.label : 'Entity',
-      label: query.label,
-      prop,
-      start: query.after === null ? `n.${prop} IS NOT NULL` : `n.${prop} ${cmp}= $from`,
-      cmp,
-      dir: query.descending ? 'DESC' : 'ASC',
-    });
-    const from = query.after === null ? null : String(query.after.value);
-    const rows = await this.db.read(cypher, { from, after: query.after, limit: query.limit }, ctx);
-    return rows.map((r) => ({ node: r['node'] as EntityRecord, sortValue: r['sortValue'] as string | number | null }));
+    const dir = query.descending ? 'DESC' : 'ASC';
+    if (query.sort !== 'DATE' && isUnfiltered(query.filter)) {
+      const prop = query.sort === 'NAME' ? 'name' : 'key';
+      const cypher = spliceIdentifiers(this.q['entity/page-unfiltered'], WHITELIST, {
+        indexLabel: query.sort === 'NAME' ? query.label : 'Entity',
+        label: query.label,
+        prop,
+        start: query.after === null ? `n.${prop} IS NOT NULL` : `n.${prop} ${cmp}= $from`,
+        cmp,
+        dir,
+      });
+      const from = query.after === null ? null : String(query.after.value);
+      return { cypher, params: { from, after: query.after, limit: query.limit } };
+    }
+    const sort =
+      query.sort === 'DATE' ? (query.descending ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
+    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir });
+    return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }
 
   async count(label: EntityLabel, filter: EntityFilter, ctx: QueryContext): Promise<number> {
-    const statement = isUnfiltered(filter) ? this.q['entity/count-unfiltered'] : this.q['entity/count'];
-    const cypher = spliceIdentifiers(statement, WHITELIST, { label });
-    const rows = await this.db.read(cypher, filterParams(filter), ctx);
+    const { cypher, params } = this.countStatement(label, filter);
+    const rows = await this.db.read(cypher, params, ctx);
     return Number(rows[0]?.['total'] ?? 0);
+  }
+
+  /** The statement that counts a label's entities passing the filter (one row, `total`). */
+  countStatement(label: EntityLabel, filter: EntityFilter): { cypher: string; params: Record<string, unknown> } {
+    const statement = isUnfiltered(filter) ? this.q['entity/count-unfiltered'] : this.q['entity/count'];
+    return { cypher: spliceIdentifiers(statement, WHITELIST, { label }), params: filterParams(filter) };
   }
 
   /**

@@ -1,21 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { dayRange } from '../services/dates.js';
-import { normaliseText } from '../services/entity-service.js';
+import { ENTITY_ROOTS } from '../services/filters.js';
 import { entityFields, num, str } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
 
 export const customsResolvers: Resolvers = {
   Query: {
-    capabilities: (_, { filter, orderBy, ...page }, { services }, info) => {
-      const range = dayRange(filter?.introduced, 'filter.introduced');
-      return services.entities.page('Capability', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        dateFrom: range.from,
-        dateTo: range.to,
-      }, { total: selectsField(info, 'totalCount') });
-    },
-    indicators: (_, { orderBy, ...page }, { services }, info) => services.entities.page('Indicator', { ...page, orderBy }, {}, { total: selectsField(info, 'totalCount') }),
+    capabilities: (_, { filter, orderBy, ...page }, { services }, info) =>
+      services.entities.page(ENTITY_ROOTS.capabilities!.label, { ...page, orderBy }, ENTITY_ROOTS.capabilities!.filter(filter), { total: selectsField(info, 'totalCount') }),
+    indicators: (_, { orderBy, ...page }, { services }, info) =>
+      services.entities.page('Indicator', { ...page, orderBy }, ENTITY_ROOTS.indicators!.filter(null), { total: selectsField(info, 'totalCount') }),
   },
 
   Capability: {

@@ -1,7 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { ENTITY_ROOTS } from '../services/filters.js';
 import type { EntityRecord } from '../repositories/records.js';
-import { dayRange, parsePartialDate } from '../services/dates.js';
-import { normaliseText } from '../services/entity-service.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, linkOf, num, provenanceOf, str, typeOf } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
@@ -13,33 +12,11 @@ const MEETINGS = ['Meeting'];
 export const governmentResolvers: Resolvers = {
   Query: {
     offices: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page('Office', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        withLabel: filter?.isMinister === true ? 'Minister' : null,
-        withoutLabel: filter?.isMinister === false ? 'Minister' : null,
-        outType: filter?.organisation ? 'PART_OF' : null,
-        outKey: filter?.organisation ?? null,
-      }, { total: selectsField(info, 'totalCount') }),
+      services.entities.page(ENTITY_ROOTS.offices!.label, { ...page, orderBy }, ENTITY_ROOTS.offices!.filter(filter), { total: selectsField(info, 'totalCount') }),
     organisations: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page('Organisation', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        outType: filter?.parent ? 'PART_OF' : null,
-        outKey: filter?.parent ?? null,
-      }, { total: selectsField(info, 'totalCount') }),
-    meetings: (_, { filter, orderBy, ...page }, { services }, info) => {
-      const range = dayRange(filter?.established, 'filter.established');
-      const asOf = filter?.asOf ? parsePartialDate(filter.asOf, 'filter.asOf') : null;
-      return services.entities.page('Meeting', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        dateFrom: range.from,
-        dateTo: range.to,
-        asOf: asOf?.earliest ?? null,
-        asOfLatest: asOf?.latest ?? null,
-      }, { total: selectsField(info, 'totalCount') });
-    },
+      services.entities.page(ENTITY_ROOTS.organisations!.label, { ...page, orderBy }, ENTITY_ROOTS.organisations!.filter(filter), { total: selectsField(info, 'totalCount') }),
+    meetings: (_, { filter, orderBy, ...page }, { services }, info) =>
+      services.entities.page(ENTITY_ROOTS.meetings!.label, { ...page, orderBy }, ENTITY_ROOTS.meetings!.filter(filter), { total: selectsField(info, 'totalCount') }),
   },
 
   Office: {

@@ -1,6 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { dayRange, parsePartialDate } from '../services/dates.js';
-import { normaliseText } from '../services/entity-service.js';
+import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, str } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
@@ -8,29 +7,9 @@ import { NAVIGATION, selectsField } from './navigation.js';
 export const partnerResolvers: Resolvers = {
   Query: {
     countries: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page('Country', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        agreementKinds: filter?.agreementKinds ?? null,
-      }, { total: selectsField(info, 'totalCount') }),
-    agreements: (_, { filter, orderBy, ...page }, { services }, info) => {
-      const range = dayRange(
-        filter?.asOf ? { from: null, to: parsePartialDate(filter.asOf, 'filter.asOf').value } : filter?.enacted,
-        filter?.asOf ? 'filter.asOf' : 'filter.enacted',
-      );
-      if (filter?.asOf && filter.enacted) {
-        const enacted = dayRange(filter.enacted, 'filter.enacted');
-        range.from = enacted.from;
-        range.to = enacted.to && range.to ? (enacted.to < range.to ? enacted.to : range.to) : (enacted.to ?? range.to);
-      }
-      return services.agreements.page({ ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        party: filter?.party ?? null,
-        multilateral: filter?.multilateral ?? null,
-        dateFrom: range.from,
-        dateTo: range.to,
-      }, { total: selectsField(info, 'totalCount') });
-    },
+      services.entities.page(ENTITY_ROOTS.countries!.label, { ...page, orderBy }, ENTITY_ROOTS.countries!.filter(filter), { total: selectsField(info, 'totalCount') }),
+    agreements: (_, { filter, orderBy, ...page }, { services }, info) =>
+      services.agreements.page({ ...page, orderBy }, agreementFilter(filter), { total: selectsField(info, 'totalCount') }),
   },
 
   Country: {

@@ -1,6 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { dayRange } from '../services/dates.js';
-import { normaliseText } from '../services/entity-service.js';
+import { ENTITY_ROOTS } from '../services/filters.js';
 import { entityFields, linkOf, num, provenanceOf, str } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
 
@@ -8,17 +7,8 @@ const PLANS = ['Plan'];
 
 export const planResolvers: Resolvers = {
   Query: {
-    plans: (_, { filter, orderBy, ...page }, { services }, info) => {
-      const range = dayRange(filter?.adopted, 'filter.adopted');
-      return services.entities.page('Plan', { ...page, orderBy }, {
-        kinds: filter?.kinds ?? null,
-        text: normaliseText(filter?.nameContains, 'filter.nameContains'),
-        dateFrom: range.from,
-        dateTo: range.to,
-        inType: filter?.adoptedBy ? 'ADOPTED' : null,
-        inKey: filter?.adoptedBy ?? null,
-      }, { total: selectsField(info, 'totalCount') });
-    },
+    plans: (_, { filter, orderBy, ...page }, { services }, info) =>
+      services.entities.page(ENTITY_ROOTS.plans!.label, { ...page, orderBy }, ENTITY_ROOTS.plans!.filter(filter), { total: selectsField(info, 'totalCount') }),
   },
 
   Plan: {

@@ -176,6 +176,38 @@ function relKey(rel: GraphRelationshipRecord): string {
 }
 
 /** The principal date of a plan or a body: when it was adopted, established or first convened. */
+/** The SUPERSEDES chain's rows in order, oldest first (ties: earlier date, then key); shared with the compiler. */
+export function orderLineage(subject: EntityRecord, rows: readonly { node: EntityRecord; supersedes: GraphRelationshipRecord | null }[]): LineageView {
+  const byKey = new Map(rows.map((r) => [r.node.key, r]));
+  const successorOf = new Map<string, GraphRelationshipRecord>();
+  for (const r of rows) if (r.supersedes) successorOf.set(r.supersedes.endKey, r.supersedes);
+  const sortKey = (key: string) => `${principalDate(byKey.get(key)!.node) ?? '~'}|${key}`;
+  // Kahn's order: a node comes after the one it superseded.
+  const pending = new Map(rows.map((r) => [r.node.key, r.supersedes && byKey.has(r.supersedes.endKey) ? 1 : 0]));
+  const ready = [...pending].filter(([, n]) => n === 0).map(([k]) => k);
+  const ordered: string[] = [];
+  while (ready.length > 0) {
+    ready.sort((x, y) => sortKey(x).localeCompare(sortKey(y)));
+    const key = ready.shift()!;
+    ordered.push(key);
+    for (const r of rows) {
+      if (r.supersedes?.endKey === key) {
+        pending.set(r.node.key, 0);
+        ready.push(r.node.key);
+      }
+    }
+  }
+  return {
+    subject,
+    steps: ordered.map((key, i) => ({
+      position: i + 1,
+      node: byKey.get(key)!.node,
+      supersedes: byKey.get(key)!.supersedes,
+      supersededBy: successorOf.get(key) ?? null,
+    })),
+  };
+}
+
 export function principalDate(node: EntityRecord): string | null {
   for (const p of ['adopted', 'established', 'firstConvened', 'introduced']) {
     const v = node[p];
@@ -352,35 +384,7 @@ export class AnalyticsService {
     if (!subject.labels.includes('Plan') && !subject.labels.includes('Meeting')) {
       throw new BadUserInputError(`id: "${subject.key}" is not a plan or a meeting; lineage follows SUPERSEDES between plans (plan:…) or meetings (meeting:…).`, 'id');
     }
-    const rows = await this.repo.lineage(subject.key, this.ctx);
-    const byKey = new Map(rows.map((r) => [r.node.key, r]));
-    const successorOf = new Map<string, GraphRelationshipRecord>();
-    for (const r of rows) if (r.supersedes) successorOf.set(r.supersedes.endKey, r.supersedes);
-    const sortKey = (key: string) => `${principalDate(byKey.get(key)!.node) ?? '~'}|${key}`;
-    // Kahn's order: a node comes after the one it superseded.
-    const pending = new Map(rows.map((r) => [r.node.key, r.supersedes && byKey.has(r.supersedes.endKey) ? 1 : 0]));
-    const ready = [...pending].filter(([, n]) => n === 0).map(([k]) => k);
-    const ordered: string[] = [];
-    while (ready.length > 0) {
-      ready.sort((x, y) => sortKey(x).localeCompare(sortKey(y)));
-      const key = ready.shift()!;
-      ordered.push(key);
-      for (const r of rows) {
-        if (r.supersedes?.endKey === key) {
-          pending.set(r.node.key, 0);
-          ready.push(r.node.key);
-        }
-      }
-    }
-    return {
-      subject,
-      steps: ordered.map((key, i) => ({
-        position: i + 1,
-        node: byKey.get(key)!.node,
-        supersedes: byKey.get(key)!.supersedes,
-        supersededBy: successorOf.get(key) ?? null,
-      })),
-    };
+    return orderLineage(subject, await this.repo.lineage(subject.key, this.ctx));
   }
 
   async timeline(args: { from?: string | null; to?: string | null; kinds?: readonly string[] | null; limit?: number | null }): Promise<TimelineView> {

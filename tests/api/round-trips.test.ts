@@ -9,7 +9,9 @@ import { startTestServer, type TestServer } from '../support/server.js';
 
 let api: TestServer;
 beforeAll(async () => {
-  api = await startTestServer();
+  // The field resolvers' batching (the fallback of the compiled path): tests/compiler/ asserts the
+  // compiled path's one round trip per operation.
+  api = await startTestServer({ EXECUTION: 'resolvers' });
 });
 afterAll(async () => {
   await api.stop();

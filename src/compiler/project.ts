@@ -1,0 +1,186 @@
+/**
+ * Projections: the Cypher expression that turns a node, a relationship or an agreement into the
+ * record the resolvers already read (`n {.*, labels: labels(n)}`, `{rel, fromKey, toKey}`, the
+ * agreement record), plus `__c`: the navigation fields the selection asks for, by response key,
+ * computed in the same statement. Scalar fields keep their (pure) resolvers; navigation fields read
+ * `__c` (see compiler.ts), so the whole tree costs one statement.
+ */
+import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
+import { COMMON_ORDER, EDGE_ENDS, NAV_SPECS, type NavSpec } from './fields.js';
+import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
+import { tryParsePartialDate } from '../services/dates.js';
+
+/** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
+export const MAX_ITEMS = '$maxItems';
+
+/** The object types that are entities (the rest of Node is Agreement). */
+export const ENTITY_TYPES = ['Office', 'Organisation', 'Meeting', 'Plan', 'MeasureCategory', 'Country', 'Capability', 'Indicator'] as const;
+
+/**
+ * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
+ * builds it: the first relationship by the far party's name, the Japanese side first. Written
+ * without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside an expression
+ * subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
+ */
+export function agreementClauses(keyExpr: string, as: string): string {
+  const rels = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key';
+  return (
+    `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
+    `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
+    `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
+    `WITH {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []), ` +
+    `status: r0.status, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote} AS ${as}`
+  );
+}
+
+/** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
+const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
+
+/** The entity `v` (any entity type `type` allows) with the navigation its selection asks for. */
+export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[]): string {
+  const branches: [string, [string, string][]][] = [];
+  for (const concrete of e.concreteTypes(type)) {
+    if (concrete.name === 'Agreement') continue;
+    const entries: [string, string][] = [];
+    for (const group of e.fieldsOf(concrete, nodes)) {
+      const expr = navigation(e, v, concrete.name, group);
+      if (expr !== null) entries.push([group.key, expr]);
+    }
+    if (entries.length > 0) branches.push([concrete.name, entries]);
+  }
+  const base = `.*, labels: labels(${v})`;
+  if (branches.length === 0) return `${v} {${base}}`;
+  if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${mapLiteral(branches[0]![1])}}`;
+  const cases = branches.map(([label, entries]) => `WHEN ${v}:${label} THEN ${mapLiteral(entries)}`).join(' ');
+  return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
+}
+
+/** The agreement record `a` (a map) with its parties or partners when the selection asks for them. */
+export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]): string {
+  const agreement = e.schema.getType('Agreement')!;
+  const entries: [string, string][] = [];
+  for (const concrete of e.concreteTypes(agreement)) {
+    for (const group of e.fieldsOf(concrete, nodes)) {
+      if (group.name !== 'parties' && group.name !== 'partners') continue;
+      const k = e.fresh('k');
+      const p = e.fresh('p');
+      const keys = group.name === 'parties' ? `${a}.partyKeys` : `${a}.partyKeys[1..]`;
+      const target = getNamedType(group.def.type);
+      entries.push([group.key, `COLLECT { UNWIND ${keys} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+    }
+  }
+  return entries.length === 0 ? a : `${a} {.*, __c: ${mapLiteral(entries)}}`;
+}
+
+/** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
+function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
+  const ends = EDGE_ENDS[edgeType.name];
+  if (!ends) throw new NotCompilable(`no edge ends for ${edgeType.name}`);
+  const entries: [string, string][] = [];
+  for (const concrete of e.concreteTypes(edgeType)) {
+    for (const group of e.fieldsOf(concrete, nodes)) {
+      const end = ends[group.name];
+      if (end) entries.push([group.key, projectEntity(e, end === 'from' ? from : to, getNamedType(group.def.type), group.nodes)]);
+    }
+  }
+  const c = entries.length === 0 ? '' : `, __c: ${mapLiteral(entries)}`;
+  return `{rel: ${r} {.*, type: type(${r})}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
+}
+
+/** The Cypher of one navigation field of `v` (of type `typeName`), or null for a field that needs none. */
+function navigation(e: Emit, v: string, typeName: string, group: FieldGroup): string | null {
+  const spec = NAV_SPECS[typeName]?.[group.name];
+  if (spec) return neighbours(e, v, spec, group);
+  if (typeName === 'Indicator' && group.name === 'observations') return observations(e, v, group);
+  if ((typeName === 'Country' && (group.name === 'agreements' || group.name === 'agreementKinds')) || (typeName === 'Organisation' && group.name === 'mous')) {
+    return partyAgreements(e, v, typeName, group);
+  }
+  return null;
+}
+
+function neighbours(e: Emit, v: string, spec: NavSpec, group: FieldGroup): string {
+  const r = e.fresh('r');
+  const m = e.fresh('m');
+  const [type, direction] = spec.way;
+  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity)` : `(${v})<-[${r}:${type}]-(${m}:Entity)`;
+  const conditions: string[] = [];
+  if (spec.labels) conditions.push(`(${spec.labels.map((l) => `${m}:${l}`).join(' OR ')})`);
+  if (spec.where) conditions.push(spec.where.replaceAll('r.', `${r}.`));
+  if (spec.asOf) {
+    const bounds = e.argument(group, 'asOf', (value) => {
+      const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
+      return day ? [day.earliest, day.latest] : null;
+    });
+    const from = `${r}.from`;
+    const until = `${r}.until`;
+    conditions.push(
+      `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
+    );
+  }
+  const order = [spec.orderFirst, COMMON_ORDER]
+    .filter(Boolean)
+    .join(', ')
+    .replace(/\br\./g, `${r}.`)
+    .replace(/\bm\./g, `${m}.`);
+  const target = getNamedType(group.def.type);
+  const single = spec.shape === 'node' || spec.shape === 'edge';
+  const isEdge = spec.shape === 'edge' || spec.shape === 'edges';
+  const projection = isEdge
+    ? direction === 'out'
+      ? projectEdge(e, r, v, m, target, group.nodes)
+      : projectEdge(e, r, m, v, target, group.nodes)
+    : projectEntity(e, m, target, group.nodes);
+  const where = conditions.length > 0 ? ` WHERE ${conditions.join(' AND ')}` : '';
+  const limit = single ? '1' : `toInteger(${MAX_ITEMS})`;
+  const list = `COLLECT { MATCH ${pattern}${where} WITH ${r}, ${m} ORDER BY ${order} LIMIT ${limit} RETURN ${projection} }`;
+  return single ? `head(${list})` : list;
+}
+
+/** Indicator.observations(years): by year, each with its index recomputed against the base year. */
+function observations(e: Emit, v: string, group: FieldGroup): string {
+  const years = e.argument(group, 'years');
+  const r = e.fresh('r');
+  const m = e.fresh('m');
+  const o = e.fresh('o');
+  const bv = e.fresh('bv');
+  const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE 2005 END`;
+  const base = `head(COLLECT { MATCH (${v})-[:HAS_OBSERVATION]->(${o}:Entity:Observation) WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
+  const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
+  const order = COMMON_ORDER.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
+  return (
+    `COLLECT { WITH ${base} AS ${bv} MATCH (${v})-[${r}:HAS_OBSERVATION]->(${m}:Entity:Observation) ` +
+    `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +
+    `WITH ${r}, ${m}, ${bv} ORDER BY coalesce(${m}.year, 0), ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
+    `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${index}} }`
+  );
+}
+
+/** Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. */
+function partyAgreements(e: Emit, v: string, typeName: string, group: FieldGroup): string {
+  const k = e.fresh('k');
+  const key = e.fresh('key');
+  const en = e.fresh('en');
+  const ag = e.fresh('ag');
+  const conditions: string[] = [];
+  if (typeName === 'Organisation') conditions.push(`${ag}.kind = 'MOU'`);
+  if (group.name === 'agreements') {
+    const kinds = e.argument(group, 'kinds');
+    const asOf = e.argument(group, 'asOf', (value) => (typeof value === 'string' ? (tryParsePartialDate(value)?.latest ?? null) : null));
+    conditions.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${ag}.kind IN ${kinds})`);
+    conditions.push(`(${asOf} IS NULL OR (${ag}.enacted IS NOT NULL AND ${earliest(`${ag}.enacted`)} <= ${asOf}))`);
+  }
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
+  const k2 = e.fresh('k');
+  const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
+  const rows =
+    `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
+    `CALL (${key}) { ${agreementClauses(key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
+  if (group.name === 'agreementKinds') {
+    const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;
+    const acc = e.fresh('acc');
+    const x = e.fresh('x');
+    return `reduce(${acc} = [], ${x} IN ${kinds} | CASE WHEN ${x} IN ${acc} THEN ${acc} ELSE ${acc} + ${x} END)`;
+  }
+  return `COLLECT { ${rows}RETURN ${projectAgreement(e, ag, group.nodes)} }`;
+}

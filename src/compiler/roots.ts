@@ -1,0 +1,160 @@
+/**
+ * Root translators: for each compiled root field, the arguments checked exactly as its resolver
+ * checks them (any failure hands the field back to the resolver, which reports it with its own
+ * message), the statement around the projection of the selection, and the turn of the rows into the
+ * value the resolver would have returned.
+ */
+import { getNamedType, type FieldNode, type GraphQLField, type GraphQLNamedType } from 'graphql';
+import type { Repositories } from '../repositories/index.js';
+import type { EntityRecord } from '../repositories/records.js';
+import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
+import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
+import { lineage } from './analyst-roots.js';
+import type { Emit } from './emit.js';
+import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
+
+type Row = Record<string, unknown>;
+
+
+/** A root field ready to run: the variant of its statement, the root's own parameters, and how to read the rows. */
+export interface Prepared {
+  /** Distinguishes the statement texts this root can emit (with the selection, the cache key). */
+  variant: string;
+  /** Items the response can hold at most before any nested list (page size, ids). */
+  bound: number;
+  /** The statement around the projection(s) the emitter makes for the selection. */
+  build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string;
+  params: Row;
+  finish(rows: Row[]): unknown;
+}
+
+export type RootTranslator = (args: Record<string, unknown>, repos: Repositories, nodes: readonly FieldNode[]) => Prepared;
+
+const IS_TYPED = (v: string): string => `(${ENTITY_TYPES.map((t) => `${v}:${t}`).join(' OR ')})`;
+const agreementId = (id: string): boolean => id.startsWith('agreement:') || id.startsWith('mou:');
+
+/** The value of `n` (an entity) or `ag` (an agreement record) as Node. */
+function nodeValue(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
+  const type = getNamedType(field.type);
+  return `CASE WHEN ag IS NOT NULL THEN ${projectAgreement(e, 'ag', nodes)} WHEN n IS NOT NULL THEN ${projectEntity(e, 'n', type, nodes)} END`;
+}
+
+function node(args: Record<string, unknown>): Prepared {
+  const id = args['id'] as string;
+  if (id.length > 300) throw new Error('id too long');
+  const agreement = agreementId(id);
+  return {
+    variant: agreement ? 'agreement' : 'entity',
+    bound: 1,
+    params: { id },
+    build: (e, field, nodes) =>
+      (agreement ? `OPTIONAL CALL () { ${agreementClauses('$id', 'ag')} RETURN ag } ` : 'WITH null AS ag ') +
+      `OPTIONAL MATCH (n:Entity {key: $id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
+      `RETURN ${nodeValue(e, field, nodes)} AS value`,
+    finish: (rows) => rows[0]?.['value'] ?? null,
+  };
+}
+
+function nodesRoot(args: Record<string, unknown>): Prepared {
+  const ids = args['ids'] as string[];
+  if (ids.length > 100) throw new Error('too many ids');
+  return {
+    variant: '',
+    bound: ids.length,
+    params: { ids },
+    build: (e, field, nodes) =>
+      `UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ` +
+      `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses('id', 'ag')} RETURN ag } ` +
+      `OPTIONAL MATCH (n:Entity {key: id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
+      `RETURN ${nodeValue(e, field, nodes)} AS value ORDER BY i`,
+    finish: (rows) => rows.map((r) => r['value'] ?? null),
+  };
+}
+
+/** The connection object of a page: the edges' cursors and pageInfo exactly as pagination.ts makes them. */
+function connection(rows: Row[], request: ReturnType<typeof parsePageArgs>): unknown {
+  const row = rows[0] ?? {};
+  const items = (row['rows'] as { node: EntityRecord; sortValue: Keyset['value'] }[] | undefined) ?? [];
+  const sortOf = new Map(items.map((i) => [i.node, i.sortValue]));
+  const page = toConnection(
+    items.map((i) => i.node),
+    request,
+    (n) => ({ value: sortOf.get(n) ?? null, key: n.key }),
+  );
+  return { ...page, totalCount: row['total'] };
+}
+
+/** Whether the selection asks for totalCount (directly or in a fragment). */
+function wantsTotal(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): boolean {
+  return e.concreteTypes(getNamedType(field.type)).some((t) => e.fieldsOf(t, nodes).some((g) => g.name === 'totalCount'));
+}
+
+/** The projection of the page's item under `edges { node }`. */
+function edgeNodes(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): { type: GraphQLNamedType; nodes: FieldNode[] } {
+  const connectionType = e.concreteTypes(getNamedType(field.type))[0]!;
+  const edges = e.fieldsOf(connectionType, nodes).filter((g) => g.name === 'edges');
+  const edgeType = e.concreteTypes(getNamedType(connectionType.getFields()['edges']!.type))[0]!;
+  const nodeType: GraphQLNamedType = getNamedType(edgeType.getFields()['node']!.type);
+  const nodeFields = edges.flatMap((g) => e.fieldsOf(edgeType, g.nodes)).filter((g) => g.name === 'node');
+  return { type: nodeType, nodes: nodeFields.flatMap((g) => g.nodes) };
+}
+
+function entityPage(root: string): RootTranslator {
+  const { label, filter: translate } = ENTITY_ROOTS[root]!;
+  return (args, repos) => {
+    const filter = translate(args['filter'] as Record<string, unknown> | null | undefined);
+    const request = parsePageArgs(args);
+    const orderBy = args['orderBy'] as { field?: 'NAME' | 'KEY' | 'DATE'; direction?: string } | null | undefined;
+    const sort = orderBy?.field ?? 'NAME';
+    const descending = ((orderBy?.direction ?? 'ASC') === 'DESC') !== request.backward;
+    const page = repos.entities.pageStatement({ label, filter, sort, descending, after: request.cursor, limit: request.limit + 1 });
+    const count = repos.entities.countStatement(label, filter);
+    const dir = descending ? 'DESC' : 'ASC';
+    return {
+      variant: `${page.cypher}\n${count.cypher}`,
+      bound: request.limit + 1,
+      params: { ...page.params, ...count.params },
+      build: (e, field, nodes) => {
+        const item = edgeNodes(e, field, nodes);
+        const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
+        return (
+          `CALL () { ${page.cypher} } MATCH (n:Entity {key: node.key}) WITH n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
+          `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
+        );
+      },
+      finish: (rows) => connection(rows, request),
+    };
+  };
+}
+
+const agreementsPage: RootTranslator = (args, repos) => {
+  const filter = agreementFilter(args['filter'] as Record<string, unknown> | null | undefined);
+  const request = parsePageArgs(args);
+  const orderBy = args['orderBy'] as { field?: 'ENACTED' | 'NAME' | 'KEY'; direction?: string } | null | undefined;
+  const descending = ((orderBy?.direction ?? 'ASC') === 'DESC') !== request.backward;
+  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, after: request.cursor, limit: request.limit + 1 });
+  const count = repos.agreements.countStatement(filter);
+  const dir = descending ? 'DESC' : 'ASC';
+  return {
+    variant: page.cypher,
+    bound: request.limit + 1,
+    params: { ...page.params, ...count.params },
+    build: (e, field, nodes) => {
+      const item = edgeNodes(e, field, nodes);
+      const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
+      return (
+        `CALL () { ${page.cypher} } WITH agreement AS ag, sortValue ORDER BY sortValue ${dir}, ag.key ${dir} ` +
+        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
+      );
+    },
+    finish: (rows) => connection(rows, request),
+  };
+};
+
+export const ROOTS: Readonly<Record<string, RootTranslator>> = {
+  node,
+  lineage,
+  nodes: nodesRoot,
+  agreements: agreementsPage,
+  ...Object.fromEntries(Object.keys(ENTITY_ROOTS).map((root) => [root, entityPage(root)])),
+};

@@ -1,0 +1,95 @@
+/**
+ * The GraphQL filter inputs of the root lists, translated into the repositories' filters: one
+ * function per root field, shared by the field resolvers and the operation compiler (so both
+ * validate alike and fail with the same messages).
+ */
+import type { AgreementFilter } from '../repositories/agreement-repository.js';
+import type { EntityFilter, EntityLabel } from '../repositories/entity-repository.js';
+import { dayRange, parsePartialDate } from './dates.js';
+import { normaliseText } from './entity-service.js';
+
+type Input = Record<string, unknown> | null | undefined;
+type Range = { from?: string | null; to?: string | null } | null | undefined;
+
+const text = (filter: Input): string | null => normaliseText(filter?.['nameContains'] as string | null | undefined, 'filter.nameContains');
+const kinds = (filter: Input): string[] | null => (filter?.['kinds'] as string[] | null | undefined) ?? null;
+const id = (filter: Input, name: string): string | null => (filter?.[name] as string | null | undefined) ?? null;
+
+/** The entity list roots: their label and how their filter translates. */
+export const ENTITY_ROOTS: Readonly<Record<string, { label: EntityLabel; filter: (filter: Input) => EntityFilter }>> = {
+  offices: {
+    label: 'Office',
+    filter: (f) => ({
+      kinds: kinds(f),
+      text: text(f),
+      withLabel: f?.['isMinister'] === true ? 'Minister' : null,
+      withoutLabel: f?.['isMinister'] === false ? 'Minister' : null,
+      outType: f?.['organisation'] ? 'PART_OF' : null,
+      outKey: id(f, 'organisation'),
+    }),
+  },
+  organisations: {
+    label: 'Organisation',
+    filter: (f) => ({ kinds: kinds(f), text: text(f), outType: f?.['parent'] ? 'PART_OF' : null, outKey: id(f, 'parent') }),
+  },
+  meetings: {
+    label: 'Meeting',
+    filter: (f) => {
+      const range = dayRange(f?.['established'] as Range, 'filter.established');
+      const asOf = f?.['asOf'] ? parsePartialDate(f['asOf'] as string, 'filter.asOf') : null;
+      return {
+        kinds: kinds(f),
+        text: text(f),
+        dateFrom: range.from,
+        dateTo: range.to,
+        asOf: asOf?.earliest ?? null,
+        asOfLatest: asOf?.latest ?? null,
+      };
+    },
+  },
+  plans: {
+    label: 'Plan',
+    filter: (f) => {
+      const range = dayRange(f?.['adopted'] as Range, 'filter.adopted');
+      return {
+        kinds: kinds(f),
+        text: text(f),
+        dateFrom: range.from,
+        dateTo: range.to,
+        inType: f?.['adoptedBy'] ? 'ADOPTED' : null,
+        inKey: id(f, 'adoptedBy'),
+      };
+    },
+  },
+  countries: {
+    label: 'Country',
+    filter: (f) => ({ kinds: kinds(f), text: text(f), agreementKinds: (f?.['agreementKinds'] as string[] | null | undefined) ?? null }),
+  },
+  capabilities: {
+    label: 'Capability',
+    filter: (f) => {
+      const range = dayRange(f?.['introduced'] as Range, 'filter.introduced');
+      return { kinds: kinds(f), text: text(f), dateFrom: range.from, dateTo: range.to };
+    },
+  },
+  indicators: { label: 'Indicator', filter: () => ({}) },
+};
+
+/** `agreements(filter:)`: `asOf` narrows the enactment range to "on or before". */
+export function agreementFilter(filter: Input): AgreementFilter {
+  const asOf = filter?.['asOf'] as string | null | undefined;
+  const enactedInput = filter?.['enacted'] as Range;
+  const range = dayRange(asOf ? { from: null, to: parsePartialDate(asOf, 'filter.asOf').value } : enactedInput, asOf ? 'filter.asOf' : 'filter.enacted');
+  if (asOf && enactedInput) {
+    const enacted = dayRange(enactedInput, 'filter.enacted');
+    range.from = enacted.from;
+    range.to = enacted.to && range.to ? (enacted.to < range.to ? enacted.to : range.to) : (enacted.to ?? range.to);
+  }
+  return {
+    kinds: kinds(filter),
+    party: id(filter, 'party'),
+    multilateral: (filter?.['multilateral'] as boolean | null | undefined) ?? null,
+    dateFrom: range.from,
+    dateTo: range.to,
+  };
+}
