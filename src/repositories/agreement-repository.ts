@@ -4,7 +4,7 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
-import type { Keyset } from '../services/pagination.js';
+import type { Keyset } from './records.js';
 import type { AgreementRecord, EntityRecord } from './records.js';
 
 export const AGREEMENT_SORT_EXPRESSIONS = {

@@ -4,8 +4,8 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
-import { NODE_LABELS } from '../seed/format.js';
-import type { Keyset } from '../services/pagination.js';
+import { NODE_LABELS } from '../domain/vocabulary.js';
+import type { Keyset } from './records.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
 
 export const ENTITY_LABELS = [...NODE_LABELS, 'Entity'] as const;

@@ -98,3 +98,9 @@ export interface SearchHitRecord {
   score: number;
   matched: string;
 }
+
+/** Where a keyset page starts: the sort value and key of the last item seen (a cursor holds it). */
+export interface Keyset {
+  value: string | number | null;
+  key: string;
+}

@@ -8,55 +8,9 @@ import path from 'node:path';
 import { isSeq, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 
-export const NODE_LABELS = [
-  'Office',
-  'Organisation',
-  'Meeting',
-  'Plan',
-  'MeasureCategory',
-  'Country',
-  'Capability',
-  'Indicator',
-  'Observation',
-] as const;
-export type NodeLabel = (typeof NODE_LABELS)[number];
-
-export const EXTRA_LABELS = ['Minister'] as const;
-
-export const RELATIONSHIP_TYPES = [
-  'CHAIRS',
-  'MEMBER_OF',
-  'SUPERSEDES',
-  'PART_OF',
-  'ADOPTED',
-  'APPROVED',
-  'COVERS',
-  'ADMINISTERED_BY',
-  'AGREEMENT',
-  'HOSTED',
-  'OPERATES',
-  'LOCATED_IN',
-  'COOPERATES_WITH',
-  'ORGANISES',
-  'PARTICIPATES_IN',
-  'HAS_OBSERVATION',
-  'CONVENED',
-  'REPORTED_BY',
-] as const;
-export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
-
-/** The key prefix each label's nodes use (`office:prime-minister`). */
-export const KEY_PREFIX: Record<NodeLabel, string> = {
-  Office: 'office',
-  Organisation: 'organisation',
-  Meeting: 'meeting',
-  Plan: 'plan',
-  MeasureCategory: 'measure',
-  Country: 'country',
-  Capability: 'capability',
-  Indicator: 'indicator',
-  Observation: 'observation',
-};
+// The vocabulary lives in src/domain/ (every layer shares it); the seed format re-exports it.
+import { EXTRA_LABELS, KEY_PREFIX, NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/vocabulary.js';
+export { EXTRA_LABELS, KEY_PREFIX, NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/vocabulary.js';
 
 const SEGMENT = '[a-z0-9]+(?:[-.][a-z0-9]+)*';
 /** `<kind>:<slug>[:<slug>…]`, lower-case. */

@@ -8,7 +8,7 @@ import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { EntityFilter, EntityLabel, EntityRepository, Neighbour, NeighbourRequest } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
-import { RELATIONSHIP_TYPES } from '../seed/format.js';
+import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
 
 export interface EntityOrderInput {

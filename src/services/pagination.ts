@@ -4,7 +4,7 @@
  * costs, and items added or removed elsewhere never shift a page.
  */
 import { BadUserInputError } from '../errors.js';
-import type { PageInfoRecord } from '../repositories/records.js';
+import type { Keyset, PageInfoRecord } from '../repositories/records.js';
 
 export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
@@ -17,10 +17,7 @@ export interface PageArgs {
 }
 
 /** Where a page starts: the sort value and key of the item just outside it. */
-export interface Keyset {
-  value: string | number | null;
-  key: string;
-}
+export type { Keyset };
 
 export interface PageRequest {
   /** Backward pages are read in reverse order and turned round. */
