@@ -11,7 +11,7 @@
  * records. Neo4j holds a transaction's changes in its heap until the commit (a million nodes with two
  * million relationships need more than 10 GiB), so such a load commits every BULK_TRANSACTION_SIZE
  * records, and if any part fails it deletes everything of the dataset it wrote before rethrowing: the
- * end state is still all or nothing, but readers can see the dataset grow while it loads.
+ * end state is still all or nothing, and the load fence (src/seed/fence.ts) keeps readers out meanwhile.
  */
 import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
