@@ -107,6 +107,10 @@ export class OperationCompiler {
         // Bad arguments: the resolver reports them in its own words.
         return own(source, args, ctx, info);
       }
+      // Worst case beyond the result budget (the cost estimate multiplies every list by its bound):
+      // run field by field, where the budget is counted while the operation runs and stops it.
+      const estimated = ctx.query.estimatedCost;
+      if (estimated !== undefined && estimated > this.maxResultItems) return own(source, args, ctx, info);
       if (prepared.bound > this.maxResultItems) {
         throw new BadUserInputError(`limit: resultSize: this field could return ${prepared.bound} items; at most ${this.maxResultItems} a response.`, 'resultSize');
       }

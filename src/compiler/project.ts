@@ -29,7 +29,8 @@ export function agreementClauses(keyExpr: string, as: string): string {
     `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
     `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
     `WITH {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []), ` +
-    `status: r0.status, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote} AS ${as}`
+    `status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote, ` +
+    `inferred: r0.inferred, reading: r0.reading} AS ${as}`
   );
 }
 

@@ -60,7 +60,7 @@ export function costPlugin(maxCost: number, tooCostly: (max: number, actual: num
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ schema, document, request, operationName }) {
+        async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           let cost: number;
           try {
             cost = operationCost({ schema, document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
@@ -68,6 +68,10 @@ export function costPlugin(maxCost: number, tooCostly: (max: number, actual: num
             // Variables that do not fit the operation: execution reports them (BAD_USER_INPUT) before any work.
             return;
           }
+          // The compiler reads it: an operation whose worst case exceeds the result budget runs field by
+          // field, where the budget is counted while it runs (src/compiler/compiler.ts).
+          const query = (contextValue as { query?: { estimatedCost?: number } } | undefined)?.query;
+          if (query) query.estimatedCost = cost;
           if (cost > maxCost) {
             const error = tooCostly(maxCost, cost);
             error.extensions['http'] = { status: 400 };

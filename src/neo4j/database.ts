@@ -28,6 +28,8 @@ export interface QueryContext extends PinnedVersions {
   timeoutMs?: number | undefined;
   /** What metrics, traces and the slow-query log learn of this request's database work. */
   observed?: ObservedWork | undefined;
+  /** The operation's estimated cost (src/graphql/cost.ts), once it is resolved. */
+  estimatedCost?: number | undefined;
   /** Set when the request's work budget is spent (src/graphql/result-budget.ts): every later read fails with it. */
   stopped?: Error | undefined;
 }

@@ -12,7 +12,7 @@ import * as documents from '../../src/generated/client/graphql.js';
 import { WhoChairsTheFirearmsMeetingDocument } from '../../src/generated/client/graphql.js';
 import { loadConfig } from '../../src/config.js';
 import { canonicalDocument, loadManifest } from '../../src/http/trusted-documents.js';
-import { loadExampleOperations } from '../../src/http/ide.js';
+import { loadExampleOperations, OPERATIONS_DIR } from '../../src/http/ide.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { expectType } from './typed-client.js';
 
@@ -51,8 +51,9 @@ describe('the manifest', () => {
   it('holds every operation of operations/, and nothing else (it is not stale)', () => {
     const manifest = loadManifest(MANIFEST);
     const canonicalManifest = new Set([...manifest.values()].map((d) => canonicalDocument(parse(d))));
-    const examples = loadExampleOperations();
-    expect(examples.length).toBeGreaterThanOrEqual(8);
+    // The IDE's example tabs (operations/) and the explorer's own operations (operations/explorer/).
+    const examples = [...loadExampleOperations(), ...loadExampleOperations(path.join(OPERATIONS_DIR, 'explorer'))];
+    expect(examples.length).toBeGreaterThanOrEqual(13);
     for (const example of examples) expect(canonicalManifest.has(canonicalDocument(parse(example.query))), example.name).toBe(true);
     expect(manifest.size).toBe(examples.length);
     for (const id of manifest.keys()) expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);

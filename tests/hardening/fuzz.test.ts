@@ -102,6 +102,12 @@ async function send(req: Sent): Promise<void> {
   const context = `status ${res.status} for ${req.method ?? 'POST'} ${req.body.slice(0, 300)}\n→ ${text.slice(0, 500)}`;
 
   expect(res.status >= 500 && res.status !== 503, `5xx other than 503: ${context}`).toBe(false);
+  // A GET that accepts only HTML is a browser opening a share link: it gets the IDE, prefilled (docs/frontend.md).
+  if ((req.method ?? 'POST') === 'GET' && req.accept === 'text/html' && res.status === 200) {
+    expect(res.headers.get('content-type'), context).toMatch(/^text\/html/);
+    expect(text, context).toContain('<title>Border graph API</title>');
+    return;
+  }
   let body: unknown;
   try {
     body = JSON.parse(text);
