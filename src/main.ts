@@ -27,7 +27,10 @@ async function serve(config: Config, logger: Logger, connection: Connection, shu
     datasets: readDatasetInfo([config.seed.dir]),
   });
   shutdown.add('http', () => app.stop());
+  // Listening first (so /health answers), /ready 503 until the statement caches are warm.
+  const warm = app.warmUp();
   const { url } = await app.listen();
+  await warm;
   logger.info({ url, pid: process.pid }, `GraphQL API ready at ${url}`);
 }
 

@@ -29,6 +29,7 @@ import {
   transactionTimeoutMs,
 } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
+import { warmUp, type WarmUpResult } from './warm-up.js';
 import { consistentGraphQL } from './consistent-graphql.js';
 import { createDraining } from './draining.js';
 import { answerClientErrors } from './client-errors.js';
@@ -53,6 +54,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on the configured host and port (or the given port; 0 picks a free one). */
   listen(port?: number): Promise<{ url: string; port: number }>;
+  /** Runs the saved operations once (src/http/warm-up.ts); `/ready` answers 503 `warming` meanwhile. */
+  warmUp(): Promise<WarmUpResult>;
   stop(): Promise<void>;
 }
 
@@ -117,7 +120,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  let warming = false;
   app.get('/ready', async (_req, res) => {
+    if (warming) {
+      res.status(503).json({ status: 'warming', database: 'up' });
+      return;
+    }
     const ready = await db.ping();
     res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'unavailable', database: ready ? 'up' : 'down' });
   });
@@ -185,6 +193,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
           resolve({ url: `http://${config.http.host === '127.0.0.1' ? 'localhost' : config.http.host}:${actual}/graphql`, port: actual });
         });
       }),
+    warmUp: async () => {
+      warming = true;
+      try {
+        return await warmUp(schema, deps, log, config.neo4j.queryTimeoutMs);
+      } finally {
+        warming = false;
+      }
+    },
     stop: async () => {
       draining.start();
       await apollo.stop();

@@ -1,0 +1,43 @@
+/**
+ * Cold start: `/ready` says 200 only once the saved operations have run once (Neo4j's statement
+ * caches primed), so a load balancer never sends the first real requests to a cold instance.
+ * Before, `/ready` said 200 as soon as Neo4j answered, and the first requests after a cold start
+ * timed out under load (issue: "for ~20 s after a cold start under load every request times out").
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { readDatasetInfo } from '../../src/graphql/datasets.js';
+import { createApp, type App } from '../../src/http/server.js';
+import { loadExampleOperations } from '../../src/http/ide.js';
+import { createLogger } from '../../src/logger.js';
+import { createRepositories } from '../../src/repositories/index.js';
+import { neo4jSettings, testDb } from '../support/db.js';
+
+describe('cold start', () => {
+  let app: App;
+  let origin: string;
+  beforeAll(async () => {
+    const { db, catalog } = await testDb();
+    const s = neo4jSettings();
+    const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', QUERY_TIMEOUT_MS: '60000' });
+    app = await createApp({ config, logger: createLogger('silent'), db, repos: createRepositories(db, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+    origin = new URL((await app.listen(0)).url).origin;
+  });
+  afterAll(async () => app?.stop());
+
+  it('/ready answers 503 "warming" until every saved operation has run once, then 200', async () => {
+    const warm = app.warmUp();
+    const during = await fetch(`${origin}/ready`);
+    expect(during.status).toBe(503);
+    expect(await during.json()).toEqual({ status: 'warming', database: 'up' });
+    // The process is alive meanwhile: liveness does not wait for the warm-up.
+    expect((await fetch(`${origin}/health`)).status).toBe(200);
+    const result = await warm;
+    expect(result.operations).toBe(loadExampleOperations().length);
+    expect(result.operations).toBeGreaterThanOrEqual(10);
+    expect(result.failed).toEqual([]);
+    const after = await fetch(`${origin}/ready`);
+    expect(after.status).toBe(200);
+    expect(await after.json()).toEqual({ status: 'ready', database: 'up' });
+  });
+});
