@@ -11,6 +11,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { loadExampleOperations } from '../../src/http/ide.js';
+import { untilDatabaseIsQuiet } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
@@ -48,6 +49,7 @@ beforeAll(async () => {
     throw new Error(`${CHROMIUM} is missing: install Debian's chromium (sudo apt-get install -y chromium, or scripts/ensure-chromium.sh)`);
   }
   // Generous deadlines: the point here is the IDE, and a busy test machine runs cold queries slowly.
+  await untilDatabaseIsQuiet();
   server = await startTestServer({ QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
   browser = await chromium.launch({
     executablePath: CHROMIUM,

@@ -34,3 +34,22 @@ export async function closeTestDb(): Promise<void> {
   if (handle) await (await handle).db.close();
   handle = undefined;
 }
+
+/**
+ * Waits until no other transaction runs in the test database (at most `maxMs`): work an earlier
+ * test file left running (a heavy generated query still inside its timeout) would otherwise starve a
+ * browser test's requests on a 2-core machine.
+ */
+export async function untilDatabaseIsQuiet(maxMs = 120_000): Promise<void> {
+  const { db } = await testDb();
+  const deadline = Date.now() + maxMs;
+  while (Date.now() < deadline) {
+    const result = await db.driver.executeQuery(
+      "SHOW TRANSACTIONS YIELD currentQuery WHERE NOT currentQuery STARTS WITH 'SHOW TRANSACTIONS' RETURN count(*) AS n",
+      {},
+      { database: db.settings.database },
+    );
+    if (Number(result.records[0]?.get('n') ?? 0) === 0) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
