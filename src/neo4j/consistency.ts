@@ -11,8 +11,6 @@
  * retried with backoff, within the request's deadline. A request made of several transactions pins the
  * versions its first one saw; a later one that sees others throws DatasetChangedError, and the HTTP
  * layer runs the whole request again (src/http/consistent-graphql.ts).
- *
- * `fenceStatement` does the same inside ONE statement, for a caller that runs one statement per request.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -104,30 +102,3 @@ export async function consistentRead<T>(
   }
 }
 
-const FENCE_BODY = READ_FENCE.replace(/\bRETURN loading, /, 'RETURN loading AS __loading, ').replace(/ AS versions$/, ' AS __versions');
-
-/**
- * One statement with the fence reads inside it, for a one-statement-per-request path: the statement
- * (which must end in RETURN of exactly `columns`) runs between two fence reads, its rows collected
- * (an eager aggregation, so the last fence read really comes after them). Read the result with
- * `unfence`, and retry while it is not steady.
- */
-export function fenceStatement(cypher: string, columns: readonly string[]): string {
-  for (const c of columns) if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(c)) throw new Error(`fenceStatement: column ${JSON.stringify(c)} is not a plain name`);
-  const row = `{${columns.map((c) => `${c}: ${c}`).join(', ')}}`;
-  return [
-    `CALL () { ${FENCE_BODY.replace('AS __loading', 'AS __loading0').replace('AS __versions', 'AS __versions0')} }`,
-    `CALL (__loading0) { CALL () { ${cypher} } RETURN collect(${row}) AS __rows }`,
-    `CALL (__rows) { ${FENCE_BODY.replace('AS __loading', 'AS __loading1').replace('AS __versions', 'AS __versions1')} }`,
-    'RETURN __loading0, __versions0, __rows, __loading1, __versions1',
-  ].join('\n');
-}
-
-/** The rows and the two fence states of a `fenceStatement` result row. */
-export function unfence(record: { get(key: string): unknown }): { rows: Record<string, unknown>[]; before: FenceState; after: FenceState } {
-  return {
-    rows: record.get('__rows') as Record<string, unknown>[],
-    before: { loading: record.get('__loading0') === true, versions: String(record.get('__versions0') ?? '') },
-    after: { loading: record.get('__loading1') === true, versions: String(record.get('__versions1') ?? '') },
-  };
-}
