@@ -11,6 +11,8 @@ export default defineConfig({
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    // Memory bounds in tests measure what is retained after a real collection (global.gc), not garbage.
+    execArgv: ['--expose-gc'],
     reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
   },
 });
