@@ -1,6 +1,7 @@
 /**
- * Graph files for Gephi, yEd and Cytoscape desktop: GraphML (http://graphml.graphdrawing.org/) and GEXF 1.3
- * (https://gexf.net/). Every node and edge keeps its type, its properties (the type's own ones as JSON, the
+ * Graph files for Gephi, yEd and Cytoscape desktop: GraphML (http://graphml.graphdrawing.org/) and GEXF 1.2
+ * (https://gexf.net/; 1.2draft, the version Gephi, NetworkX and JGraphT all read: NetworkX reads no 1.3). Both
+ * validate against their published schemas (tests/analytics/graph-files.test.ts). Every node and edge keeps its type, its properties (the type's own ones as JSON, the
  * common ones as their own attributes) and its provenance (section, quote, inferred, reading). Written as text
  * with every attribute value and text node escaped.
  */
@@ -83,8 +84,8 @@ export function toGraphml(g: GraphFile): string {
 export function toGexf(g: GraphFile): string {
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
-    '  xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
+    '  xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `  <meta><creator>border-graph-api</creator><description>${xml(g.title)}</description></meta>`,
     '  <graph defaultedgetype="directed" mode="static">',
   ];

@@ -1,11 +1,13 @@
 /**
- * Graph files (GraphML, GEXF 1.3) of the whole dataset, a neighbourhood and a path set. The official XSDs are
- * not available offline (no npm, Maven or Debian package ships them), so each file is checked for
- * well-formedness with an XML parser and against the structural rules of its schema: root element and namespace,
- * declared keys/attributes with valid types, every value referring to a declared key of its element kind, unique
- * node ids, every edge joining two nodes of the file. Contents are checked against the seed files and the API.
+ * Graph files (GraphML, GEXF 1.2) of the whole dataset, a neighbourhood and a path set. Each file is validated
+ * against its published XML schema with xmllint (libxml2 as WebAssembly: xmllint-wasm), the schemas being the
+ * ones JGraphT ships to validate its imports (tests/fixtures/xsd/README.md); then read for what the schema
+ * cannot say: every value refers to a declared key of its element kind, node ids are unique, every edge joins
+ * two nodes of the file. Contents are checked against the seed files and the API.
  */
+import { readFileSync } from 'node:fs';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { validateXML } from 'xmllint-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { xml } from '../../src/exports/graph-files.js';
 import { readDataset } from '../../src/seed/format.js';
@@ -31,12 +33,25 @@ const parser = new XMLParser({
   isArray: (name) => ['key', 'node', 'edge', 'data', 'attribute', 'attvalue', 'attributes'].includes(name),
 });
 
+const xsd = (name: string) => ({ fileName: name, contents: readFileSync(new URL(`../fixtures/xsd/${name}`, import.meta.url), 'utf8') });
+const SCHEMAS = {
+  graphml: { schema: xsd('graphml.xsd'), preload: [xsd('xlink.xsd')] },
+  gexf: { schema: xsd('gexf.xsd'), preload: [xsd('viz.xsd')] },
+};
+
+/** The schema's verdict: [] when the file is valid, else libxml2's messages. */
+export async function schemaErrors(text: string, format: keyof typeof SCHEMAS): Promise<string[]> {
+  const result = await validateXML({ xml: [{ fileName: `export.${format}`, contents: text }], ...SCHEMAS[format] });
+  return result.valid ? [] : result.errors.map((e) => e.rawMessage);
+}
+
 async function file(path: string, type: string): Promise<any> {
   const res = await fetch(`${api.origin}${path}`);
   const text = await res.text();
   expect(res.status, text.slice(0, 300)).toBe(200);
   expect(res.headers.get('content-type')).toBe(`${type}; charset=utf-8`);
   expect(XMLValidator.validate(text)).toBe(true);
+  expect(await schemaErrors(text, type.includes('graphml') ? 'graphml' : 'gexf'), path).toEqual([]);
   return parser.parse(text);
 }
 
@@ -81,11 +96,11 @@ function checkGraphml(doc: any): Graph {
   return { nodes, edges };
 }
 
-/** The structural rules of the GEXF 1.3 schema this file relies on. */
+/** The structural rules of the GEXF 1.2 schema this file relies on. */
 function checkGexf(doc: any): Graph {
   const root = doc.gexf;
-  expect(root['@xmlns']).toBe('http://gexf.net/1.3');
-  expect(root['@version']).toBe('1.3');
+  expect(root['@xmlns']).toBe('http://www.gexf.net/1.2draft');
+  expect(root['@version']).toBe('1.2');
   const graph = root.graph;
   expect(['directed', 'undirected', 'mutual']).toContain(graph['@defaultedgetype']);
   const declared: Record<string, Map<string, string>> = {};
@@ -118,6 +133,15 @@ function checkGexf(doc: any): Graph {
   }
   return { nodes, edges };
 }
+
+describe('the schemas', () => {
+  it('refuse a file that breaks them (an edge without a target, an undeclared attribute type)', async () => {
+    const graphml = `<?xml version="1.0"?><graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="directed"><node id="a"/><edge source="a"/></graph></graphml>`;
+    expect((await schemaErrors(graphml, 'graphml')).join('\n')).toMatch(/target/);
+    const gexf = `<?xml version="1.0"?><gexf xmlns="http://www.gexf.net/1.2draft" version="1.2"><graph><attributes class="node"><attribute id="0" title="x" type="date"/></attributes></graph></gexf>`;
+    expect((await schemaErrors(gexf, 'gexf')).join('\n')).toMatch(/type/);
+  });
+});
 
 describe('XML escaping', SLOW, () => {
   it('any text survives a round trip through an attribute and a text node', () => {
