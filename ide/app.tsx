@@ -13,7 +13,7 @@ import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './ide.css';
 import { initialTabs, parseStored, type SavedOperation, type SharedRequest } from './tabs.js';
-import { createFetcher, curlCommand, formatStats, onResponseStats, parseEditorJson, shareLink, type ResponseStats } from './request.js';
+import { createFetcher, curlCommand, formatStats, onResponseStats, operationNameFor, parseEditorJson, shareLink, type ResponseStats } from './request.js';
 
 interface IdeConfig {
   endpoint: string;
@@ -117,7 +117,7 @@ function RequestTools() {
         className="ide-tool"
         onClick={guard(async () => {
           const { query, variables, headers } = current();
-          await copy(curlCommand(endpointUrl, { query, variables, operationName: operationName ?? null }, headers), 'cURL command');
+          await copy(curlCommand(endpointUrl, { query, variables, operationName: operationNameFor(query, operationName) }, headers), 'cURL command');
         })}
       >
         <span aria-hidden="true">cURL</span>

@@ -1,8 +1,10 @@
 /**
  * How the IDE talks to the API: a fetcher that never throws (a network failure or a body that is
- * not JSON becomes a GraphQL error with a plain message, never a JavaScript stack) and reports each
- * answer's status, time and size; and the cURL command and share link of the current request.
+ * not JSON becomes a GraphQL error with a plain message, never a JavaScript stack), always names an
+ * operation of the document it sends, and reports each answer's status, time and size; and the
+ * cURL command and share link of the current request.
  */
+import { Kind, parse } from 'graphql';
 
 export interface ResponseStats {
   status: number | null;
@@ -25,6 +27,26 @@ export interface RequestParams {
   operationName?: string | null;
 }
 
+/**
+ * The operation name to send with `query`. GraphiQL learns the operation name of a tab only a moment
+ * after the tab opens (it parses the editor's text on a 100 ms debounce), so a Run clicked at once
+ * would send the new tab's document under the previous tab's name, and the server would refuse it
+ * (unknown operation). The name asked for is kept when the document defines it; otherwise the
+ * document's only operation, or its first named one, is sent. Text that does not parse is sent as
+ * it is: the server's answer says where the syntax error is.
+ */
+export function operationNameFor(query: string, requested: string | null | undefined): string | null {
+  let names: (string | null)[];
+  try {
+    names = parse(query, { noLocation: true }).definitions.flatMap((d) => (d.kind === Kind.OPERATION_DEFINITION ? [d.name?.value ?? null] : []));
+  } catch {
+    return requested ?? null;
+  }
+  if (requested && names.includes(requested)) return requested;
+  if (names.length === 1) return names[0]!;
+  return names.find((name) => name !== null) ?? null;
+}
+
 type Result = { data?: unknown; errors?: { message: string }[]; extensions?: unknown };
 
 export function createFetcher(endpoint: string) {
@@ -42,7 +64,7 @@ export function createFetcher(endpoint: string) {
           'content-type': 'application/json',
           ...Object.fromEntries(Object.entries(options?.headers ?? {}).map(([k, v]) => [k, String(v)])),
         },
-        body: JSON.stringify(params),
+        body: JSON.stringify({ ...params, operationName: operationNameFor(params.query, params.operationName) }),
       });
     } catch (error) {
       const message = `Network error: could not reach ${new URL(endpoint, location.href).href} (${(error as Error).message}). Is the server running?`;

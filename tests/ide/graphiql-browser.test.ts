@@ -1,15 +1,17 @@
 /**
  * The IDE in a real browser with no internet: Debian's Chromium (driven by playwright-core) opens
- * /graphql at 1280 px with every non-loopback request blocked. Every saved tab is opened by a mouse
- * click and run; after a reload the last-used tab is active (no extra empty tab); a share link
- * opens prefilled; copy as cURL gives a command that runs; errors read as messages. The screenshot
- * is kept at test-artifacts/graphiql.png.
+ * /graphql at 1280 px with every non-loopback request blocked. Every tab shows at 1280 and 1366 px;
+ * the schema downloads from the toolbar; every saved tab is opened by a mouse click and run (also
+ * with Run clicked at once, before GraphiQL has parsed the new tab); after a reload the last-used
+ * tab is active (no extra empty tab); a share link opens prefilled; copy as cURL gives a command that
+ * runs; errors read as messages. The time to a usable IDE (first load, reload) is printed, not
+ * asserted. The screenshot is kept at test-artifacts/graphiql.png.
  */
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import { loadExampleOperations } from '../../src/http/ide.js';
 import { untilDatabaseIsQuiet } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -72,18 +74,39 @@ async function editorText(p: Page, selector: string): Promise<string> {
 const activeTab = (p: Page) => p.locator('.graphiql-tab-active').innerText();
 const tab = (p: Page, name: string) => p.locator('.graphiql-tab', { hasText: new RegExp(`^${name}`) }).first();
 
+/** Clicks Run and waits for the answer: the request sent must be `operation` (fails at once if another one is sent). */
 async function run(p: Page, operation: string): Promise<string> {
-  const response = p.waitForResponse((r) => r.url().startsWith(server.url) && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(`"operationName":"${operation}"`), { timeout: 90_000 });
+  const response = p.waitForResponse((r) => r.url().startsWith(server.url) && r.request().method() === 'POST' && !(r.request().postData() ?? '').includes('"operationName":"IntrospectionQuery"'), { timeout: 90_000 });
   await p.locator('.graphiql-execute-button').first().click();
-  expect((await response).status(), operation).toBe(200);
+  const answer = await response;
+  expect((JSON.parse(answer.request().postData()!) as { operationName?: string }).operationName, `the operation sent for ${operation}`).toBe(operation);
+  expect(answer.status(), operation).toBe(200);
   await expect.poll(() => editorText(p, '.graphiql-response'), { timeout: 60_000, message: operation }).toMatch(/"data": \{/);
   return editorText(p, '.graphiql-response');
 }
 
+/**
+ * How long `navigate` takes to a usable IDE (every tab drawn, the active tab's operation in the
+ * editor) and the bytes it transferred: printed for the record, never asserted (timings are noisy).
+ */
+async function timeToUsable(p: Page, label: string, operation: string, navigate: () => Promise<unknown>): Promise<{ ms: number; bytes: number }> {
+  const sizes: Promise<number>[] = [];
+  const onFinished = (r: Request) => sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
+  p.on('requestfinished', onFinished);
+  const started = Date.now();
+  await navigate();
+  await expect.poll(() => p.locator('.graphiql-tab').count(), { timeout: 30_000 }).toBe(saved.length);
+  await expect.poll(() => editorText(p, '.graphiql-query-editor'), { timeout: 30_000 }).toMatch(new RegExp(`(query|mutation) ${operation}\\b`));
+  const ms = Date.now() - started;
+  p.off('requestfinished', onFinished);
+  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  console.log(`IDE ${label}: usable in ${ms} ms, ${(bytes / 1024).toFixed(0)} kB transferred in ${sizes.length} requests`);
+  return { ms, bytes };
+}
+
 describe('GraphiQL at /graphql, offline, at 1280 px', () => {
   it('loads with the docs explorer, history, variables and headers editors, and one tab per saved operation, the first active', async () => {
-    await page.goto(server.url, { waitUntil: 'load' });
-    await expect.poll(() => page.locator('.graphiql-tab').count(), { timeout: 30_000 }).toBe(saved.length);
+    await timeToUsable(page, 'first load', saved[0]!.operation, () => page.goto(server.url, { waitUntil: 'load' }));
     expect(await activeTab(page)).toBe(saved[0]!.operation);
     // The schema arrives by introspection; the docs explorer shows the root type.
     await page.getByRole('button', { name: /documentation explorer/i }).first().click();
@@ -94,21 +117,61 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     expect((await page.locator('.graphiql-tab').allInnerTexts()).map((t) => t.trim())).toEqual(saved.map((s) => s.operation));
   });
 
-  it('shows every tab inside the window: none is cut off or hidden past the edge', async () => {
-    for (const s of saved) {
-      const box = await tab(page, s.operation).boundingBox();
-      expect(box, s.operation).not.toBeNull();
-      expect(box!.x, s.operation).toBeGreaterThanOrEqual(0);
-      expect(box!.x + box!.width, s.operation).toBeLessThanOrEqual(VIEWPORT.width);
-      expect(box!.y + box!.height, s.operation).toBeLessThanOrEqual(VIEWPORT.height);
+  it('shows every tab inside the window at 1280 and 1366 px: none is cut off or hidden past the edge', async () => {
+    for (const viewport of [{ width: 1366, height: 768 }, VIEWPORT]) {
+      await page.setViewportSize(viewport);
+      for (const s of saved) {
+        const box = await tab(page, s.operation).boundingBox();
+        const where = `${s.operation} at ${viewport.width} px`;
+        expect(box, where).not.toBeNull();
+        expect(box!.x, where).toBeGreaterThanOrEqual(0);
+        expect(box!.x + box!.width, where).toBeLessThanOrEqual(viewport.width);
+        expect(box!.y + box!.height, where).toBeLessThanOrEqual(viewport.height);
+      }
     }
   });
 
-  // Known defect, open: on a freshly loaded test database (the CI run) one tab's run gets no
-  // response within 90 s after the merge of the compiler, consistency and IDE branches; it passes
-  // against a warm database (run it with `npx vitest run tests/ide/graphiql-browser.test.ts`).
-  // Skipped in CI only until that interaction is found, so CI stays a true gate for the rest.
-  it.skipIf(process.env['CI'] === 'true')('opens every saved tab on a mouse click, shows its operation and runs it', async () => {
+  it('downloads the schema from the toolbar, as SDL and as introspection JSON', async () => {
+    for (const [what, file, looks] of [['SDL', 'schema.graphql', /type Query \{/], ['introspection JSON', 'schema.json', /"__schema"/]] as const) {
+      const [got] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTitle(`Download the schema (${what})`).click()]);
+      expect(got.suggestedFilename(), what).toBe(file);
+      expect(readFileSync((await got.path())!, 'utf8'), what).toMatch(looks);
+    }
+  });
+
+  it('comes from the browser cache on a reload: the assets are not downloaded again', async () => {
+    // A context of its own, without the request routing above (routing turns the browser cache off).
+    const plain = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const p = await plain.newPage();
+      const first = await timeToUsable(p, 'first load, cache empty', saved[0]!.operation, () => p.goto(server.url, { waitUntil: 'load' }));
+      const again = await timeToUsable(p, 'reload, cache warm', saved[0]!.operation, () => p.reload({ waitUntil: 'load' }));
+      expect(first.bytes).toBeGreaterThan(100_000);
+      expect(again.bytes).toBeLessThan(first.bytes / 10);
+    } finally {
+      await plain.close();
+    }
+  });
+
+  it('runs the operation of the tab just opened when Run is clicked at once, not the previous tab\'s', async () => {
+    // GraphiQL learns a new tab's operation name only after a short delay; a Run clicked before then
+    // must still send the operation shown (the first saved tab is active: go to the search and back).
+    for (const s of [saved.find((e) => e.name === 'search')!, saved[0]!]) {
+      const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().startsWith(server.url) && !(r.postData() ?? '').includes('IntrospectionQuery'), { timeout: 30_000 });
+      const tabBox = (await tab(page, s.operation).boundingBox())!;
+      const runBox = (await page.locator('.graphiql-execute-button').first().boundingBox())!;
+      await page.mouse.click(tabBox.x + tabBox.width / 2, tabBox.y + tabBox.height / 2);
+      await page.mouse.click(runBox.x + runBox.width / 2, runBox.y + runBox.height / 2);
+      const request = await sent;
+      const body = JSON.parse(request.postData()!) as { query: string; operationName?: string };
+      expect(body.query, s.operation).toMatch(new RegExp(`(query|mutation) ${s.operation}\\b`));
+      expect(body.operationName, s.operation).toBe(s.operation);
+      expect((await request.response())?.status(), s.operation).toBe(200);
+      await expect.poll(() => editorText(page, '.graphiql-response'), { timeout: 60_000, message: s.operation }).toMatch(/"data": \{/);
+    }
+  });
+
+  it('opens every saved tab on a mouse click, shows its operation and runs it', async () => {
     // Last to first, so that no click lands on the tab that is already active.
     for (const s of [...saved].reverse()) {
       await tab(page, s.operation).click();
@@ -131,10 +194,8 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     const last = saved[2]!.operation;
     await tab(page, last).click();
     await expect.poll(() => activeTab(page)).toBe(last);
-    await page.reload({ waitUntil: 'load' });
-    await expect.poll(() => page.locator('.graphiql-tab').count(), { timeout: 30_000 }).toBe(saved.length);
+    await timeToUsable(page, 'reload (request routing on: no browser cache)', last, () => page.reload({ waitUntil: 'load' }));
     expect(await activeTab(page)).toBe(last);
-    await expect.poll(() => editorText(page, '.graphiql-query-editor'), { timeout: 10_000 }).toMatch(new RegExp(`query ${last}\\b`));
     for (const s of saved) {
       await tab(page, s.operation).click();
       await expect.poll(() => activeTab(page), { timeout: 5_000, message: s.operation }).toBe(s.operation);
