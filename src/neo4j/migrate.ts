@@ -83,7 +83,9 @@ export async function applySchema(db: Database, catalog: CypherCatalog): Promise
       await db.write(drop, {}, { operationName: `migration/drop-index ${want.name}` });
     }
     // Schema statements cannot share a transaction with each other's writes, so each runs alone.
-    await db.write(cypher, {}, { operationName: `schema/${name}` });
+    await db.write(cypher, {}, { operationName: `schema/${name}` }).catch((error: unknown) => {
+      throw new Error(`cypher/schema/${name}.cypher: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    });
   }
   await db.write('CALL db.awaitIndexes(300)', {}, { operationName: 'schema/await-indexes' });
   return statements.map((s) => s.name);
