@@ -67,7 +67,6 @@ export const NAV_SPECS: Readonly<Record<string, Readonly<Record<string, NavSpec>
   },
   MeasureCategory: { plans: { way: N.MeasureCategory.plans, labels: PLAN, shape: 'nodes' } },
   Capability: { operatedBy: { way: N.Capability.operatedBy, labels: ORG, shape: 'nodes' } },
-  Checkpoint: { country: { way: N.Checkpoint.country, labels: ['Country'], shape: 'node' } },
   Country: { organisations: { way: N.Country.organisations, labels: ORG, shape: 'nodes' } },
 };
 

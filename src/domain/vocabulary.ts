@@ -35,7 +35,6 @@ export const ENTITY_TYPES = {
   Country: { keyPrefix: 'country', search: 'COUNTRY', root: 'countries' },
   Capability: { keyPrefix: 'capability', search: 'CAPABILITY', root: 'capabilities' },
   Indicator: { keyPrefix: 'indicator', search: 'INDICATOR', root: 'indicators' },
-  Checkpoint: { keyPrefix: 'checkpoint', search: 'CHECKPOINT', root: 'checkpoints' },
   Observation: { keyPrefix: 'observation', search: null, root: null },
 } as const satisfies Record<string, EntityTypeSpec>;
 

@@ -12,14 +12,6 @@ export const customsResolvers: Resolvers = {
     operatedBy: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Capability.operatedBy, ['Organisation']),
   },
 
-  Checkpoint: {
-    ...entityFields,
-    kind: (c) => (str(c, 'kind') ?? 'PORT') as never,
-    opened: (c) => str(c, 'opened'),
-    description: (c) => str(c, 'description'),
-    country: async (c, _, { services }) => (await services.entities.relatedNodes(c.key, ...NAVIGATION.Checkpoint.country, ['Country']))[0] ?? null,
-  },
-
   Indicator: {
     ...entityFields,
     measure: (i) => str(i, 'measure') ?? i.name,

@@ -43,7 +43,6 @@ export const NAVIGATION = {
   Plan: { adoptedBy: into('ADOPTED'), categories: out('COVERS'), supersedes: out('SUPERSEDES'), supersededBy: into('SUPERSEDES') },
   MeasureCategory: { plans: into('COVERS') },
   Capability: { operatedBy: into('OPERATES') },
-  Checkpoint: { country: out('LOCATED_IN') },
   Indicator: { observations: out('HAS_OBSERVATION') },
   Country: { organisations: into('LOCATED_IN') },
 } as const satisfies Record<string, Record<string, Way>>;

@@ -69,7 +69,6 @@ export const NODE_PROPS: Record<NodeLabel, z.ZodType<Record<string, unknown>>> =
   }),
   MeasureCategory: z.strictObject({ ordinal: positiveInt }),
   Country: z.strictObject({ kind: z.enum(['COUNTRY', 'ECONOMY', 'UNION']) }),
-  Checkpoint: z.strictObject({ kind: z.enum(['PORT', 'AIRPORT']), opened: date.optional(), description: text.optional() }),
   Capability: z.strictObject({
     kind: z.enum(['EQUIPMENT', 'SYSTEM', 'ANIMAL', 'VESSEL', 'CHANNEL', 'PRACTICE']),
     introduced: date.optional(),

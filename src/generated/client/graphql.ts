@@ -232,8 +232,6 @@ export type RelationshipType =
 export type SearchableType =
   /** Capabilities. */
   | 'CAPABILITY'
-  /** Checkpoints. */
-  | 'CHECKPOINT'
   /** Countries. */
   | 'COUNTRY'
   /** Indicators. */
@@ -271,7 +269,6 @@ export type AgreementDetailQueryVariables = Exact<{
 export type AgreementDetailQuery = { node:
     | { __typename: 'Agreement', name: string, kind: AgreementKind, multilateral: boolean, status: string | null, id: string, enacted: { value: string, precision: DatePrecision } | null, parties: Array<
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -281,7 +278,6 @@ export type AgreementDetailQuery = { node:
         | { __typename: 'Plan', id: string, name: string }
       >, provenance: { section: string, quote: string | null } }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -301,7 +297,6 @@ export type AgreementsTableQueryVariables = Exact<{
 
 export type AgreementsTableQuery = { agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: AgreementKind, multilateral: boolean, enacted: { value: string, precision: DatePrecision } | null, partners: Array<
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -319,7 +314,6 @@ export type ExplorerDetailsQueryVariables = Exact<{
 export type ExplorerDetailsQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', name: string, aliases: Array<string>, description: string | null, id: string, capabilityKind: CapabilityKind, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string }, introduced: { value: string, precision: DatePrecision, earliest: string, latest: string } | null }
-    | { __typename: 'Checkpoint', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'Country', name: string, aliases: Array<string>, id: string, countryKind: CountryKind, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'Indicator', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'MeasureCategory', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
@@ -338,7 +332,6 @@ export type ExplorerLineageQueryVariables = Exact<{
 
 export type ExplorerLineageQuery = { lineage: { steps: Array<{ position: number, node:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -357,7 +350,6 @@ export type ExplorerNeighbourhoodQueryVariables = Exact<{
 
 export type ExplorerNeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ distance: number, node:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -368,8 +360,6 @@ export type ExplorerNeighbourhoodQuery = { neighbourhood: { truncated: boolean, 
        }>, relationships: Array<{ id: string, type: string, startId: string, endId: string, properties: unknown, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null } }> } };
 
 type ExplorerNode_Capability_Fragment = { __typename: 'Capability', id: string, name: string };
-
-type ExplorerNode_Checkpoint_Fragment = { __typename: 'Checkpoint', id: string, name: string };
 
 type ExplorerNode_Country_Fragment = { __typename: 'Country', id: string, name: string };
 
@@ -387,7 +377,6 @@ type ExplorerNode_Plan_Fragment = { __typename: 'Plan', id: string, name: string
 
 export type ExplorerNodeFragment =
   | ExplorerNode_Capability_Fragment
-  | ExplorerNode_Checkpoint_Fragment
   | ExplorerNode_Country_Fragment
   | ExplorerNode_Indicator_Fragment
   | ExplorerNode_MeasureCategory_Fragment
@@ -407,7 +396,6 @@ export type ExplorerPathQueryVariables = Exact<{
 
 export type ExplorerPathQuery = { shortestPath: { truncated: boolean, paths: Array<{ nodes: Array<
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -424,7 +412,6 @@ export type ExplorerSearchQueryVariables = Exact<{
 
 export type ExplorerSearchQuery = { search: Array<{ node:
       | { __typename: 'Capability', id: string, name: string }
-      | { __typename: 'Checkpoint', id: string, name: string }
       | { __typename: 'Country', id: string, name: string }
       | { __typename: 'Indicator', id: string, name: string }
       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -442,7 +429,6 @@ export type MeetingPageQueryVariables = Exact<{
 export type MeetingPageQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -450,7 +436,6 @@ export type MeetingPageQuery = { node:
         | { __typename: 'Office', id: string, name: string }
         | { __typename: 'Organisation', id: string, name: string }
       >, plansAdopted: Array<{ on: { value: string } | null, plan: { id: string, name: string, kind: PlanKind } }>, parent: { id: string, name: string } | null, predecessor: { on: { value: string } | null, older:
-          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -474,7 +459,6 @@ export type PartnerAgreementsQueryVariables = Exact<{
 export type PartnerAgreementsQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', name: string, aliases: Array<string>, kind: CountryKind, agreementKinds: Array<AgreementKind>, id: string, agreements: Array<{ id: string, name: string, kind: AgreementKind, multilateral: boolean, status: string | null, enacted: { value: string, precision: DatePrecision } | null, revisions: Array<{ value: string }>, provenance: { section: string, quote: string | null } }> }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -492,7 +476,6 @@ export type PlanLineageQueryVariables = Exact<{
 export type PlanLineageQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -501,7 +484,6 @@ export type PlanLineageQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Plan', summary: string | null, id: string, name: string, categories: Array<{ id: string, ordinal: number, name: string }>, adoptedBy: { on: { value: string } | null, meeting: { id: string, name: string } } | null, supersedes: { on: { value: string } | null, older:
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -510,7 +492,6 @@ export type PlanLineageQuery = { node:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Plan', id: string, name: string, supersedes: { on: { value: string } | null, older:
                 | { __typename: 'Capability', id: string, name: string }
-                | { __typename: 'Checkpoint', id: string, name: string }
                 | { __typename: 'Country', id: string, name: string }
                 | { __typename: 'Indicator', id: string, name: string }
                 | { __typename: 'MeasureCategory', id: string, name: string }
@@ -519,7 +500,6 @@ export type PlanLineageQuery = { node:
                 | { __typename: 'Organisation', id: string, name: string }
                 | { __typename: 'Plan', id: string, name: string, supersedes: { on: { value: string } | null, older:
                       | { __typename: 'Capability', id: string, name: string }
-                      | { __typename: 'Checkpoint', id: string, name: string }
                       | { __typename: 'Country', id: string, name: string }
                       | { __typename: 'Indicator', id: string, name: string }
                       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -531,7 +511,6 @@ export type PlanLineageQuery = { node:
                } | null, adopted: { value: string, precision: DatePrecision } | null }
          } | null, supersededBy: { on: { value: string } | null, newer:
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -540,7 +519,6 @@ export type PlanLineageQuery = { node:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Plan', id: string, name: string, supersededBy: { on: { value: string } | null, newer:
                 | { __typename: 'Capability', id: string, name: string }
-                | { __typename: 'Checkpoint', id: string, name: string }
                 | { __typename: 'Country', id: string, name: string }
                 | { __typename: 'Indicator', id: string, name: string }
                 | { __typename: 'MeasureCategory', id: string, name: string }
@@ -549,7 +527,6 @@ export type PlanLineageQuery = { node:
                 | { __typename: 'Organisation', id: string, name: string }
                 | { __typename: 'Plan', id: string, name: string, supersededBy: { on: { value: string } | null, newer:
                       | { __typename: 'Capability', id: string, name: string }
-                      | { __typename: 'Checkpoint', id: string, name: string }
                       | { __typename: 'Country', id: string, name: string }
                       | { __typename: 'Indicator', id: string, name: string }
                       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -562,7 +539,6 @@ export type PlanLineageQuery = { node:
          } | null, adopted: { value: string, precision: DatePrecision } | null }
    | null, lineage: { steps: Array<{ position: number, node:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -573,8 +549,6 @@ export type PlanLineageQuery = { node:
       , supersededOn: { value: string } | null }> } };
 
 type PlanSummary_Capability_Fragment = { __typename: 'Capability', id: string, name: string };
-
-type PlanSummary_Checkpoint_Fragment = { __typename: 'Checkpoint', id: string, name: string };
 
 type PlanSummary_Country_Fragment = { __typename: 'Country', id: string, name: string };
 
@@ -592,7 +566,6 @@ type PlanSummary_Plan_Fragment = { __typename: 'Plan', id: string, name: string,
 
 export type PlanSummaryFragment =
   | PlanSummary_Capability_Fragment
-  | PlanSummary_Checkpoint_Fragment
   | PlanSummary_Country_Fragment
   | PlanSummary_Indicator_Fragment
   | PlanSummary_MeasureCategory_Fragment
@@ -611,7 +584,6 @@ export type SearchAsYouTypeQueryVariables = Exact<{
 
 export type SearchAsYouTypeQuery = { search: Array<{ score: number, matched: string, node:
       | { __typename: 'Capability', id: string, name: string }
-      | { __typename: 'Checkpoint', id: string, name: string }
       | { __typename: 'Country', id: string, name: string }
       | { __typename: 'Indicator', id: string, name: string }
       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -631,7 +603,6 @@ export type ShortestPathQueryVariables = Exact<{
 
 export type ShortestPathQuery = { shortestPath: { maxHops: number, truncated: boolean, paths: Array<{ length: number, nodes: Array<
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -648,7 +619,6 @@ export type StateAsOfQueryVariables = Exact<{
 
 export type StateAsOfQuery = { stateAsOf: { date: { value: string, precision: DatePrecision }, meetings: Array<{ meeting: { id: string, name: string }, since: { value: string } | null, administeredBy: Array<{ organisation: { id: string, name: string }, from: { value: string } | null, until: { value: string } | null }>, parent: { id: string, name: string } | null }>, agreements: Array<{ id: string, name: string, kind: AgreementKind, enacted: { value: string } | null }>, hostings: Array<{ host:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -666,7 +636,6 @@ export type StructureAsOfQueryVariables = Exact<{
 export type StructureAsOfQuery = { meetings: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: MeetingKind, established: { value: string } | null } }> }, firearmsMeeting:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -682,7 +651,6 @@ export type WhoChairsTheFirearmsMeetingQueryVariables = Exact<{ [key: string]: n
 export type WhoChairsTheFirearmsMeetingQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
