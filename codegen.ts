@@ -2,9 +2,23 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
+import { ENTITY_TYPES, NODE_LABELS } from './src/domain/vocabulary.js';
 
 const records = '../repositories/records.js';
 const analytics = '../services/analytics-service.js';
+
+/** Every entity type reads an EntityRecord; a paged one has its Connection and Edge (src/domain/vocabulary.ts). */
+const entityMappers = Object.fromEntries(
+  NODE_LABELS.flatMap((label) => [
+    [label, `${records}#EntityRecord`],
+    ...(ENTITY_TYPES[label].root !== null
+      ? [
+          [`${label}Connection`, `${records}#ConnectionRecord`],
+          [`${label}Edge`, `${records}#EdgeRecord`],
+        ]
+      : []),
+  ]),
+);
 
 /** How each custom scalar looks in TypeScript, for the server's resolver types and the client alike. */
 const scalars = {
@@ -74,15 +88,7 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars,
         mappers: {
-          Office: `${records}#EntityRecord`,
-          Organisation: `${records}#EntityRecord`,
-          Meeting: `${records}#EntityRecord`,
-          Plan: `${records}#EntityRecord`,
-          MeasureCategory: `${records}#EntityRecord`,
-          Country: `${records}#EntityRecord`,
-          Capability: `${records}#EntityRecord`,
-          Indicator: `${records}#EntityRecord`,
-          Observation: `${records}#EntityRecord`,
+          ...entityMappers,
           Agreement: `${records}#AgreementRecord`,
           SourceDate: `${records}#PartialDateString`,
           Provenance: `${records}#ProvenanceRecord`,
@@ -92,21 +98,7 @@ const config: CodegenConfig = {
           AdoptionEdge: `${records}#LinkRecord`,
           SupersessionEdge: `${records}#LinkRecord`,
           SearchHit: `${records}#SearchHitRecord`,
-          OfficeConnection: `${records}#ConnectionRecord`,
-          OrganisationConnection: `${records}#ConnectionRecord`,
-          MeetingConnection: `${records}#ConnectionRecord`,
-          PlanConnection: `${records}#ConnectionRecord`,
-          CountryConnection: `${records}#ConnectionRecord`,
-          CapabilityConnection: `${records}#ConnectionRecord`,
-          IndicatorConnection: `${records}#ConnectionRecord`,
           AgreementConnection: `${records}#AgreementConnectionRecord`,
-          OfficeEdge: `${records}#EdgeRecord`,
-          OrganisationEdge: `${records}#EdgeRecord`,
-          MeetingEdge: `${records}#EdgeRecord`,
-          PlanEdge: `${records}#EdgeRecord`,
-          CountryEdge: `${records}#EdgeRecord`,
-          CapabilityEdge: `${records}#EdgeRecord`,
-          IndicatorEdge: `${records}#EdgeRecord`,
           AgreementEdge: `${records}#AgreementEdgeRecord`,
           GraphRelationship: `${analytics}#RelationshipView`,
           GraphPath: `${analytics}#PathView`,

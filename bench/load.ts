@@ -145,19 +145,12 @@ async function main(): Promise<void> {
     const { connect } = await import('../src/runtime.js');
     const { isDatabaseEmpty, loadDataset } = await import('../src/seed/loader.js');
     const { createApp } = await import('../src/http/server.js');
-    const { createRepositories } = await import('../src/repositories/index.js');
-    const { readDatasetInfo } = await import('../src/graphql/datasets.js');
+    const { appDeps } = await import('../src/http/wiring.js');
     const config = loadConfig({ ...process.env, HOST: '127.0.0.1', LOG_LEVEL: process.env['LOG_LEVEL'] ?? 'warn' });
     const logger = createLogger(config.logLevel);
     const connection = await connect(config, logger);
     if (await isDatabaseEmpty(connection.db)) await loadDataset(connection.db, connection.catalog, config.seed.dir);
-    const app = await createApp({
-      config,
-      logger,
-      db: connection.db,
-      repos: createRepositories(connection.db, connection.catalog),
-      datasets: readDatasetInfo([config.seed.dir]),
-    });
+    const app = await createApp(appDeps(config, logger, connection.db, connection.catalog));
     url = (await app.listen(0)).url;
     stop = async () => {
       await app.stop();

@@ -8,24 +8,17 @@
 import cluster from 'node:cluster';
 import { loadConfigOrExit, type Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
-import { readDatasetInfo } from './graphql/datasets.js';
 import { createApp } from './http/server.js';
+import { appDeps } from './http/wiring.js';
 import { installShutdown, type Shutdown } from './lifecycle/shutdown.js';
 import { followPrimary, startWorkers } from './lifecycle/workers.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
-import { createRepositories } from './repositories/index.js';
 import { connect, StartupError, type Connection } from './runtime.js';
 import { isDatabaseEmpty, loadDataset } from './seed/loader.js';
 
 /** Builds the API on a connection and listens; registers its drain as a shutdown step. */
 async function serve(config: Config, logger: Logger, connection: Connection, shutdown: Shutdown): Promise<void> {
-  const app = await createApp({
-    config,
-    logger,
-    db: connection.db,
-    repos: createRepositories(connection.db, connection.catalog),
-    datasets: readDatasetInfo([config.seed.dir]),
-  });
+  const app = await createApp(appDeps(config, logger, connection.db, connection.catalog));
   shutdown.add('http', () => app.stop());
   // Listening first (so /health answers), /ready 503 until the statement caches are warm.
   const warm = app.warmUp();

@@ -1,3 +1,5 @@
+// Full-text search over every label the API shows as an Entity (src/domain/vocabulary.ts fills the slot). When the
+// list changes, src/neo4j/migrate.ts sees that the database's index differs, drops it and creates it anew.
 CREATE FULLTEXT INDEX entity_search IF NOT EXISTS
-FOR (n:Office|Organisation|Meeting|Plan|MeasureCategory|Country|Capability|Indicator)
+FOR (n:{{searchableLabels}})
 ON EACH [n.name, n.aliasesText]

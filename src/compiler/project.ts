@@ -9,12 +9,13 @@ import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import { COMMON_ORDER, EDGE_ENDS, NAV_SPECS, type NavSpec } from './fields.js';
 import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { tryParsePartialDate } from '../services/dates.js';
+import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
 
 /** The object types that are entities (the rest of Node is Agreement). */
-export const ENTITY_TYPES = ['Office', 'Organisation', 'Meeting', 'Plan', 'MeasureCategory', 'Country', 'Capability', 'Indicator'] as const;
+export const ENTITY_TYPES = SEARCHABLE_LABELS;
 
 /**
  * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys

@@ -2,6 +2,7 @@
  * The exports of the analyst questions (paths, neighbourhoods, timeline, lineage, state as of a date, the
  * partner × agreement-kind matrix): the GraphQL selection each runs and the fixed columns of each CSV part.
  */
+import { AGREEMENT_KINDS } from '../domain/vocabulary.js';
 import { col, computed, date, DATE, joined, provenance, PROVENANCE, type Column, type Row } from './columns.js';
 
 export interface QuestionPart {
@@ -18,7 +19,6 @@ export interface QuestionExport {
 }
 
 const REL = `id type startId endId direction properties start { id name } end { id name } provenance ${PROVENANCE}`;
-const AGREEMENT_KINDS = ['CMAA', 'INTERGOVERNMENTAL', 'EPA', 'MOU'] as const;
 
 const relationshipColumns: Column[] = [
   col('id'), col('type'), col('startId', 'start.id'), col('start.name'), col('endId', 'end.id'), col('end.name'), col('direction'),

@@ -1,16 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { ENTITY_ROOTS } from '../services/filters.js';
 import { entityFields, num, str } from './shared.js';
-import { NAVIGATION, selectsField } from './navigation.js';
+import { NAVIGATION } from './navigation.js';
 
 export const customsResolvers: Resolvers = {
-  Query: {
-    capabilities: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.capabilities!.label, { ...page, orderBy }, ENTITY_ROOTS.capabilities!.filter(filter), { total: selectsField(info, 'totalCount') }),
-    indicators: (_, { orderBy, ...page }, { services }, info) =>
-      services.entities.page('Indicator', { ...page, orderBy }, ENTITY_ROOTS.indicators!.filter(null), { total: selectsField(info, 'totalCount') }),
-  },
-
   Capability: {
     ...entityFields,
     kind: (c) => (str(c, 'kind') ?? 'EQUIPMENT') as never,

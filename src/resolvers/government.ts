@@ -1,24 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { ENTITY_ROOTS } from '../services/filters.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, linkOf, num, provenanceOf, str, typeOf } from './shared.js';
-import { NAVIGATION, selectsField } from './navigation.js';
+import { NAVIGATION } from './navigation.js';
 
 const BODY = ['Organisation'];
 const POSTS = ['Office'];
 const MEETINGS = ['Meeting'];
 
 export const governmentResolvers: Resolvers = {
-  Query: {
-    offices: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.offices!.label, { ...page, orderBy }, ENTITY_ROOTS.offices!.filter(filter), { total: selectsField(info, 'totalCount') }),
-    organisations: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.organisations!.label, { ...page, orderBy }, ENTITY_ROOTS.organisations!.filter(filter), { total: selectsField(info, 'totalCount') }),
-    meetings: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.meetings!.label, { ...page, orderBy }, ENTITY_ROOTS.meetings!.filter(filter), { total: selectsField(info, 'totalCount') }),
-  },
-
   Office: {
     ...entityFields,
     kind: (o) => (str(o, 'kind') ?? 'OTHER') as never,

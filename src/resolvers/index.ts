@@ -6,10 +6,11 @@ import { customsResolvers } from './customs.js';
 import { governmentResolvers } from './government.js';
 import { partnerResolvers } from './partners.js';
 import { planResolvers } from './plans.js';
+import { rootResolvers } from './roots.js';
 import { scalarResolvers } from './scalars.js';
 import { searchResolvers } from './search.js';
 
-const domains: Resolvers[] = [baseResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers, analyticsResolvers];
+const domains: Resolvers[] = [baseResolvers, rootResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers, analyticsResolvers];
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,

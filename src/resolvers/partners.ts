@@ -1,13 +1,11 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
+import { agreementFilter } from '../services/filters.js';
 import { inForceOn } from '../services/time.js';
 import { entityFields, str } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
 
 export const partnerResolvers: Resolvers = {
   Query: {
-    countries: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.countries!.label, { ...page, orderBy }, ENTITY_ROOTS.countries!.filter(filter), { total: selectsField(info, 'totalCount') }),
     agreements: (_, { filter, orderBy, ...page }, { services }, info) =>
       services.agreements.page({ ...page, orderBy }, agreementFilter(filter), { total: selectsField(info, 'totalCount') }),
   },

@@ -1,16 +1,10 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { ENTITY_ROOTS } from '../services/filters.js';
 import { entityFields, linkOf, num, provenanceOf, str } from './shared.js';
-import { NAVIGATION, selectsField } from './navigation.js';
+import { NAVIGATION } from './navigation.js';
 
 const PLANS = ['Plan'];
 
 export const planResolvers: Resolvers = {
-  Query: {
-    plans: (_, { filter, orderBy, ...page }, { services }, info) =>
-      services.entities.page(ENTITY_ROOTS.plans!.label, { ...page, orderBy }, ENTITY_ROOTS.plans!.filter(filter), { total: selectsField(info, 'totalCount') }),
-  },
-
   Plan: {
     ...entityFields,
     kind: (p) => (str(p, 'kind') ?? 'PLAN') as never,

@@ -1,18 +1,10 @@
 /** Field resolvers every entity type shares, and small helpers the domain resolvers use. */
+import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
 import type { EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from '../repositories/records.js';
 import type { Neighbour } from '../repositories/entity-repository.js';
 
 /** The GraphQL object type of an entity, from its labels. */
-export const TYPE_OF_LABEL: Record<string, string> = {
-  Office: 'Office',
-  Organisation: 'Organisation',
-  Meeting: 'Meeting',
-  Plan: 'Plan',
-  MeasureCategory: 'MeasureCategory',
-  Country: 'Country',
-  Capability: 'Capability',
-  Indicator: 'Indicator',
-};
+export const TYPE_OF_LABEL: Readonly<Record<string, string>> = Object.fromEntries(SEARCHABLE_LABELS.map((l) => [l, l]));
 
 export function typeOf(record: { labels?: string[] }): string | null {
   for (const label of record.labels ?? []) {

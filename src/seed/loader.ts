@@ -13,14 +13,15 @@
  * records, and if any part fails it deletes everything of the dataset it wrote before rethrowing: the
  * end state is still all or nothing, and the load fence (src/seed/fence.ts) keeps readers out meanwhile.
  */
-import { createHash } from 'node:crypto';
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
 import { CypherCatalog } from '../neo4j/cypher-catalog.js';
-import { readDataset, type Dataset, type PropValue, type SeedNode, type SeedRelationship } from './format.js';
+import { readDataset, type Dataset } from './format.js';
+import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
+export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
+export { graphChecksum, isDatabaseEmpty, type GraphChecksum } from './inspect.js';
 import { datasetVersion, loadFence } from './fence.js';
 
-export const BATCH_SIZE = 2_000;
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
 export const SEED_TIMEOUT_MS = 300_000;
 /** Records (nodes + relationships) above which a first load commits in parts. */
@@ -71,92 +72,6 @@ export class SeedLoadError extends Error {
   }
 }
 
-/** JSON with object keys sorted, so equal content always hashes equally. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value ?? null);
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
-
-/** The hash of everything a node stores (not which file it came from: moving a record between files is no change). */
-export function nodeHash(dataset: string, n: SeedNode): string {
-  const { key, label, extraLabels, name, aliases, props, source } = n;
-  return sha256(canonical({ dataset, key, label, extraLabels, name, aliases, props, source }));
-}
-
-export function relationshipHash(dataset: string, r: SeedRelationship): string {
-  const { key, type, from, to, props, source } = r;
-  return sha256(canonical({ dataset, key, type, from, to, props, source }));
-}
-
-interface NodeRow {
-  key: string;
-  labels: string[];
-  props: Record<string, PropValue | null>;
-}
-
-interface RelationshipRow {
-  key: string;
-  type: string;
-  from: string;
-  to: string;
-  props: Record<string, PropValue | null>;
-}
-
-function nodeRow(dataset: string, n: SeedNode): NodeRow {
-  return {
-    key: n.key,
-    labels: [n.label, ...n.extraLabels],
-    props: {
-      ...n.props,
-      key: n.key,
-      name: n.name,
-      aliases: n.aliases,
-      // Full-text indexes read string properties only: the aliases are searchable through this one.
-      aliasesText: n.aliases.join(' | '),
-      dataset,
-      sourceSection: n.source.section,
-      sourceQuote: n.source.quote,
-      inferred: n.source.reading !== null,
-      reading: n.source.reading,
-      contentHash: nodeHash(dataset, n),
-    },
-  };
-}
-
-function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow {
-  return {
-    key: r.key,
-    type: r.type,
-    from: r.from,
-    to: r.to,
-    props: {
-      ...r.props,
-      key: r.key,
-      dataset,
-      sourceSection: r.source.section,
-      sourceQuote: r.source.quote,
-      inferred: r.source.reading !== null,
-      reading: r.source.reading,
-      contentHash: relationshipHash(dataset, r),
-    },
-  };
-}
-
-function batches<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 async function run(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
   const result = await tx.run(cypher, params);
@@ -399,38 +314,4 @@ async function loadFirstInParts(
   }
   const none = { updated: 0, unchanged: 0, removed: 0 };
   return { dataset: id, nodes: { created: nodeRows.length, ...none }, relationships: { created: relRows.length, ...none } };
-}
-
-/** True when the database holds no Entity node at all (a fresh database). The catalog defaults to `cypher/`. */
-export async function isDatabaseEmpty(db: Database, catalog?: CypherCatalog): Promise<boolean> {
-  const cypher = (catalog ?? (await CypherCatalog.load())).get('seed/is-empty');
-  const [row] = await db.read(cypher, {});
-  return row?.empty === true;
-}
-
-export interface GraphChecksum {
-  checksum: string;
-  nodes: number;
-  relationships: number;
-}
-
-/**
- * A deterministic fingerprint of the graph (or one dataset of it): every Entity node's key, labels and content
- * hash, every relationship's key, type, ends and content hash, plus the counts. Equal checksums, equal graphs
- * (as far as the seeds are concerned). The catalog defaults to `cypher/`.
- */
-export async function graphChecksum(db: Database, catalog?: CypherCatalog, dataset: string | null = null): Promise<GraphChecksum> {
-  const q = (catalog ?? (await CypherCatalog.load())).require(['seed/checksum-nodes', 'seed/checksum-relationships'] as const);
-  return db.readTx({ operationName: 'seed:checksum' }, async (tx) => {
-    const nodes = await run(tx, q['seed/checksum-nodes'], { dataset });
-    const rels = await run(tx, q['seed/checksum-relationships'], { dataset });
-    const hash = createHash('sha256');
-    hash.update(`nodes:${nodes.length};relationships:${rels.length}\n`);
-    for (const n of nodes) {
-      const labels = (n.labels as string[]).slice().sort().join(',');
-      hash.update(`N ${String(n.key)} ${labels} ${String(n.contentHash)}\n`);
-    }
-    for (const r of rels) hash.update(`R ${String(r.key)} ${String(r.type)} ${String(r.from)} ${String(r.to)} ${String(r.contentHash)}\n`);
-    return { checksum: hash.digest('hex'), nodes: nodes.length, relationships: rels.length };
-  });
 }

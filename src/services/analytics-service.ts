@@ -6,147 +6,36 @@
  */
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import {
-  MAX_PATH_HOPS,
-  type AnalyticsRepository,
-  type GraphRelationshipRecord,
-  type MembershipRecord,
-} from '../repositories/analytics-repository.js';
-import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord } from '../repositories/records.js';
+import type { AnalyticsRepository, GraphRelationshipRecord } from '../repositories/analytics-repository.js';
+import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
 import type { AgreementService } from './agreement-service.js';
 import { dayRange, parsePartialDate } from './dates.js';
 import type { EntityService } from './entity-service.js';
 import { inForceOn } from './time.js';
+import { describe, orderLineage } from './analytics/history.js';
+import {
+  AGREEMENT_KINDS,
+  LIST_BOUNDS,
+  NEIGHBOURHOOD_BOUNDS,
+  PATH_BOUNDS,
+  TIMELINE_BOUNDS,
+  type AgreementStatsView,
+  type CommonGroundView,
+  type CommonMemberView,
+  type GraphStatsView,
+  type KindCountView,
+  type LineageView,
+  type NeighbourhoodView,
+  type PartnerKindsView,
+  type PathResultView,
+  type RelationshipView,
+  type StateAsOfView,
+  type TimelineView,
+} from './analytics/views.js';
 
 export type { AnalystSettings } from './analyst/analyst-cypher-service.js';
-
-export const PATH_BOUNDS = { defaultHops: 6, maxHops: MAX_PATH_HOPS, defaultPaths: 10, maxPaths: 50 } as const;
-export const NEIGHBOURHOOD_BOUNDS = { defaultDepth: 1, maxDepth: 3, defaultLimit: 100, maxLimit: 500, ringRows: 5_000 } as const;
-export const TIMELINE_BOUNDS = { defaultLimit: 500, maxLimit: 2_000 } as const;
-export const LIST_BOUNDS = { defaultLimit: 100, maxLimit: 500, maxMeetings: 20 } as const;
-
-export const AGREEMENT_KINDS = ['CMAA', 'INTERGOVERNMENTAL', 'EPA', 'MOU'] as const;
-
-export type Direction = 'FORWARD' | 'BACKWARD';
-
-/** A relationship as seen from a walk: FORWARD when walked from its start node to its end node. */
-export interface RelationshipView {
-  rel: GraphRelationshipRecord;
-  direction: Direction;
-}
-
-export interface PathView {
-  nodes: EntityRecord[];
-  relationships: RelationshipView[];
-}
-
-export interface PathResultView {
-  from: EntityRecord;
-  to: EntityRecord;
-  maxHops: number;
-  paths: PathView[];
-  truncated: boolean;
-}
-
-export interface NeighbourhoodView {
-  centre: EntityRecord;
-  depth: number;
-  nodes: { node: EntityRecord; distance: number }[];
-  relationships: RelationshipView[];
-  truncated: boolean;
-}
-
-export interface CommonMemberView {
-  member: EntityRecord;
-  memberships: MembershipRecord[];
-}
-
-export interface PartnerKindsView {
-  partner: EntityRecord;
-  kinds: string[];
-  agreementKeys: string[];
-}
-
-export interface CommonGroundView {
-  a: EntityRecord;
-  b: EntityRecord;
-  neighbours: { node: EntityRecord; viaA: RelationshipView[]; viaB: RelationshipView[] }[];
-  truncated: boolean;
-}
-
-export interface LineageStepView {
-  position: number;
-  node: EntityRecord;
-  supersedes: GraphRelationshipRecord | null;
-  supersededBy: GraphRelationshipRecord | null;
-}
-
-export interface LineageView {
-  subject: EntityRecord;
-  steps: LineageStepView[];
-}
-
-export interface TimelineEventView {
-  kind: string;
-  date: string;
-  subject: EntityRecord;
-  related: EntityRecord | null;
-  agreementKey: string | null;
-  description: string;
-  provenance: ProvenanceRecord;
-}
-
-export interface TimelineView {
-  events: TimelineEventView[];
-  truncated: boolean;
-}
-
-export interface MeetingStateView {
-  meeting: EntityRecord;
-  since: string | null;
-  administrations: LinkRecord[];
-  parent: LinkRecord | null;
-}
-
-export interface StateAsOfView {
-  date: string;
-  meetings: MeetingStateView[];
-  agreementKeys: string[];
-  hostings: LinkRecord[];
-}
-
-export interface KindCountView {
-  kind: string;
-  count: number;
-}
-
-export interface AgreementYearView {
-  year: number;
-  count: number;
-  byKind: KindCountView[];
-  agreementKeys: string[];
-}
-
-export interface PartnerCoverageView {
-  partner: EntityRecord;
-  total: number;
-  kinds: KindCountView[];
-}
-
-export interface AgreementStatsView {
-  total: number;
-  undated: number;
-  byKind: KindCountView[];
-  byYear: AgreementYearView[];
-  coverage: PartnerCoverageView[];
-}
-
-export interface GraphStatsView {
-  nodes: number;
-  relationships: number;
-  labels: { name: string; count: number }[];
-  relationshipTypes: { name: string; count: number }[];
-}
+export * from './analytics/views.js';
+export { orderLineage, principalDate } from './analytics/history.js';
 
 
 function bounded(value: number | null | undefined, argument: string, fallback: number, min: number, max: number): number {
@@ -175,80 +64,6 @@ function relKey(rel: GraphRelationshipRecord): string {
   return rel.key ?? `${rel.type}:${rel.startKey}:${rel.endKey}`;
 }
 
-/** The principal date of a plan or a body: when it was adopted, established or first convened. */
-/** The SUPERSEDES chain's rows in order, oldest first (ties: earlier date, then key); shared with the compiler. */
-export function orderLineage(subject: EntityRecord, rows: readonly { node: EntityRecord; supersedes: GraphRelationshipRecord | null }[]): LineageView {
-  const byKey = new Map(rows.map((r) => [r.node.key, r]));
-  const successorOf = new Map<string, GraphRelationshipRecord>();
-  for (const r of rows) if (r.supersedes) successorOf.set(r.supersedes.endKey, r.supersedes);
-  const sortKey = (key: string) => `${principalDate(byKey.get(key)!.node) ?? '~'}|${key}`;
-  // Kahn's order: a node comes after the one it superseded.
-  const pending = new Map(rows.map((r) => [r.node.key, r.supersedes && byKey.has(r.supersedes.endKey) ? 1 : 0]));
-  const ready = [...pending].filter(([, n]) => n === 0).map(([k]) => k);
-  const ordered: string[] = [];
-  while (ready.length > 0) {
-    ready.sort((x, y) => sortKey(x).localeCompare(sortKey(y)));
-    const key = ready.shift()!;
-    ordered.push(key);
-    for (const r of rows) {
-      if (r.supersedes?.endKey === key) {
-        pending.set(r.node.key, 0);
-        ready.push(r.node.key);
-      }
-    }
-  }
-  return {
-    subject,
-    steps: ordered.map((key, i) => ({
-      position: i + 1,
-      node: byKey.get(key)!.node,
-      supersedes: byKey.get(key)!.supersedes,
-      supersededBy: successorOf.get(key) ?? null,
-    })),
-  };
-}
-
-export function principalDate(node: EntityRecord): string | null {
-  for (const p of ['adopted', 'established', 'firstConvened', 'introduced']) {
-    const v = node[p];
-    if (typeof v === 'string') return v;
-  }
-  return null;
-}
-
-function describe(row: { kind: string; subject: EntityRecord; related: EntityRecord | null; agreementName: string | null }): string {
-  const s = row.subject.name;
-  const r = row.related?.name;
-  const agreement = row.agreementName ?? 'Agreement';
-  switch (row.kind) {
-    case 'ESTABLISHED':
-      return `${s} established`;
-    case 'CONVENED':
-      return `${s} first convened`;
-    case 'REORGANISED':
-      return r ? `${r} reorganised as ${s}` : `${s} formed by reorganisation`;
-    case 'SUPERSEDED':
-      return r ? `${s} succeeded ${r}` : `${s} succeeded its predecessor`;
-    case 'ADOPTED':
-      return r ? `${s} adopted by ${r}` : `${s} adopted`;
-    case 'APPROVED':
-      return r ? `${s} approved by ${r}` : `${s} approved`;
-    case 'INTRODUCED':
-      return r ? `${s} introduced by ${r}` : `${s} introduced`;
-    case 'ENACTED':
-      return `${agreement} enacted`;
-    case 'REVISED':
-      return `${agreement} revised`;
-    case 'HOSTED':
-      return r ? `${s} hosted by ${r}` : `${s} hosted`;
-    case 'RELOCATED':
-      return r ? `${s} relocated to ${r}` : `${s} relocated`;
-    case 'JURISDICTION_MOVED':
-      return r ? `Jurisdiction over ${s} moved to ${r}` : `Jurisdiction over ${s} moved`;
-    default:
-      return `${s}: ${row.kind.toLowerCase()}`;
-  }
-}
 
 export class AnalyticsService {
   constructor(

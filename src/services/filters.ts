@@ -3,6 +3,7 @@
  * function per root field, shared by the field resolvers and the operation compiler (so both
  * validate alike and fail with the same messages).
  */
+import { CONNECTION_LABELS, ENTITY_TYPES } from '../domain/vocabulary.js';
 import type { AgreementFilter } from '../repositories/agreement-repository.js';
 import type { EntityFilter, EntityLabel } from '../repositories/entity-repository.js';
 import { dayRange, parsePartialDate } from './dates.js';
@@ -15,8 +16,10 @@ const text = (filter: Input): string | null => normaliseText(filter?.['nameConta
 const kinds = (filter: Input): string[] | null => (filter?.['kinds'] as string[] | null | undefined) ?? null;
 const id = (filter: Input, name: string): string | null => (filter?.[name] as string | null | undefined) ?? null;
 
-/** The entity list roots: their label and how their filter translates. */
-export const ENTITY_ROOTS: Readonly<Record<string, { label: EntityLabel; filter: (filter: Input) => EntityFilter }>> = {
+type EntityRoot = { label: EntityLabel; filter: (filter: Input) => EntityFilter };
+
+/** How the filters of the roots below translate; any other root of the vocabulary takes `kinds` and `nameContains`. */
+const FILTERS: Readonly<Record<string, EntityRoot>> = {
   offices: {
     label: 'Office',
     filter: (f) => ({
@@ -74,6 +77,14 @@ export const ENTITY_ROOTS: Readonly<Record<string, { label: EntityLabel; filter:
   },
   indicators: { label: 'Indicator', filter: () => ({}) },
 };
+
+/** The entity list roots (src/domain/vocabulary.ts): their label and how their filter translates. */
+export const ENTITY_ROOTS: Readonly<Record<string, EntityRoot>> = Object.fromEntries(
+  CONNECTION_LABELS.map((label) => {
+    const root = ENTITY_TYPES[label].root!;
+    return [root, FILTERS[root] ?? { label, filter: (f: Input) => ({ kinds: kinds(f), text: text(f) }) }];
+  }),
+);
 
 /** `agreements(filter:)`: `asOf` narrows the enactment range to "on or before". */
 export function agreementFilter(filter: Input): AgreementFilter {

@@ -1,19 +1,11 @@
 /** Search for one request: validates the arguments and says which name or alias matched. */
+import { LABEL_OF_SEARCH_TYPE } from '../domain/vocabulary.js';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { SearchHitRecord } from '../repositories/records.js';
 import { wordsOf, type SearchRepository } from '../repositories/search-repository.js';
 
-const TYPE_LABELS: Record<string, string> = {
-  OFFICE: 'Office',
-  ORGANISATION: 'Organisation',
-  MEETING: 'Meeting',
-  PLAN: 'Plan',
-  MEASURE_CATEGORY: 'MeasureCategory',
-  COUNTRY: 'Country',
-  CAPABILITY: 'Capability',
-  INDICATOR: 'Indicator',
-};
+const TYPE_LABELS = LABEL_OF_SEARCH_TYPE;
 
 /** The name or alias sharing most words with the query (ties: the name). */
 function bestMatch(words: string[], candidates: string[]): string {

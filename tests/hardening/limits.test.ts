@@ -6,15 +6,14 @@ import { getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql'
 import type { ManagedTransaction } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp } from '../../src/http/server.js';
+import { appDeps } from '../../src/http/wiring.js';
 import { armor } from '../../src/graphql/limits.js';
 import { operationCost } from '../../src/graphql/cost.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { savedOperations } from '../../bench/load.js';
 import { createLogger } from '../../src/logger.js';
 import { Database, createDriver, type QueryContext } from '../../src/neo4j/database.js';
-import { createRepositories } from '../../src/repositories/index.js';
 import { neo4jSettings, testDb } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
@@ -202,7 +201,7 @@ describe('time limits', () => {
     const base = new Database(createDriver(s), s, createLogger('silent'));
     const slow = new SlowDatabase(base, 400);
     const config = loadConfig({ NEO4J_URI: s.uri, LOG_LEVEL: 'silent', REQUEST_TIMEOUT_MS: '250', QUERY_TIMEOUT_MS: '5000' });
-    const app = await createApp({ config, logger: createLogger('silent'), db: slow, repos: createRepositories(slow, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+    const app = await createApp(appDeps(config, createLogger('silent'), slow, catalog));
     const { url } = await app.listen(0);
     try {
       const started = Date.now();
@@ -231,7 +230,7 @@ describe('time limits', () => {
     const base = new Database(createDriver(s), s, createLogger('silent'));
     const slow = new SlowDatabase(base, 0);
     const config = loadConfig({ NEO4J_URI: s.uri, LOG_LEVEL: 'silent', QUERY_TIMEOUT_MS: '3000' });
-    const app = await createApp({ config, logger: createLogger('silent'), db: slow, repos: createRepositories(slow, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+    const app = await createApp(appDeps(config, createLogger('silent'), slow, catalog));
     const { url } = await app.listen(0);
     try {
       const res = await post(url, { query: '{ offices(first: 2) { edges { node { name organisation { name } } } } }' });

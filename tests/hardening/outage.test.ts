@@ -8,14 +8,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp, type App } from '../../src/http/server.js';
+import { appDeps } from '../../src/http/wiring.js';
 import { startLocalNeo4j, type LocalNeo4j } from '../../src/local-neo4j/local-neo4j.js';
 import { createLogger } from '../../src/logger.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { createDriver, Database } from '../../src/neo4j/database.js';
 import { applySchema } from '../../src/neo4j/migrate.js';
-import { createRepositories } from '../../src/repositories/index.js';
 import { loadDataset } from '../../src/seed/loader.js';
 import { changedCopy, namesIn, versionOf } from '../support/reload-race.js';
 
@@ -82,7 +81,7 @@ beforeAll(async () => {
   const config = loadConfig({ NEO4J_URI: neo4j.uri, LOG_LEVEL: 'silent', PORT: '0' });
   seedDir = config.seed.dir;
   await loadDataset(db, catalog, seedDir);
-  app = await createApp({ config, logger: createLogger('silent'), db, repos: createRepositories(db, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+  app = await createApp(appDeps(config, createLogger('silent'), db, catalog));
   ({ url } = await app.listen(0));
   origin = new URL(url).origin;
 }, 300_000);

@@ -6,11 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
-import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp, type App } from '../../src/http/server.js';
+import { appDeps } from '../../src/http/wiring.js';
 import { loadExampleOperations } from '../../src/http/ide.js';
 import { createLogger } from '../../src/logger.js';
-import { createRepositories } from '../../src/repositories/index.js';
 import { neo4jSettings, testDb } from '../support/db.js';
 
 describe('cold start', () => {
@@ -20,7 +19,7 @@ describe('cold start', () => {
     const { db, catalog } = await testDb();
     const s = neo4jSettings();
     const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', QUERY_TIMEOUT_MS: '60000' });
-    app = await createApp({ config, logger: createLogger('silent'), db, repos: createRepositories(db, catalog), datasets: readDatasetInfo([config.seed.dir]) });
+    app = await createApp(appDeps(config, createLogger('silent'), db, catalog));
     origin = new URL((await app.listen(0)).url).origin;
   });
   afterAll(async () => app?.stop());

@@ -2,9 +2,8 @@
 import { expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
-import { readDatasetInfo } from '../../src/graphql/datasets.js';
 import { createApp } from '../../src/http/server.js';
-import { createRepositories } from '../../src/repositories/index.js';
+import { appDeps } from '../../src/http/wiring.js';
 import { testDb, neo4jSettings } from './db.js';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -31,13 +30,7 @@ export async function startTestServer(env: Record<string, string> = {}, options:
   const { db, catalog } = await testDb();
   const s = neo4jSettings();
   const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', ...env });
-  const app = await createApp({
-    config,
-    logger: options.logger ?? createLogger(config.logLevel),
-    db,
-    repos: createRepositories(db, catalog),
-    datasets: readDatasetInfo([config.seed.dir]),
-  });
+  const app = await createApp(appDeps(config, options.logger ?? createLogger(config.logLevel), db, catalog));
   const { url } = await app.listen(0);
   const origin = new URL(url).origin;
   const server: TestServer = {

@@ -1,0 +1,3 @@
+// One range index on the name of each entity type (a root list's unfiltered page in name order starts inside it),
+// applied once per label the API shows (src/domain/vocabulary.ts): office_name, measure_category_name, …
+CREATE RANGE INDEX {{label_snake}}_name IF NOT EXISTS FOR (n:{{label}}) ON (n.name)

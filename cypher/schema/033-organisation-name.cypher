@@ -1,1 +1,0 @@
-CREATE RANGE INDEX organisation_name IF NOT EXISTS FOR (n:Organisation) ON (n.name)

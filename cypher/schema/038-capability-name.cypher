@@ -1,1 +1,0 @@
-CREATE RANGE INDEX capability_name IF NOT EXISTS FOR (n:Capability) ON (n.name)

@@ -1,0 +1,116 @@
+/**
+ * The vocabulary (src/domain/vocabulary.ts) against what must agree with it, without a database: the GraphQL
+ * schema of schema/, the Cypher of cypher/ (the full-text index, the per-type name index, the date filter), the
+ * seed format and the seed data. Adding an entity type that misses one of these fails here, not silently.
+ */
+import { readFileSync } from 'node:fs';
+import { isEnumType, isObjectType, type GraphQLSchema } from 'graphql';
+import { makeExecutableSchema } from '@graphql-tools/schema';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  AGREEMENT_KINDS,
+  CONNECTION_LABELS,
+  ENDPOINTS,
+  ENTITY_TYPES,
+  FILTER_DATE_PROPERTIES,
+  NODE_LABELS,
+  RELATIONSHIP_TYPES,
+  SEARCHABLE_LABELS,
+} from '../../src/domain/vocabulary.js';
+import { loadTypeDefs } from '../../src/graphql/schema.js';
+import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
+import { declaredIndex, schemaStatements } from '../../src/neo4j/migrate.js';
+import { NODE_PROPS, RELATIONSHIP_PROPS, readDataset } from '../../src/seed/format.js';
+import { ENTITY_ROOTS } from '../../src/services/filters.js';
+import { MAIN_DATASET_DIR } from '../seed/helpers.js';
+
+let schema: GraphQLSchema;
+let catalog: CypherCatalog;
+
+beforeAll(async () => {
+  schema = makeExecutableSchema({ typeDefs: loadTypeDefs() });
+  catalog = await CypherCatalog.load();
+});
+
+const enumValues = (name: string): string[] => {
+  const type = schema.getType(name);
+  if (!isEnumType(type)) throw new Error(`schema has no enum ${name}`);
+  return type.getValues().map((v) => v.name);
+};
+
+describe('the GraphQL schema agrees with the vocabulary', () => {
+  it('every label has an object type of its name; the Entity types are exactly the searchable labels', () => {
+    for (const label of NODE_LABELS) expect(isObjectType(schema.getType(label)), `type ${label}`).toBe(true);
+    const entities = schema.getPossibleTypes(schema.getType('Entity') as never).map((t) => t.name);
+    expect([...entities].sort()).toEqual([...SEARCHABLE_LABELS].sort());
+  });
+
+  it('SearchableType lists the search value of every searchable label, and nothing else', () => {
+    expect(enumValues('SearchableType').sort()).toEqual(SEARCHABLE_LABELS.map((l) => ENTITY_TYPES[l].search).sort());
+  });
+
+  it('each root of the vocabulary is a Query field returning <Type>Connection, with its <Type>Edge', () => {
+    const query = schema.getQueryType()!.getFields();
+    for (const label of CONNECTION_LABELS) {
+      const root = ENTITY_TYPES[label].root!;
+      expect(String(query[root]?.type), `Query.${root}`).toBe(`${label}Connection!`);
+      expect(isObjectType(schema.getType(`${label}Edge`)), `${label}Edge`).toBe(true);
+    }
+    expect(Object.keys(ENTITY_ROOTS).sort()).toEqual(CONNECTION_LABELS.map((l) => ENTITY_TYPES[l].root).sort());
+    for (const label of NODE_LABELS.filter((l) => ENTITY_TYPES[l].root === null)) expect(schema.getType(`${label}Connection`), label).toBeUndefined();
+  });
+
+  it('RelationshipType and AgreementKind list the vocabulary relationship types and agreement kinds', () => {
+    expect(enumValues('RelationshipType').sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+    expect(enumValues('AgreementKind')).toEqual([...AGREEMENT_KINDS]);
+  });
+});
+
+describe('cypher/ agrees with the vocabulary', () => {
+  it('the entity_search full-text index covers exactly the searchable labels', () => {
+    const search = schemaStatements(catalog)
+      .map((s) => declaredIndex(s.cypher))
+      .find((d) => d?.name === 'entity_search');
+    expect(search?.type).toBe('FULLTEXT');
+    expect([...search!.labelsOrTypes].sort()).toEqual([...SEARCHABLE_LABELS].sort());
+  });
+
+  it('every searchable label has a range index on its name (the unfiltered page starts inside it)', () => {
+    const indexes = schemaStatements(catalog).flatMap((s) => declaredIndex(s.cypher) ?? []);
+    for (const label of SEARCHABLE_LABELS) {
+      expect(
+        indexes.some((d) => d.type === 'RANGE' && d.labelsOrTypes.join() === label && d.properties.join() === 'name'),
+        `${label}(name)`,
+      ).toBe(true);
+    }
+  });
+
+  it('every relationship type has its key uniqueness constraint', () => {
+    const text = schemaStatements(catalog).map((s) => s.cypher).join('\n');
+    for (const type of RELATIONSHIP_TYPES) expect(text, type).toMatch(new RegExp(`FOR \\(\\)-\\[r:${type}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
+  });
+
+  it('the date filter compares the vocabulary date properties, in order', () => {
+    const filter = readFileSync(new URL('../../cypher/entity/filter.cypher', import.meta.url), 'utf8');
+    const listed = /coalesce\(([^)]*)\) AS d/.exec(filter)?.[1]?.split(',').map((p) => p.trim().replace(/^n\./, ''));
+    expect(listed).toEqual([...FILTER_DATE_PROPERTIES]);
+  });
+});
+
+describe('the seed format and data agree with the vocabulary', () => {
+  it('the format has properties for every label and relationship type, endpoints only of known labels', () => {
+    expect(Object.keys(NODE_PROPS).sort()).toEqual([...NODE_LABELS].sort());
+    expect(Object.keys(RELATIONSHIP_PROPS).sort()).toEqual([...RELATIONSHIP_TYPES].sort());
+    for (const pairs of Object.values(ENDPOINTS)) {
+      for (const end of pairs.flat()) expect([...NODE_LABELS, '*']).toContain(end);
+    }
+  });
+
+  it('key prefixes are distinct, and every seed node key starts with its label prefix', async () => {
+    const prefixes = NODE_LABELS.map((l) => ENTITY_TYPES[l].keyPrefix);
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    const ds = await readDataset(MAIN_DATASET_DIR);
+    const wrong = ds.nodes.filter((n) => !n.key.startsWith(`${ENTITY_TYPES[n.label].keyPrefix}:`)).map((n) => n.key);
+    expect(wrong).toEqual([]);
+  });
+});
