@@ -98,13 +98,13 @@ export function relationshipHash(dataset: string, r: SeedRelationship): string {
   return sha256(canonical({ dataset, key, type, from, to, props, source }));
 }
 
-interface NodeRow {
+export interface NodeRow {
   key: string;
   labels: string[];
   props: Record<string, PropValue | null>;
 }
 
-interface RelationshipRow {
+export interface RelationshipRow {
   key: string;
   type: string;
   from: string;
@@ -112,7 +112,7 @@ interface RelationshipRow {
   props: Record<string, PropValue | null>;
 }
 
-function nodeRow(dataset: string, n: SeedNode): NodeRow {
+export function nodeRow(dataset: string, n: SeedNode): NodeRow {
   return {
     key: n.key,
     labels: [n.label, ...n.extraLabels],
@@ -133,7 +133,7 @@ function nodeRow(dataset: string, n: SeedNode): NodeRow {
   };
 }
 
-function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow {
+export function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow {
   return {
     key: r.key,
     type: r.type,
