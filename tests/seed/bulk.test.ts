@@ -106,7 +106,7 @@ describe('a bulk load of the seed dataset reads exactly like the transactional l
     const expected = await answers(transactional, OPERATIONS);
     expect(Object.keys(expected)).toEqual(expect.arrayContaining(OPERATIONS));
     expect(await answers(bulk.db, OPERATIONS)).toEqual(expected);
-  });
+  }, 300_000);
 });
 
 describe('a failed bulk load leaves the database as it was', () => {

@@ -1,6 +1,6 @@
 /**
  * What the imported store still lacks once it runs, so that it reads exactly like a transactional load: the
- * empty lists a CSV field cannot carry. Runs after the schema, as it reaches records through entity_key.
+ * empty lists a CSV field cannot carry.
  */
 import type { Driver } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
@@ -12,14 +12,8 @@ type Statements = { [K in (typeof AFTER_IMPORT_STATEMENTS)[number]]: string };
 
 const BATCH = 10_000;
 
-export async function setEmptyLists(
-  driver: Driver,
-  db: Database,
-  q: Statements,
-  dataset: string,
-  database: string,
-  empty: ImportFiles['emptyLists'],
-): Promise<void> {
+/** Empty alias lists: one pass over the dataset's nodes, best before the indexes exist (fewer index updates). */
+export async function setEmptyAliases(driver: Driver, q: Pick<Statements, 'bulk/empty-aliases'>, dataset: string, database: string): Promise<void> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, which the Database wrapper does not offer.
   const session = driver.session({ database });
   try {
@@ -27,6 +21,10 @@ export async function setEmptyLists(
   } finally {
     await session.close();
   }
+}
+
+/** Other empty lists, by key: needs the entity_key constraint, so after the schema. */
+export async function setEmptyLists(db: Database, q: Statements, dataset: string, empty: ImportFiles['emptyLists']): Promise<void> {
   const ctx = { operationName: `seed:${dataset}` };
   const parts = [
     [q['bulk/empty-node-lists'], empty.nodes, 'nodes'],

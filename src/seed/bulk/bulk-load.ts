@@ -26,7 +26,7 @@ import { applySchema } from '../../neo4j/migrate.js';
 import { readDataset } from '../format.js';
 import { datasetVersion } from '../fence.js';
 import { nodeRow, relationshipRow, SeedLoadError, type LoadSummary } from '../loader.js';
-import { AFTER_IMPORT_STATEMENTS, setEmptyLists } from './after-import.js';
+import { AFTER_IMPORT_STATEMENTS, setEmptyAliases, setEmptyLists } from './after-import.js';
 import { writeImportFiles, type ImportFiles } from './csv-files.js';
 import { IMPORT_DATABASE, runImportTool } from './import-tool.js';
 import { hasStore, swapStore } from './store-swap.js';
@@ -37,7 +37,7 @@ export interface BulkTimings {
   importMs: number;
   /** Checking the old store, swapping, starting the new one and checking its counts. */
   swapMs: number;
-  /** Creating the constraints and indexes, waiting until they are online, setting the empty lists. */
+  /** Setting the empty lists, creating the constraints and indexes and waiting until they are online. */
   schemaMs: number;
   /** Everything after validation: what a rate is computed from. */
   writeMs: number;
@@ -145,9 +145,10 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
         );
       }
       const swappedAt = performance.now();
+      await setEmptyAliases(connection.driver, q, id, IMPORT_DATABASE);
       log('creating the constraints and indexes');
       await applySchema(connection.db, catalog);
-      await setEmptyLists(connection.driver, connection.db, q, id, IMPORT_DATABASE, files.emptyLists);
+      await setEmptyLists(connection.db, q, id, files.emptyLists);
       // Last, as the transactional loader does: the version readers compare (src/neo4j/consistency.ts).
       await connection.db.write(q['seed/dataset-version'], { dataset: id, version }, { operationName: `seed:${id}` });
       const done = performance.now();

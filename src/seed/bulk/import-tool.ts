@@ -18,7 +18,7 @@ export interface ImportToolOptions {
   /** The staging Neo4j home; the store is written to `<home>/data/databases/neo4j` and `<home>/data/transactions/neo4j`. */
   home: string;
   files: ImportFiles;
-  /** Importer JVM heap (default 1024 MB) and off-heap memory (default 2G). */
+  /** Importer JVM heap (default 2048 MB) and off-heap memory (default 2G). */
   heapMb?: number;
   offHeap?: string;
   progress?: (line: string) => void;
@@ -56,7 +56,7 @@ export async function runImportTool(options: ImportToolOptions): Promise<void> {
   const conf = path.join(options.home, 'conf');
   await mkdir(conf, { recursive: true });
   await writeFile(path.join(conf, 'neo4j.conf'), '# staging home for one bulk import\n');
-  const args = [`-Xmx${options.heapMb ?? 1024}m`, '-cp', classpath, 'org.neo4j.cli.AdminTool', ...importArguments(options.files, options.offHeap)];
+  const args = [`-Xmx${options.heapMb ?? 2048}m`, '-cp', classpath, 'org.neo4j.cli.AdminTool', ...importArguments(options.files, options.offHeap)];
   // neo4j-admin finds its home and configuration in these two variables; `env` adds them to the inherited ones.
   const child = spawn('env', [`NEO4J_HOME=${options.home}`, `NEO4J_CONF=${conf}`, 'java', ...args], {
     cwd: options.home,
