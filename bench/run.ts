@@ -165,10 +165,9 @@ function loadVerdict(results: readonly SizeResult[]): Verdict {
             'constraint. Statement time grows with that index work, and each commit applies the index updates on one thread. A ' +
             `first load above ${SINGLE_TRANSACTION_LIMIT.toLocaleString('en')} records (the 1M graph) commits in parts of ` +
             `${BULK_TRANSACTION_SIZE.toLocaleString('en')} records; its write time also includes the minute before the first ` +
-            'write, spent checking every key against other datasets and hashing every record. What would close it: an offline ' +
-            'bulk import for first loads of large datasets (`neo4j-admin database import full`, which writes the store files ' +
-            'directly and builds the indexes afterwards), or creating the secondary and full-text indexes after a first load; ' +
-            'both are outside the loader\'s all-or-nothing, search-while-loading contract, so they are left as options, not done.',
+            'write, spent checking every key against other datasets and hashing every record. What closes it for a first load: ' +
+            '`npm run seed -- --bulk`, the offline bulk importer, which writes the store files directly and builds the indexes ' +
+            'afterwards; its rate at 1M nodes is in bench/results/load-latest.md (docs/benchmarks.md, section 3).',
         }),
   };
 }

@@ -9,8 +9,8 @@ import { BulkImportError } from './import-tool.js';
 export async function runBulk(config: Config, dir: string, progress: (msg: string) => void, describe: (s: LoadSummary) => string): Promise<number> {
   if (config.neo4j.uri) {
     process.stderr.write(
-      'seed --bulk writes the store files of the local Neo4j, so it needs NEO4J_URI unset. For your own server, run ' +
-        '`neo4j-admin database import full` there (docs/operations.md), or load without --bulk.\n',
+      'seed --bulk writes the store files of the local Neo4j (the importer runs on the database host with the database stopped), ' +
+        'so it needs NEO4J_URI unset: load your own Neo4j with `npm run seed`, without --bulk (docs/operations.md).\n',
     );
     return 1;
   }
