@@ -11,13 +11,15 @@ export const AFTER_IMPORT_STATEMENTS = ['bulk/empty-aliases', 'bulk/empty-node-l
 type Statements = { [K in (typeof AFTER_IMPORT_STATEMENTS)[number]]: string };
 
 const BATCH = 10_000;
+export const EMPTY_ALIASES_TIMEOUT_MS = 3_600_000;
 
 /** Empty alias lists: one pass over the dataset's nodes, best before the indexes exist (fewer index updates). */
 export async function setEmptyAliases(driver: Driver, q: Pick<Statements, 'bulk/empty-aliases'>, dataset: string, database: string): Promise<void> {
   // CALL … IN TRANSACTIONS needs an auto-commit transaction, which the Database wrapper does not offer.
   const session = driver.session({ database });
   try {
-    await session.run(q['bulk/empty-aliases'], { dataset });
+    // Its own bound: the engine's default transaction timeout (60 s on the local Neo4j) is too short for a million nodes.
+    await session.run(q['bulk/empty-aliases'], { dataset }, { timeout: EMPTY_ALIASES_TIMEOUT_MS });
   } finally {
     await session.close();
   }

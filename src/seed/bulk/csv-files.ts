@@ -11,7 +11,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { finished } from 'node:stream/promises';
-import { stringify } from 'csv-stringify';
+import { stringify } from 'csv-stringify/sync';
 import type { NodeRow, RelationshipRow } from '../loader.js';
 import { SeedLoadError } from '../loader.js';
 
@@ -57,7 +57,8 @@ function columnType(value: Value, property: string, key: string): ColumnType | n
 
 /** Writes one value as a field; reports line breaks and refuses the array delimiter inside text. */
 function field(value: Value, key: string, seen: { multiline: boolean }): string | null {
-  if (value === null || value === undefined) return null;
+  // An empty list has no CSV form (it is set after the import); null and an empty list are both an empty field.
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return null;
   const text = Array.isArray(value) ? value.map(String).join(ARRAY_DELIMITER) : String(value);
   if (Array.isArray(value) ? value.some((v) => String(v).includes(ARRAY_DELIMITER)) : text.includes(ARRAY_DELIMITER)) {
     throw new SeedLoadError(`${key}: a value holds the character U+001F, which the bulk import uses to separate list items; load without --bulk.`);
@@ -96,16 +97,16 @@ function group<R extends { key: string; props: Record<string, Value> }>(
   return [...groups.values()];
 }
 
+/** Rows per csv-stringify call: its synchronous API over a chunk is several times faster than a stream event per row. */
+const CHUNK = 20_000;
+
 async function writeCsv(file: string, g: Group): Promise<void> {
   // quoted_empty: an empty string stays a (quoted) empty string; null is an empty field, which the importer skips.
   const out = createWriteStream(file);
-  const csv = stringify({ quoted_empty: true });
-  csv.pipe(out);
-  csv.write(g.header);
-  for (const row of g.rows) {
-    if (!csv.write(row)) await new Promise((r) => csv.once('drain', r));
-  }
-  csv.end();
+  const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
+  await write(stringify([g.header]));
+  for (let i = 0; i < g.rows.length; i += CHUNK) await write(stringify(g.rows.slice(i, i + CHUNK), { quoted_empty: true }));
+  out.end();
   await finished(out);
 }
 
