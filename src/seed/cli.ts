@@ -1,6 +1,8 @@
 /**
  * `npm run seed [-- path/to/dataset]`: validates a dataset folder and loads it into Neo4j (the configured
  * one, or the local Neo4j when NEO4J_URI is unset). Exits 1 with every problem listed on a bad dataset.
+ * `npm run seed -- --bulk [path/to/dataset]`: the local Neo4j's whole database from the offline bulk importer
+ * (src/seed/bulk/bulk-load.ts).
  */
 import path from 'node:path';
 import { loadConfigOrExit } from '../config.js';
@@ -8,6 +10,7 @@ import { createLogger } from '../logger.js';
 import { connect } from '../runtime.js';
 import { SeedValidationError, readDataset } from './format.js';
 import { SeedLoadError, loadDataset, type LoadSummary } from './loader.js';
+import { runBulk } from './bulk/cli.js';
 
 function describe(summary: LoadSummary): string {
   const line = (what: string, c: LoadSummary['nodes']) =>
@@ -17,7 +20,9 @@ function describe(summary: LoadSummary): string {
 
 async function main(): Promise<number> {
   const config = loadConfigOrExit();
-  const dir = path.resolve(process.argv[2] ?? config.seed.dir);
+  const args = process.argv.slice(2);
+  const bulk = args.includes('--bulk');
+  const dir = path.resolve(args.find((a) => a !== '--bulk') ?? config.seed.dir);
   const progress = (msg: string) => process.stdout.write(`seed: ${msg}\n`);
 
   // Validate before connecting: a bad dataset should not wait for a database to start.
@@ -32,6 +37,7 @@ async function main(): Promise<number> {
     throw error;
   }
 
+  if (bulk) return runBulk(config, dir, progress, describe);
   const logger = createLogger(config.logLevel);
   progress('connecting to Neo4j');
   const connection = await connect(config, logger);

@@ -1,0 +1,80 @@
+/**
+ * Runs Neo4j's offline bulk importer (`neo4j-admin database import full`, from the neo4j-import-tool jar the
+ * local Neo4j's Maven project already resolves) into a staging Neo4j home of its own: the live store is never
+ * written by it. Strict: any bad entry (a duplicate id, a relationship to a missing node) fails the import.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ensureLauncherBuilt, LAUNCHER_DIR } from '../../local-neo4j/local-neo4j.js';
+import { ARRAY_DELIMITER_OPTION, type ImportFiles } from './csv-files.js';
+
+export class BulkImportError extends Error {
+  override name = 'BulkImportError';
+}
+
+export interface ImportToolOptions {
+  /** The staging Neo4j home; the store is written to `<home>/data/databases/neo4j` and `<home>/data/transactions/neo4j`. */
+  home: string;
+  files: ImportFiles;
+  /** Importer JVM heap (default 2048 MB) and off-heap memory (default 2G). */
+  heapMb?: number;
+  offHeap?: string;
+  progress?: (line: string) => void;
+}
+
+export const IMPORT_DATABASE = 'neo4j';
+
+/** The importer's arguments (exported for the docs and the tests). */
+export function importArguments(files: ImportFiles, offHeap = '2G'): string[] {
+  return [
+    'database',
+    'import',
+    'full',
+    ...files.nodes.map((f) => `--nodes=${f}`),
+    ...files.relationships.map((f) => `--relationships=${f}`),
+    `--array-delimiter=${ARRAY_DELIMITER_OPTION}`,
+    '--bad-tolerance=0',
+    '--skip-bad-relationships=false',
+    '--skip-duplicate-nodes=false',
+    '--strict=true',
+    '--normalize-types=false',
+    ...(files.multiline ? ['--multiline-fields=true'] : []),
+    `--max-off-heap-memory=${offHeap}`,
+    '--overwrite-destination=true',
+    IMPORT_DATABASE,
+  ];
+}
+
+/** Imports `files` into a fresh store under `home`; rejects with the importer's own last lines on failure. */
+export async function runImportTool(options: ImportToolOptions): Promise<void> {
+  const progress = options.progress ?? (() => undefined);
+  ensureLauncherBuilt(progress);
+  const classpath = readFileSync(path.join(LAUNCHER_DIR, 'target', 'classpath.txt'), 'utf8').trim();
+  await rm(options.home, { recursive: true, force: true });
+  const conf = path.join(options.home, 'conf');
+  await mkdir(conf, { recursive: true });
+  await writeFile(path.join(conf, 'neo4j.conf'), '# staging home for one bulk import\n');
+  const args = [`-Xmx${options.heapMb ?? 2048}m`, '-cp', classpath, 'org.neo4j.cli.AdminTool', ...importArguments(options.files, options.offHeap)];
+  // neo4j-admin finds its home and configuration in these two variables; `env` adds them to the inherited ones.
+  const child = spawn('env', [`NEO4J_HOME=${options.home}`, `NEO4J_CONF=${conf}`, 'java', ...args], {
+    cwd: options.home,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let tail = '';
+  const relay = (chunk: Buffer) => {
+    const text = chunk.toString();
+    tail = (tail + text).slice(-6000);
+    for (const line of text.split(/\r?\n/)) if (line.trim()) progress(`import: ${line.trimEnd()}`);
+  };
+  child.stdout.on('data', relay);
+  child.stderr.on('data', relay);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error) => reject(new BulkImportError(`could not run java for the bulk import: ${error.message}`)));
+    child.once('exit', (c) => resolve(c));
+  });
+  if (code !== 0) {
+    throw new BulkImportError(`the bulk import failed (exit ${code}); nothing was changed. Its last output:\n${tail.trim()}`);
+  }
+}
