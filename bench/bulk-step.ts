@@ -10,6 +10,7 @@ export const BULK_RESULTS = path.join(ROOT, 'bench', 'results', 'load-latest');
 
 function sizes(argv: readonly string[], name: string, fallback: number[]): number[] {
   const raw = argument(argv, name);
+  if (raw === 'none') return [];
   const items = raw ? raw.split(',').map(Number) : fallback;
   if (items.some((x) => !Number.isInteger(x) || x < 1)) throw new Error(`--${name}: a comma-separated list of positive integers (got ${raw})`);
   return items;
@@ -18,7 +19,7 @@ function sizes(argv: readonly string[], name: string, fallback: number[]): numbe
 function notes(bulkSizes: number[], transactionalSizes: number[]): string[] {
   const bulk = Math.max(...bulkSizes);
   const tx = Math.max(...transactionalSizes);
-  if (tx >= bulk) return [];
+  if (!bulkSizes.length || !transactionalSizes.length || tx >= bulk) return [];
   return [
     `The transactional load was measured at ${tx.toLocaleString('en')} nodes, not ${bulk.toLocaleString('en')}: at that size it ` +
       'takes many minutes on this machine. Its rate per record does not fall with size (the scaling section measured ' +
