@@ -8,7 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from '../logger.js';
 import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
-import { bracketed, consistentRead, type PinnedVersions } from './consistency.js';
+import { bracketed, combined, consistentRead, unfenced, type PinnedVersions } from './consistency.js';
 import { Liveness, READY_TIMEOUT_MS } from './liveness.js';
 
 export interface Neo4jSettings {
@@ -32,6 +32,13 @@ export interface QueryContext extends PinnedVersions {
   estimatedCost?: number | undefined;
   /** Set when the request's work budget is spent (src/graphql/result-budget.ts): every later read fails with it. */
   stopped?: Error | undefined;
+  /** The request's work budget (src/graphql/result-budget.ts, BudgetMeter) while its operation runs. */
+  budget?: WorkBudget | undefined;
+}
+
+/** What the compiler tells the work budget: a compiled root's whole value, to be counted once. */
+export interface WorkBudget {
+  countedTree(rootKey: string, value: unknown): void;
 }
 
 /** The database work of one request, as the observability plugins read it (src/observability/). */
@@ -114,6 +121,8 @@ function rowsOf(result: QueryResult): Row[] {
 
 interface PendingRead {
   cypher: string;
+  /** The same statement wrapped in its own fence reads (consistency.ts, `fenced`). */
+  fencedCypher?: string | undefined;
   params: Row;
   resolve: (rows: Row[]) => void;
   reject: (error: unknown) => void;
@@ -157,6 +166,19 @@ export class Database {
    * it carried.
    */
   read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.enqueue(cypher, undefined, params, ctx);
+  }
+
+  /**
+   * Like `read`, for a statement that also comes wrapped in its own fence reads (`fencedCypher`,
+   * made by consistency.ts's `fenced`): when every statement of the batch is such, the transaction
+   * runs just them, one statement each, and no separate fence reads.
+   */
+  readFenced(cypher: string, fencedCypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.enqueue(cypher, fencedCypher, params, ctx);
+  }
+
+  private enqueue(cypher: string, fencedCypher: string | undefined, params: Row, ctx: QueryContext): Promise<Row[]> {
     return new Promise((resolve, reject) => {
       if (ctx.stopped) return reject(ctx.stopped);
       let queue = this.pendingReads.get(ctx);
@@ -169,11 +191,18 @@ export class Database {
           this.flushReads(ctx, batch);
         });
       }
-      queue.push({ cypher, params, resolve, reject });
+      queue.push({ cypher, fencedCypher, params, resolve, reject });
     });
   }
 
   private flushReads(ctx: QueryContext, batch: PendingRead[]): void {
+    if (batch.every((s) => s.fencedCypher !== undefined)) {
+      this.fencedTx(ctx, batch).then(
+        (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
+        (error: unknown) => batch.forEach((s) => s.reject(error)),
+      );
+      return;
+    }
     if (batch.length === 1) {
       const [only] = batch as [PendingRead];
       this.readTx(ctx, (tx) => this.run(tx, ctx, only.cypher, only.params), only.cypher, only.params).then(only.resolve, only.reject);
@@ -183,6 +212,27 @@ export class Database {
     this.readTx(ctx, (tx) => Promise.all(batch.map((s) => this.run(tx, ctx, s.cypher, s.params)))).then(
       (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
       (error: unknown) => batch.forEach((s) => s.reject(error)),
+    );
+  }
+
+  /** Self-fenced statements in one read transaction, with no fence reads of its own: one statement each. */
+  private fencedTx(ctx: QueryContext, batch: PendingRead[]): Promise<Row[][]> {
+    const deadline = Date.now() + (ctx.timeoutMs ?? this.settings.queryTimeoutMs);
+    const first = batch[0]!;
+    return consistentRead(
+      () =>
+        this.attempt(
+          'READ',
+          ctx,
+          async (tx) => {
+            const results = await Promise.all(batch.map(async (s) => unfenced((await this.run(tx, ctx, s.fencedCypher!, s.params))[0])));
+            return { value: results.map((r) => r.rows), ...combined(results) };
+          },
+          first.cypher,
+          first.params,
+        ),
+      ctx,
+      deadline,
     );
   }
 
