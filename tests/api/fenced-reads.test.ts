@@ -47,10 +47,16 @@ describe('self-fenced reads', () => {
 
   it('while a load holds the fence up, the read is retried and answers once it is down', async () => {
     const { db } = await testDb();
-    // A lease that runs out by itself in under a second (a load lowers it on commit; this one is left to expire).
-    await db.write("MERGE (f:LoadFence {id: 'global'}) SET f.until = datetime() + duration({milliseconds: 700})", {});
+    await db.write("MERGE (f:LoadFence {id: 'global'}) SET f.until = datetime() + duration({seconds: 5})", {});
     const ctx = context();
+    let lowered: Promise<unknown> | undefined;
+    // The second attempt proves the first saw the fence: lower it then, as a load does after its commit.
+    ctx.onRoundTrip = () => {
+      ctx.roundTrips += 1;
+      if (ctx.roundTrips === 2) lowered = db.write("MATCH (f:LoadFence {id: 'global'}) SET f.until = null", {});
+    };
     const rows = await db.readFenced(WORK, fenced(WORK, ['x']), {}, ctx);
+    await lowered;
     expect(rows).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }]);
     expect(ctx.roundTrips).toBeGreaterThan(1);
   });
