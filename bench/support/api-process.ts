@@ -60,7 +60,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
     env,
     readyPath: '/ready',
     ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
-    ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+    // Ready means warmed up (every saved operation planned once): on a busy machine that takes minutes.
+    readyTimeoutMs: options.readyTimeoutMs ?? 300_000,
   });
   return { url: `${server.origin}/graphql`, port, pid: server.pid, stop: server.stop };
 }

@@ -53,6 +53,7 @@ export const lineage: RootTranslator = (args) => {
         `RETURN {node: ${m}, supersedes: x {.*, type: type(x), startKey: m.key, endKey: previous.key}} } END AS rows`
       );
     },
+    columns: ['subject', 'rows'],
     finish: (rows) => {
       const subject = rows[0]?.['subject'] as EntityRecord | null | undefined;
       if (!subject) return FALLBACK;

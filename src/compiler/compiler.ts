@@ -22,6 +22,7 @@ import {
 } from 'graphql';
 import { BadUserInputError } from '../errors.js';
 import type { Database } from '../neo4j/database.js';
+import { fenced } from '../neo4j/consistency.js';
 import type { Repositories } from '../repositories/index.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { Emit, FALLBACK, NotCompilable } from './emit.js';
@@ -36,6 +37,8 @@ export interface CompilerOptions {
 
 export interface CompiledStatement {
   cypher: string;
+  /** The same statement inside its own fence reads: what runs (src/neo4j/consistency.ts, `fenced`). */
+  fencedCypher: string;
   /** The name the statement carries in the transaction metadata and the query log. */
   name: string;
   emit: Emit;
@@ -122,9 +125,12 @@ export class OperationCompiler {
         throw error;
       }
       const params = { ...prepared.params, ...compiled.emit.bind(info.variableValues), maxItems: this.maxResultItems };
-      const rows = await this.db.read(compiled.cypher, params, ctx.query);
+      const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query);
       const value = prepared.finish(rows);
-      return value === FALLBACK ? own(source, args, ctx, info) : value;
+      if (value === FALLBACK) return own(source, args, ctx, info);
+      // The work budget counts the whole tree here, once, instead of field by field.
+      ctx.query.budget?.countedTree(info.path.key as string, value);
+      return value;
     };
   }
 
@@ -149,7 +155,8 @@ export class OperationCompiler {
     const cypher = prepared.build(emit, field, info.fieldNodes);
     // The leading comment names the statement for logs, metrics and traces (`compiled/<root field>`, a
     // bounded set), and says which operation and response key it serves.
-    const compiled = { cypher: `// compiled/${name}: ${info.operation.name?.value ?? 'anonymous'}.${info.path.key}\n${cypher}`, name, emit };
+    const text = `// compiled/${name}: ${info.operation.name?.value ?? 'anonymous'}.${info.path.key}\n${cypher}`;
+    const compiled = { cypher: text, fencedCypher: fenced(text, prepared.columns), name, emit };
     this.cache.set(key, compiled);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return compiled;

@@ -75,7 +75,7 @@ export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]
 }
 
 /** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
-function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
+export function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
   const ends = EDGE_ENDS[edgeType.name];
   if (!ends) throw new NotCompilable(`no edge ends for ${edgeType.name}`);
   const entries: [string, string][] = [];

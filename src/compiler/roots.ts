@@ -10,6 +10,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
 import { lineage } from './analyst-roots.js';
+import { stateAsOf } from './state-root.js';
 import type { Emit } from './emit.js';
 import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
 
@@ -25,6 +26,8 @@ export interface Prepared {
   /** The statement around the projection(s) the emitter makes for the selection. */
   build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string;
   params: Row;
+  /** The columns the statement returns (the fenced wrapper collects them; src/neo4j/consistency.ts). */
+  columns: readonly string[];
   finish(rows: Row[]): unknown;
 }
 
@@ -51,6 +54,7 @@ function node(args: Record<string, unknown>): Prepared {
       (agreement ? `OPTIONAL CALL () { ${agreementClauses('$id', 'ag')} RETURN ag } ` : 'WITH null AS ag ') +
       `OPTIONAL MATCH (n:Entity {key: $id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value`,
+    columns: ['value'],
     finish: (rows) => rows[0]?.['value'] ?? null,
   };
 }
@@ -67,6 +71,7 @@ function nodesRoot(args: Record<string, unknown>): Prepared {
       `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses('id', 'ag')} RETURN ag } ` +
       `OPTIONAL MATCH (n:Entity {key: id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value ORDER BY i`,
+    columns: ['value'],
     finish: (rows) => rows.map((r) => r['value'] ?? null),
   };
 }
@@ -122,6 +127,7 @@ function entityPage(root: string): RootTranslator {
           `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
         );
       },
+      columns: ['rows', 'total'],
       finish: (rows) => connection(rows, request),
     };
   };
@@ -147,6 +153,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
         `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
       );
     },
+    columns: ['rows', 'total'],
     finish: (rows) => connection(rows, request),
   };
 };
@@ -154,6 +161,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
   lineage,
+  stateAsOf,
   nodes: nodesRoot,
   agreements: agreementsPage,
   ...Object.fromEntries(Object.keys(ENTITY_ROOTS).map((root) => [root, entityPage(root)])),

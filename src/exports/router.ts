@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Router, type Request, type Response } from 'express';
-import { graphql, isNonNullType, type GraphQLSchema } from 'graphql';
+import { execute, isNonNullType, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import { createContext, type ContextDeps } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
@@ -72,9 +72,28 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
   // (src/neo4j/consistency.ts); an export that saw a reload commit between its reads runs again.
   const exportScope = new AsyncLocalStorage<QueryContext>();
   const exportQuery = (): QueryContext => exportScope.getStore() ?? { operationName: 'export', timeoutMs: config.neo4j.queryTimeoutMs };
+  // Each export's operation is parsed and validated once, so the compiler's statement cache (keyed by
+  // the parsed document's field nodes) serves every later run of it.
+  const documents = new Map<string, DocumentNode | ExecutionResult>();
+  const prepared = (operation: string): DocumentNode | ExecutionResult => {
+    let known = documents.get(operation);
+    if (!known) {
+      try {
+        const document = parse(operation);
+        const errors = validate(schema, document);
+        known = errors.length ? { errors } : document;
+      } catch (error) {
+        known = { errors: [error as never] };
+      }
+      if (documents.size >= 500) documents.delete(documents.keys().next().value!);
+      documents.set(operation, known);
+    }
+    return known;
+  };
   const run: Run = async (operation, variables, accepted) => {
     const query = exportQuery();
-    const result = await graphql({ schema, source: operation, variableValues: variables, contextValue: createContext(deps, log, query) });
+    const document = prepared(operation);
+    const result = 'kind' in document ? await execute({ schema, document, variableValues: variables, contextValue: createContext(deps, log, query) }) : document;
     const error = result.errors?.[0];
     if (!error) return (result.data ?? {}) as Row;
     const code = String(error.extensions?.['code'] ?? (error.path === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'));

@@ -55,6 +55,30 @@ export function operationCost(args: { schema: Parameters<typeof getComplexity>[0
   });
 }
 
+/** Costs remembered per parsed document (Apollo hands the same object for the same text); per document at most this many variable sets. */
+const COSTS_PER_DOCUMENT = 64;
+const costs = new WeakMap<object, Map<string, number>>();
+
+/**
+ * `operationCost`, remembered per document object, operation and variable values: a saved operation
+ * sent again with the same variables is not walked again. Documents are parsed and validated once
+ * by Apollo's cache, so the same text arrives as the same object.
+ */
+export function cachedOperationCost(args: Parameters<typeof operationCost>[0]): number {
+  let known = costs.get(args.document);
+  if (!known) {
+    known = new Map();
+    costs.set(args.document, known);
+  }
+  const key = `${args.operationName ?? ''}\u0000${JSON.stringify(args.variables ?? {})}`;
+  const hit = known.get(key);
+  if (hit !== undefined) return hit;
+  const cost = operationCost(args);
+  if (known.size >= COSTS_PER_DOCUMENT) known.delete(known.keys().next().value!);
+  known.set(key, cost);
+  return cost;
+}
+
 /** The cost limit: an operation estimated above `maxCost` is refused (HTTP 400) with `tooCostly`'s error. */
 export function costPlugin(maxCost: number, tooCostly: (max: number, actual: number) => GraphQLError): ApolloServerPlugin {
   return {
@@ -63,7 +87,7 @@ export function costPlugin(maxCost: number, tooCostly: (max: number, actual: num
         async didResolveOperation({ schema, document, request, operationName, contextValue }) {
           let cost: number;
           try {
-            cost = operationCost({ schema, document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
+            cost = cachedOperationCost({ schema, document, variables: request.variables ?? {}, operationName: operationName ?? undefined });
           } catch {
             // Variables that do not fit the operation: execution reports them (BAD_USER_INPUT) before any work.
             return;

@@ -20,12 +20,6 @@ export interface ResultBudget {
   requestTimeoutMs: number;
 }
 
-interface Spent {
-  items: number;
-  bytes: number;
-  stopped?: GraphQLError;
-}
-
 /** Fields between two looks at the clock. */
 const CLOCK_EVERY = 256;
 
@@ -54,41 +48,96 @@ function deadlineError(timeoutMs: number): GraphQLError {
   );
 }
 
+/**
+ * What one request has spent, kept on its query context (`QueryContext.budget`): the schema's
+ * resolvers (budgetedSchema) count each field they resolve, and a compiled root counts its whole
+ * result tree once when the rows arrive, so the fields under it are not counted (nor wrapped in
+ * any plugin hook) one by one.
+ */
+export class BudgetMeter {
+  private items = 0;
+  private bytes = 0;
+  stopped: GraphQLError | undefined;
+  /** Response keys of the root fields whose result was counted whole. */
+  private readonly counted = new Set<string>();
+
+  constructor(
+    private readonly budget: ResultBudget,
+    private readonly query: QueryContext | undefined,
+    private readonly deadline: number,
+  ) {}
+
+  // Stopping is asynchronous (budgetedSchema's resolvers and every later database read reject): a
+  // field that threw here synchronously would make graphql-js abandon its siblings' promises, whose
+  // later rejections nobody handles.
+  private stop(error: GraphQLError): void {
+    this.stopped ??= error;
+    if (this.query) this.query.stopped ??= this.stopped;
+  }
+
+  private check(): void {
+    if (this.items > this.budget.maxResultItems) this.stop(resultSizeError('MAX_RESULT_ITEMS', this.budget.maxResultItems, this.items));
+    else if (this.bytes > this.budget.maxResultBytes) this.stop(resultSizeError('MAX_RESULT_BYTES', this.budget.maxResultBytes, this.bytes));
+  }
+
+  /** True for a field under a root whose result was counted whole (`countedTree`). */
+  covers(path: Readonly<{ prev: unknown; key: string | number }>): boolean {
+    if (this.counted.size === 0) return false;
+    let p = path;
+    while (p.prev) p = p.prev as typeof p;
+    return p !== path && this.counted.has(p.key as string);
+  }
+
+  /** A field is about to resolve: one item, and now and then a look at the clock. */
+  willResolve(): void {
+    if (this.stopped) return;
+    this.items += 1;
+    if (this.items > this.budget.maxResultItems) this.stop(resultSizeError('MAX_RESULT_ITEMS', this.budget.maxResultItems, this.items));
+    if (this.items % CLOCK_EVERY === 0 && Date.now() > this.deadline) this.stop(deadlineError(this.budget.requestTimeoutMs));
+  }
+
+  /** A field resolved to `result` (a leaf's value counts its bytes, a list its items). */
+  didResolve(result: unknown, leaf: boolean): void {
+    if (this.stopped) return;
+    if (Array.isArray(result)) this.items += result.length;
+    if (leaf && result !== null && result !== undefined) this.bytes += sizeOf(result);
+    this.check();
+  }
+
+  /**
+   * A compiled root's whole value, counted once: every object property and list item is an item,
+   * every string its length in bytes, every other value 8. The fields under `rootKey` are not
+   * counted again.
+   */
+  countedTree(rootKey: string, value: unknown): void {
+    this.counted.add(rootKey);
+    const walk = (v: unknown): void => {
+      if (v === null || v === undefined) return;
+      if (typeof v === 'string') this.bytes += v.length;
+      else if (Array.isArray(v)) {
+        this.items += v.length;
+        for (const x of v) walk(x);
+      } else if (typeof v === 'object') {
+        for (const key in v) {
+          this.items += 1;
+          walk((v as Record<string, unknown>)[key]);
+        }
+      } else this.bytes += 8;
+    };
+    walk(value);
+    this.check();
+  }
+}
+
 export function resultBudgetPlugin(budget: ResultBudget): ApolloServerPlugin {
   return {
-    async requestDidStart() {
-      const spent: Spent = { items: 0, bytes: 0 };
-      const started = Date.now();
-      const deadline = started + budget.requestTimeoutMs;
-      // Stopping is asynchronous (budgetedSchema's resolvers and every later database read reject):
-      // a field that threw here synchronously would make graphql-js abandon its siblings'
-      // promises, whose later rejections nobody handles.
-      const stop = (query: QueryContext | undefined, error: GraphQLError): void => {
-        spent.stopped ??= error;
-        if (query) query.stopped ??= spent.stopped;
-      };
+    async requestDidStart({ contextValue }) {
+      const query = (contextValue as { query?: QueryContext } | undefined)?.query;
+      const meter = new BudgetMeter(budget, query, Date.now() + budget.requestTimeoutMs);
+      if (query) query.budget = meter;
       return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info, contextValue }) {
-              const query = (contextValue as { query?: QueryContext }).query;
-              if (spent.stopped) return;
-              spent.items += 1;
-              if (spent.items > budget.maxResultItems) stop(query, resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
-              if (spent.items % CLOCK_EVERY === 0 && Date.now() > deadline) stop(query, deadlineError(budget.requestTimeoutMs));
-              const leaf = isScalarType(getNamedType(info.returnType));
-              return (error, result) => {
-                if (error || spent.stopped) return;
-                if (Array.isArray(result)) spent.items += result.length;
-                if (leaf && result !== null && result !== undefined) spent.bytes += sizeOf(result);
-                if (spent.items > budget.maxResultItems) stop(query, resultSizeError('MAX_RESULT_ITEMS', budget.maxResultItems, spent.items));
-                else if (spent.bytes > budget.maxResultBytes) stop(query, resultSizeError('MAX_RESULT_BYTES', budget.maxResultBytes, spent.bytes));
-              };
-            },
-          };
-        },
         async willSendResponse({ response }) {
-          const stopped = spent.stopped;
+          const stopped = meter.stopped;
           if (!stopped || response.body.kind !== 'single') return;
           // One clear error instead of a tree of nulls and one error per stopped field.
           response.body.singleResult = { errors: [{ message: stopped.message, extensions: { ...stopped.extensions, http: undefined } }] };
@@ -109,9 +158,21 @@ export function budgetedSchema(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type) || type.name.startsWith('__')) continue;
     for (const field of Object.values(type.getFields())) {
       const resolve = field.resolve ?? defaultFieldResolver;
+      const leaf = isScalarType(getNamedType(field.type));
       field.resolve = (source, args, context: { query?: QueryContext } | undefined, info) => {
-        const stopped = context?.query?.stopped;
-        return stopped ? Promise.reject(stopped) : resolve(source, args, context, info);
+        const query = context?.query;
+        if (query?.stopped) return Promise.reject(query.stopped);
+        const meter = query?.budget as BudgetMeter | undefined;
+        if (!meter || meter.covers(info.path)) return resolve(source, args, context, info);
+        meter.willResolve();
+        const result = resolve(source, args, context, info);
+        if (result instanceof Promise) {
+          result.then(
+            (value) => meter.didResolve(value, leaf),
+            () => undefined,
+          );
+        } else meter.didResolve(result, leaf);
+        return result;
       };
     }
   }

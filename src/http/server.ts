@@ -7,7 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import cors from 'cors';
 import express from 'express';
 import type { Config } from '../config.js';
@@ -105,6 +105,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
       // In-flight requests may run to their deadline before connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.limits.requestTimeoutMs + 1_000 }),
       ApolloServerPluginLandingPageDisabled(),
+      // Unused (HTTP caching is src/http/http-cache.ts), and its per-field hook makes Apollo wrap every resolver.
+      ApolloServerPluginCacheControlDisabled(),
       roundTripPlugin(config.env !== 'production'),
       limitsPlugin(config.limits),
       ...limits.plugins,

@@ -11,6 +11,21 @@
  * retried with backoff, within the request's deadline. A request made of several transactions pins the
  * versions its first one saw; a later one that sees others throws DatasetChangedError, and the HTTP
  * layer runs the whole request again (src/http/consistent-graphql.ts).
+ *
+ * A compiled statement (src/compiler/) carries its own fence reads, so a compiled request is ONE
+ * statement in ONE transaction (`fenced` below). Within one statement the reads are read-committed
+ * too: a load can commit while the statement runs, so the fence must still be read before and after
+ * the work, in that order. The wrapper makes the order a data dependency the planner cannot reorder:
+ *
+ *   CALL () { fence }                                  -- one row: loading, versions (complete: it aggregates)
+ *   CALL (before) { WITH before WHERE before IS NOT NULL CALL () { work } RETURN collect(row) AS rows }
+ *   CALL (rows)   { WITH rows WHERE rows IS NOT NULL CALL () { fence } }
+ *
+ * Each correlated CALL runs once per incoming row, and only after that row exists (Apply): the work
+ * cannot start before the first fence row was produced, and the second fence read cannot start
+ * before `collect` has consumed every row of the work (an aggregation emits after its last input).
+ * So the statement reads: fence, then all of the work, then fence, exactly as the bracketed
+ * transaction does, and `steady` judges both the same way.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -72,6 +87,39 @@ export async function bracketed<T>(tx: ManagedTransaction, work: (tx: ManagedTra
   const before = stateOf((await first).records[0]);
   const after = stateOf((await tx.run(READ_FENCE)).records[0]);
   return { value, before, after };
+}
+
+/** Names no compiled statement uses (the compiler's variables are `v1`, `n`, `ag`, …). */
+const FENCED_ROW = '__fencedRow';
+
+/**
+ * `work` (a statement returning `columns`) wrapped in the fence reads as one statement that returns
+ * one row: `beforeLoading`, `beforeVersions`, `rows` (the work's rows as maps, in order),
+ * `afterLoading`, `afterVersions`. A leading `// name:` comment stays first (it names the statement).
+ */
+export function fenced(work: string, columns: readonly string[]): string {
+  const named = /^\s*\/\/[^\n]*\n/.exec(work)?.[0] ?? '';
+  const body = work.slice(named.length);
+  const row = `{${columns.map((c) => `\`${c}\`: \`${c}\``).join(', ')}}`;
+  return (
+    `${named}CALL () { ${READ_FENCE} } WITH loading AS beforeLoading, versions AS beforeVersions\n` +
+    `CALL (beforeVersions) { WITH beforeVersions WHERE beforeVersions IS NOT NULL CALL () {\n${body}\n} RETURN collect(${row}) AS ${FENCED_ROW} }\n` +
+    `CALL (${FENCED_ROW}) { WITH ${FENCED_ROW} WHERE ${FENCED_ROW} IS NOT NULL CALL () { ${READ_FENCE} } RETURN loading AS afterLoading, versions AS afterVersions }\n` +
+    `RETURN beforeLoading, beforeVersions, ${FENCED_ROW} AS rows, afterLoading, afterVersions`
+  );
+}
+
+/** The work's rows and both fence states from the one row of a `fenced` statement. */
+export function unfenced(row: Record<string, unknown> | undefined): { rows: Record<string, unknown>[]; before: FenceState; after: FenceState } {
+  const at = (prefix: string): FenceState => ({ loading: row?.[`${prefix}Loading`] === true, versions: String(row?.[`${prefix}Versions`] ?? '') });
+  return { rows: (row?.['rows'] as Record<string, unknown>[] | undefined) ?? [], before: at('before'), after: at('after') };
+}
+
+/** The fence states of several fenced statements of one transaction as one pair (steady only if all were, on the same versions). */
+export function combined(states: readonly { before: FenceState; after: FenceState }[]): { before: FenceState; after: FenceState } {
+  const first = states[0]!;
+  const same = states.every((s) => steady(s.before, s.after) && s.before.versions === first.before.versions);
+  return same ? { before: first.before, after: first.after } : { before: { ...first.before, loading: true }, after: first.after };
 }
 
 /**

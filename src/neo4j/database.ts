@@ -8,7 +8,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from '../logger.js';
 import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
-import { bracketed, consistentRead, type PinnedVersions } from './consistency.js';
+import { bracketed, combined, consistentRead, unfenced, type PinnedVersions } from './consistency.js';
 import { Liveness, READY_TIMEOUT_MS } from './liveness.js';
 
 export interface Neo4jSettings {
@@ -32,6 +32,13 @@ export interface QueryContext extends PinnedVersions {
   estimatedCost?: number | undefined;
   /** Set when the request's work budget is spent (src/graphql/result-budget.ts): every later read fails with it. */
   stopped?: Error | undefined;
+  /** The request's work budget (src/graphql/result-budget.ts, BudgetMeter) while its operation runs. */
+  budget?: WorkBudget | undefined;
+}
+
+/** What the compiler tells the work budget: a compiled root's whole value, to be counted once. */
+export interface WorkBudget {
+  countedTree(rootKey: string, value: unknown): void;
 }
 
 /** The database work of one request, as the observability plugins read it (src/observability/). */
@@ -108,12 +115,29 @@ export function toPlain(value: unknown): unknown {
   return value;
 }
 
+/**
+ * `tx.run` without the stack trace the driver captures for every result (it formats `new Error().stack`,
+ * through the source maps under tsx: about a tenth of the CPU of a compiled request). Driver errors are
+ * translated by `translateDriverError` and keep their message and code; only their JavaScript stack is shorter.
+ */
+function runQuietly(tx: ManagedTransaction, cypher: string, params: Row): Promise<QueryResult> {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return Promise.resolve(tx.run(cypher, params));
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}
+
 function rowsOf(result: QueryResult): Row[] {
   return result.records.map((r) => toPlain(r.toObject()) as Row);
 }
 
 interface PendingRead {
   cypher: string;
+  /** The same statement wrapped in its own fence reads (consistency.ts, `fenced`). */
+  fencedCypher?: string | undefined;
   params: Row;
   resolve: (rows: Row[]) => void;
   reject: (error: unknown) => void;
@@ -142,7 +166,7 @@ export class Database {
   private run(tx: ManagedTransaction, ctx: QueryContext, cypher: string, params: Row): Promise<Row[]> {
     const name = statementName(cypher);
     ctx.observed?.statements.push(name);
-    return this.instrumentation.statement(name, ctx.observed?.traceParent, async () => rowsOf(await tx.run(cypher, params)));
+    return this.instrumentation.statement(name, ctx.observed?.traceParent, async () => rowsOf(await runQuietly(tx, cypher, params)));
   }
 
   get name(): string {
@@ -157,6 +181,19 @@ export class Database {
    * it carried.
    */
   read(cypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.enqueue(cypher, undefined, params, ctx);
+  }
+
+  /**
+   * Like `read`, for a statement that also comes wrapped in its own fence reads (`fencedCypher`,
+   * made by consistency.ts's `fenced`): when every statement of the batch is such, the transaction
+   * runs just them, one statement each, and no separate fence reads.
+   */
+  readFenced(cypher: string, fencedCypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
+    return this.enqueue(cypher, fencedCypher, params, ctx);
+  }
+
+  private enqueue(cypher: string, fencedCypher: string | undefined, params: Row, ctx: QueryContext): Promise<Row[]> {
     return new Promise((resolve, reject) => {
       if (ctx.stopped) return reject(ctx.stopped);
       let queue = this.pendingReads.get(ctx);
@@ -169,11 +206,18 @@ export class Database {
           this.flushReads(ctx, batch);
         });
       }
-      queue.push({ cypher, params, resolve, reject });
+      queue.push({ cypher, fencedCypher, params, resolve, reject });
     });
   }
 
   private flushReads(ctx: QueryContext, batch: PendingRead[]): void {
+    if (batch.every((s) => s.fencedCypher !== undefined)) {
+      this.fencedTx(ctx, batch).then(
+        (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
+        (error: unknown) => batch.forEach((s) => s.reject(error)),
+      );
+      return;
+    }
     if (batch.length === 1) {
       const [only] = batch as [PendingRead];
       this.readTx(ctx, (tx) => this.run(tx, ctx, only.cypher, only.params), only.cypher, only.params).then(only.resolve, only.reject);
@@ -183,6 +227,28 @@ export class Database {
     this.readTx(ctx, (tx) => Promise.all(batch.map((s) => this.run(tx, ctx, s.cypher, s.params)))).then(
       (results) => batch.forEach((s, i) => s.resolve(results[i]!)),
       (error: unknown) => batch.forEach((s) => s.reject(error)),
+    );
+  }
+
+  /** Self-fenced statements in one read transaction, with no fence reads of its own: one statement each. */
+  private fencedTx(ctx: QueryContext, batch: PendingRead[]): Promise<Row[][]> {
+    const deadline = Date.now() + (ctx.timeoutMs ?? this.settings.queryTimeoutMs);
+    const first = batch[0]!;
+    return consistentRead(
+      () =>
+        this.attempt(
+          'READ',
+          ctx,
+          async (tx) => {
+            const results = await Promise.all(batch.map(async (s) => unfenced((await this.run(tx, ctx, s.fencedCypher!, s.params))[0])));
+            return { value: results.map((r) => r.rows), ...combined(results) };
+          },
+          first.cypher,
+          first.params,
+          batch.length === 1,
+        ),
+      ctx,
+      deadline,
     );
   }
 
@@ -214,6 +280,7 @@ export class Database {
     work: (tx: ManagedTransaction) => Promise<T>,
     cypher?: string,
     params?: Row,
+    autoCommit = false,
   ): Promise<T> {
     if (ctx.stopped) throw ctx.stopped;
     const timeoutMs = ctx.timeoutMs ?? this.settings.queryTimeoutMs;
@@ -236,7 +303,13 @@ export class Database {
     this.activeSessions += 1;
     let abandoned = false;
     try {
-      const running = mode === 'READ' ? session.executeRead(work, config) : session.executeWrite(work, config);
+      // One self-fenced statement needs no explicit transaction: an auto-commit read saves the BEGIN
+      // and COMMIT messages and the round trip of the commit.
+      const running = autoCommit
+        ? work({ run: (q: string, p: Row) => session.run(q, p, config) } as unknown as ManagedTransaction)
+        : mode === 'READ'
+          ? session.executeRead(work, config)
+          : session.executeWrite(work, config);
       // Reads are watched; a load's long write may meet a long GC pause and must not be given up for it.
       if (mode === 'WRITE') return await running;
       return await this.liveness.watch(running, () => new DatabaseUnavailableError(), () => (abandoned = true));

@@ -63,6 +63,21 @@ describe('compiled and resolver paths give the same JSON', () => {
     expect(roundTrips).toBe(MORE_ROUND_TRIPS[file] ?? 1);
   });
 
+  // stateAsOf is compiled too (src/compiler/state-root.ts): dates of every precision, before, inside
+  // and after the periods of the seed graph, aliases with different selections, deeper navigation and a
+  // date that is refused.
+  it.each(['1950', '2005', '2010-04', '2012-11', '2013-06-01', '2016', '2030', '2012-13'])('stateAsOf(%s): same JSON, one round trip', async (date) => {
+    const query = `query($date: PartialDate!) { stateAsOf(date: $date) { date { value precision }
+      meetings { meeting { id name chief { name } } since { value precision } administeredBy { organisation { id name parent { name } } meeting { id } from { value } until { value } provenance { section } }
+        boss: parent { id name } }
+      agreements { id name kind enacted { value } parties { __typename id name } }
+      first: agreements { id }
+      hostings { host { __typename id name } hosted { id name kind } from { value } until { value } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, { date });
+    expect(a).toEqual(b);
+    if (!a.errors) expect(roundTrips).toBe(1);
+  });
+
   it(`up to ${RUNS} generated operations (fields, nesting, aliases, fragments, filters, pages)`, async () => {
     const generator = new OperationGenerator(buildSchema(), pools);
     const costSchema = buildSchema();
