@@ -274,7 +274,8 @@ export class Database {
     return consistentRead(() => this.attempt(mode, ctx, (tx) => bracketed(tx, work), cypher, params), ctx, deadline);
   }
 
-  private async attempt<T>(
+  /** One transaction (retried by the callers around it); protected so a test can watch every transaction start. */
+  protected async attempt<T>(
     mode: 'READ' | 'WRITE',
     ctx: QueryContext,
     work: (tx: ManagedTransaction) => Promise<T>,

@@ -187,10 +187,18 @@ class SlowDatabase extends Database {
   ) {
     super(base.driver, base.settings, createLogger('silent'));
   }
-  override async readTx<T>(ctx: QueryContext, work: (tx: ManagedTransaction) => Promise<T>, cypher?: string, params?: Record<string, unknown>): Promise<T> {
+  // Every transaction of every read path (fenced compiled statements and batched resolver reads alike) starts here.
+  protected override async attempt<T>(
+    mode: 'READ' | 'WRITE',
+    ctx: QueryContext,
+    work: (tx: ManagedTransaction) => Promise<T>,
+    cypher?: string,
+    params?: Record<string, unknown>,
+    autoCommit?: boolean,
+  ): Promise<T> {
     await new Promise((r) => setTimeout(r, this.delayMs));
     this.timeouts.push(ctx.timeoutMs ?? -1);
-    return super.readTx(ctx, work, cypher, params);
+    return super.attempt(mode, ctx, work, cypher, params, autoCommit);
   }
 }
 
