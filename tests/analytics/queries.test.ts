@@ -17,11 +17,7 @@ afterAll(async () => {
 
 const data: TestServer['data'] = (query, variables) => api.data(query, variables);
 
-async function errorOf(query: string, variables?: Record<string, unknown>) {
-  const res = await api.gql(query, variables);
-  expect(res.body.errors, 'expected an error').toBeDefined();
-  return res.body.errors![0]!;
-}
+const errorOf: TestServer['error'] = (query, variables) => api.error(query, variables);
 
 const PATH = `query Path($from: ID!, $to: ID!, $maxHops: Int, $all: Boolean, $types: [RelationshipType!], $limit: Int) {
   shortestPath(from: $from, to: $to, maxHops: $maxHops, all: $all, relationshipTypes: $types, limit: $limit) {

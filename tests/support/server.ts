@@ -22,6 +22,8 @@ export interface TestServer {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** The data of an operation that must succeed: asserts HTTP 200 and no errors. */
   data<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The first error of an operation that must fail: asserts there is one. */
+  error(query: string, variables?: Record<string, unknown>): Promise<NonNullable<GraphQLResponse['body']['errors']>[number]>;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,11 @@ export async function startTestServer(env: Record<string, string> = {}, options:
       expect(res.body.errors, JSON.stringify(res.body.errors)).toBeUndefined();
       expect(res.status).toBe(200);
       return res.body.data as never;
+    },
+    async error(query, variables) {
+      const res = await server.gql(query, variables);
+      expect(res.body.errors, 'expected an error').toBeDefined();
+      return res.body.errors![0]!;
     },
     stop: () => app.stop(),
   };
