@@ -2,12 +2,16 @@
  * Compiled translators of the analyst roots. `lineage`: the subject and its whole SUPERSEDES chain
  * (each link with the relationship to its predecessor) in one statement; the order of the steps
  * is the service's own (`orderLineage`), over the rows. An unknown id or one that is not a plan or
- * a meeting is handed back to the resolver, which reports it.
+ * a meeting is handed back to the resolver, which reports it. `shortestPath`: both endpoints and the
+ * paths (each node projected for the selection, each relationship whole) in one statement; the
+ * order, the cut and `truncated` are the service's own (`pathResult`), over the rows. Refused
+ * arguments, an endpoint that is missing or an observation, and a path from an entity to itself are
+ * handed back to the resolver.
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import type { GraphRelationshipRecord } from '../repositories/analytics-repository.js';
 import type { EntityRecord } from '../repositories/records.js';
-import { orderLineage } from '../services/analytics-service.js';
+import { orderLineage, pathArguments, pathResult } from '../services/analytics-service.js';
 import { FALLBACK, type Emit } from './emit.js';
 import { projectEntity } from './project.js';
 import type { RootTranslator } from './roots.js';
@@ -43,8 +47,9 @@ export const lineage: RootTranslator = (args) => {
       const subject = selectionAt(e, type, nodes, ['subject']);
       const step = selectionAt(e, type, nodes, ['steps', 'node']);
       const entity = e.schema.getType('Entity')!;
-      const s = projectEntity(e, 's', entity, subject.nodes);
-      const m = projectEntity(e, 'm', entity, step.nodes);
+      // Whole records: the lineage is ordered by dates (orderLineage) and its steps read them (LineageStep).
+      const s = projectEntity(e, 's', entity, subject.nodes, 'all');
+      const m = projectEntity(e, 'm', entity, step.nodes, 'all');
       return (
         `OPTIONAL MATCH (s:Entity {key: $id}) WHERE s:Plan OR s:Meeting ` +
         `RETURN CASE WHEN s IS NULL THEN null ELSE ${s} END AS subject, ` +
@@ -58,6 +63,43 @@ export const lineage: RootTranslator = (args) => {
       const subject = rows[0]?.['subject'] as EntityRecord | null | undefined;
       if (!subject) return FALLBACK;
       return orderLineage(subject, rows[0]!['rows'] as { node: EntityRecord; supersedes: GraphRelationshipRecord | null }[]);
+    },
+  };
+};
+
+export const shortestPath: RootTranslator = (args) => {
+  const { from, to } = args as { from: string; to: string };
+  // Throws for refused arguments: the resolver then reports them in its own words.
+  const { maxHops, limit, types } = pathArguments(args as Parameters<typeof pathArguments>[0]);
+  if (from === to) throw new Error('a path from an entity to itself: the resolver answers it');
+  const fn = args['all'] === true ? 'allShortestPaths' : 'shortestPath';
+  return {
+    // Cypher takes neither the function nor the hop bound as a parameter: both are in the text.
+    variant: `${fn}|${maxHops}`,
+    bound: limit + 1,
+    params: { from, to, types, pathLimit: limit + 1 },
+    build: (e, field, nodes) => {
+      const type = getNamedType(field.type);
+      const entity = e.schema.getType('Entity')!;
+      const end = (v: string, name: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, entity, selectionAt(e, type, nodes, [name]).nodes)} END`;
+      const step = projectEntity(e, 'n', entity, selectionAt(e, type, nodes, ['paths', 'nodes']).nodes);
+      return (
+        `OPTIONAL MATCH (a:Entity {key: $from}) WHERE NOT a:Observation ` +
+        `OPTIONAL MATCH (b:Entity {key: $to}) WHERE NOT b:Observation ` +
+        `RETURN ${end('a', 'from')} AS source, ${end('b', 'to')} AS target, ` +
+        `CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE COLLECT { MATCH p = ${fn}((a)-[*..${maxHops}]-(b)) ` +
+        `WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types) AND none(x IN nodes(p) WHERE x:Observation) ` +
+        `RETURN {nodes: [n IN nodes(p) | ${step}], rels: [r IN relationships(p) | r {.*, type: type(r), startKey: startNode(r).key, endKey: endNode(r).key}]} ` +
+        `LIMIT toInteger($pathLimit) } END AS paths`
+      );
+    },
+    columns: ['source', 'target', 'paths'],
+    finish: (rows) => {
+      const row = rows[0];
+      const source = row?.['source'] as EntityRecord | null | undefined;
+      const target = row?.['target'] as EntityRecord | null | undefined;
+      if (!source || !target) return FALLBACK;
+      return pathResult(source, target, maxHops, row!['paths'] as { nodes: EntityRecord[]; rels: GraphRelationshipRecord[] }[], limit);
     },
   };
 };

@@ -25,6 +25,7 @@ import type { Database } from '../neo4j/database.js';
 import { fenced } from '../neo4j/consistency.js';
 import type { Repositories } from '../repositories/index.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { compact } from './compact.js';
 import { Emit, FALLBACK, NotCompilable } from './emit.js';
 import { ROOTS, type Prepared } from './roots.js';
 
@@ -155,8 +156,11 @@ export class OperationCompiler {
     const cypher = prepared.build(emit, field, info.fieldNodes);
     // The leading comment names the statement for logs, metrics and traces (`compiled/<root field>`, a
     // bounded set), and says which operation and response key it serves.
-    const text = `// compiled/${name}: ${info.operation.name?.value ?? 'anonymous'}.${info.path.key}\n${cypher}`;
-    const compiled = { cypher: text, fencedCypher: fenced(text, prepared.columns), name, emit };
+    // The rest is folded (compact.ts): it is sent, packed and looked up by its text on every request.
+    const text = `// compiled/${name}: ${info.operation.name?.value ?? 'anonymous'}.${info.path.key}\n${compact(cypher)}`;
+    const wrapped = fenced(text, prepared.columns);
+    const firstLine = wrapped.indexOf('\n') + 1;
+    const compiled = { cypher: text, fencedCypher: wrapped.slice(0, firstLine) + compact(wrapped.slice(firstLine)), name, emit };
     this.cache.set(key, compiled);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return compiled;

@@ -38,19 +38,39 @@ export function agreementClauses(keyExpr: string, as: string): string {
 /** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
 const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
 
-/** The entity `v` (any entity type `type` allows) with the navigation its selection asks for. */
-export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[]): string {
+/**
+ * The record properties a scalar field's resolver reads, where they are not just the field's own name
+ * (src/resolvers/: `id` reads `key`, `provenance` the five provenance properties, …). `key` and
+ * `labels` are always projected: navigation that falls back to the resolvers loads by key, and the
+ * type of an entity comes from its labels.
+ */
+const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
+  id: ['key'],
+  provenance: ['dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading'],
+  isMinister: [],
+  measure: ['measure', 'name'],
+};
+
+/**
+ * The entity `v` (any entity type `type` allows) with the navigation its selection asks for. Only the
+ * properties the selection's scalar fields read are projected, plus `keep`, or all of them with
+ * `'all'` (a record that other code reads besides the entity's own fields, such as a lineage step's dates).
+ */
+export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: 'all' | readonly string[] = []): string {
+  const all = keep === 'all';
   const branches: [string, [string, string][]][] = [];
+  const properties = new Set<string>(['key', ...(all ? [] : keep)]);
   for (const concrete of e.concreteTypes(type)) {
     if (concrete.name === 'Agreement') continue;
     const entries: [string, string][] = [];
     for (const group of e.fieldsOf(concrete, nodes)) {
       const expr = navigation(e, v, concrete.name, group);
       if (expr !== null) entries.push([group.key, expr]);
+      else for (const property of PROPERTY_READS[group.name] ?? [group.name]) properties.add(property);
     }
     if (entries.length > 0) branches.push([concrete.name, entries]);
   }
-  const base = `.*, labels: labels(${v})`;
+  const base = all ? `.*, labels: labels(${v})` : `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
   if (branches.length === 0) return `${v} {${base}}`;
   if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${mapLiteral(branches[0]![1])}}`;
   const cases = branches.map(([label, entries]) => `WHEN ${v}:${label} THEN ${mapLiteral(entries)}`).join(' ');

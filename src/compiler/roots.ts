@@ -9,7 +9,8 @@ import type { Repositories } from '../repositories/index.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
-import { lineage } from './analyst-roots.js';
+import { lineage, shortestPath } from './analyst-roots.js';
+import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
 import type { Emit } from './emit.js';
 import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
@@ -161,6 +162,8 @@ const agreementsPage: RootTranslator = (args, repos) => {
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
   lineage,
+  search,
+  shortestPath,
   stateAsOf,
   nodes: nodesRoot,
   agreements: agreementsPage,

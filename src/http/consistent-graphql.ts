@@ -3,32 +3,32 @@
  * versions (a `npm run seed` committed between them; src/neo4j/consistency.ts) is run again from the
  * start, a few times, so that its answer comes from one version only. Otherwise this is what
  * `expressMiddleware` of @as-integrations/express5 does: Express request in, Apollo HTTP response out.
+ * The fast lane (src/http/fast-lane.ts) runs requests through the same `runConsistently`.
  */
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
 import type { PinnedVersions } from '../neo4j/consistency.js';
 
 /** Runs of one request at most (the first and the re-runs after a reload). */
 const MAX_RUNS = 4;
 
-export function consistentGraphQL<C extends BaseContext>(
+/** One HTTP request through Apollo, run again while a reload changed the data under it. */
+export type ConsistentRun = (req: Request, res: Response, body: unknown) => Promise<HTTPGraphQLResponse>;
+
+export function runConsistently<C extends BaseContext>(
   server: ApolloServer<C>,
   context: (args: { req: Request; res: Response }) => Promise<C>,
   /** The per-request query context inside a context value (where the versions are pinned). */
   pinsOf: (contextValue: C) => PinnedVersions,
-): RequestHandler {
+): ConsistentRun {
   server.assertStarted('consistentGraphQL()');
-  return async (req, res) => {
+  return async (req, res, body) => {
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const httpGraphQLRequest = {
-      method: req.method.toUpperCase(),
-      headers,
-      search: new URL(req.url, 'http://localhost').search,
-      body: req.body as unknown,
-    };
+    const queryAt = req.url.indexOf('?');
+    const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search: queryAt < 0 ? '' : req.url.slice(queryAt), body };
     for (let run = 1; ; run++) {
       const contexts: C[] = [];
       const response = await server.executeHTTPGraphQLRequest({
@@ -41,15 +41,23 @@ export function consistentGraphQL<C extends BaseContext>(
       });
       const changed = contexts.some((c) => pinsOf(c).datasetChanged === true);
       if (changed && run < MAX_RUNS && !res.headersSent && !res.writableEnded && !res.destroyed) continue;
-      for (const [key, value] of response.headers) res.setHeader(key, value);
-      res.statusCode = response.status ?? 200;
-      if (response.body.kind === 'complete') {
-        res.send(response.body.string);
-        return;
-      }
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      return response;
+    }
+  };
+}
+
+/** The Express handler: Apollo's answer written with `res.send` (which src/http/http-cache.ts wraps). */
+export function consistentGraphQL(run: ConsistentRun): RequestHandler {
+  return async (req, res) => {
+    const response = await run(req, res, req.body as unknown);
+    if (res.headersSent || res.writableEnded) return;
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.statusCode = response.status ?? 200;
+    if (response.body.kind === 'complete') {
+      res.send(response.body.string);
       return;
     }
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
   };
 }

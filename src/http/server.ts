@@ -30,7 +30,8 @@ import {
 } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
 import { warmUp, type WarmUpResult } from './warm-up.js';
-import { consistentGraphQL } from './consistent-graphql.js';
+import { consistentGraphQL, runConsistently } from './consistent-graphql.js';
+import { fastLane } from './fast-lane.js';
 import { createDraining } from './draining.js';
 import { answerClientErrors } from './client-errors.js';
 import { httpCacheFor } from './http-cache.js';
@@ -116,6 +117,39 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await apollo.start();
 
   const draining = createDraining();
+  const trustedDocuments =
+    config.trustedDocuments.mode === 'off'
+      ? trustedDocumentsOffMiddleware()
+      : trustedDocumentsMiddleware({
+          mode: config.trustedDocuments.mode,
+          manifest: path.resolve(PROJECT_ROOT, config.trustedDocuments.manifest),
+          manifestsDir: path.resolve(PROJECT_ROOT, config.trustedDocuments.dir),
+          allowIntrospection: config.graphql.introspection,
+          logger: log,
+        });
+  const run = runConsistently(
+    apollo,
+    async ({ req, res }) => {
+      const body = req.body as { operationName?: unknown } | undefined;
+      const query: QueryContext & { roundTrips: number } = {
+        operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
+        roundTrips: 0,
+        onRoundTrip: () => {
+          query.roundTrips += 1;
+        },
+        observed: { statements: [], neo4jMs: 0 },
+        // Read when each transaction starts: never past the request's deadline.
+        get timeoutMs() {
+          return transactionTimeoutMs(res, config.neo4j.queryTimeoutMs);
+        },
+      };
+      return createContext(deps, log, query, req.headers.authorization);
+    },
+    (contextValue) => contextValue.query,
+  );
+  const deadline = requestDeadline(config.limits);
+  // First of all: one JSON operation from a non-browser client goes straight to Apollo (src/http/fast-lane.ts).
+  app.use(fastLane({ bodyLimit: config.limits.bodyLimit, draining: () => draining.active, deadline, trustedDocuments, run }));
   app.use(draining.middleware);
   app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
 
@@ -140,41 +174,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(
     '/graphql',
-    requestDeadline(config.limits),
+    deadline,
     express.json({ limit: config.limits.bodyLimit }),
     batchLimit(config.limits),
-    ...(config.trustedDocuments.mode === 'off'
-      ? [trustedDocumentsOffMiddleware()]
-      : [
-          trustedDocumentsMiddleware({
-            mode: config.trustedDocuments.mode,
-            manifest: path.resolve(PROJECT_ROOT, config.trustedDocuments.manifest),
-            manifestsDir: path.resolve(PROJECT_ROOT, config.trustedDocuments.dir),
-            allowIntrospection: config.graphql.introspection,
-            logger: log,
-          }),
-        ]),
+    trustedDocuments,
     ...httpCacheFor(deps),
-    consistentGraphQL(
-      apollo,
-      async ({ req, res }) => {
-        const body = req.body as { operationName?: unknown } | undefined;
-        const query: QueryContext & { roundTrips: number } = {
-          operationName: typeof body?.operationName === 'string' ? body.operationName.slice(0, 100) : undefined,
-          roundTrips: 0,
-          onRoundTrip: () => {
-            query.roundTrips += 1;
-          },
-          observed: { statements: [], neo4jMs: 0 },
-          // Read when each transaction starts: never past the request's deadline.
-          get timeoutMs() {
-            return transactionTimeoutMs(res, config.neo4j.queryTimeoutMs);
-          },
-        };
-        return createContext(deps, log, query, req.headers.authorization);
-      },
-      (contextValue) => contextValue.query,
-    ),
+    consistentGraphQL(run),
     requestErrorHandler(config.limits, log),
   );
 

@@ -4,6 +4,7 @@
  * named, the GraphQL operation attached as transaction metadata, a timeout on every transaction,
  * and driver values (Integer, temporal, graph types) turned into plain JavaScript at this boundary.
  */
+import { toPlain } from './values.js';
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import type { Logger } from '../logger.js';
 import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
@@ -52,6 +53,7 @@ export interface ObservedWork {
 }
 
 export type Row = Record<string, unknown>;
+export { toPlain };
 
 export function createDriver(settings: Neo4jSettings): Driver {
   // A server without authentication (the local Neo4j) accepts any basic credentials.
@@ -65,55 +67,6 @@ export function createDriver(settings: Neo4jSettings): Driver {
   });
 }
 
-/** Converts driver values (Integer, Date, Node, Relationship, Path, …) into plain JSON-able values. */
-export function toPlain(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (neo4j.isNode(value as never)) {
-    const n = value as unknown as { labels: string[]; properties: Row; elementId: string };
-    return { labels: n.labels, properties: toPlain(n.properties), elementId: n.elementId };
-  }
-  if (neo4j.isRelationship(value as never)) {
-    const r = value as unknown as {
-      type: string;
-      properties: Row;
-      elementId: string;
-      startNodeElementId: string;
-      endNodeElementId: string;
-    };
-    return {
-      type: r.type,
-      properties: toPlain(r.properties),
-      elementId: r.elementId,
-      startNodeElementId: r.startNodeElementId,
-      endNodeElementId: r.endNodeElementId,
-    };
-  }
-  if (neo4j.isPath(value as never)) {
-    const p = value as unknown as { start: unknown; end: unknown; segments: { start: unknown; relationship: unknown; end: unknown }[] };
-    return {
-      start: toPlain(p.start),
-      end: toPlain(p.end),
-      segments: p.segments.map((s) => ({ start: toPlain(s.start), relationship: toPlain(s.relationship), end: toPlain(s.end) })),
-    };
-  }
-  if (
-    neo4j.isDate(value as never) ||
-    neo4j.isDateTime(value as never) ||
-    neo4j.isLocalDateTime(value as never) ||
-    neo4j.isTime(value as never) ||
-    neo4j.isLocalTime(value as never) ||
-    neo4j.isDuration(value as never)
-  ) {
-    return String(value);
-  }
-  if (typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Row).map(([k, v]) => [k, toPlain(v)]));
-  }
-  return value;
-}
 
 /**
  * `tx.run` without the stack trace the driver captures for every result (it formats `new Error().stack`,

@@ -32,7 +32,17 @@ export class SearchRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['search/fulltext'] as const);
+    this.q = catalog.require(['search/fulltext', 'search/hits'] as const);
+  }
+
+  /**
+   * The hits as nodes (`n`, `score`), for the operation compiler to project, and their parameters;
+   * null when the text holds nothing to search for (the answer is then no hits).
+   */
+  hitsStatement(text: string, labels: string[] | null, limit: number): { cypher: string; params: Record<string, unknown> } | null {
+    const query = toLuceneQuery(text);
+    if (query === null) return null;
+    return { cypher: this.q['search/hits'], params: { query, labels, limit, candidates: limit * 5 } };
   }
 
   async search(text: string, labels: string[] | null, limit: number, ctx: QueryContext): Promise<{ node: EntityRecord; score: number }[]> {

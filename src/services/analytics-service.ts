@@ -60,6 +60,33 @@ function walk(rel: GraphRelationshipRecord, fromKey: string): RelationshipView {
   return { rel, direction: rel.startKey === fromKey ? 'FORWARD' : 'BACKWARD' };
 }
 
+/** The answer of shortestPath from the statement's rows (up to limit + 1 paths): each walked from `from`, in key order. */
+export function pathResult(
+  from: EntityRecord,
+  to: EntityRecord,
+  maxHops: number,
+  rows: readonly { nodes: EntityRecord[]; rels: GraphRelationshipRecord[] }[],
+  limit: number,
+): PathResultView {
+  const paths = rows
+    .map((p) => ({ nodes: p.nodes, relationships: p.rels.map((r, i) => walk(r, p.nodes[i]!.key)) }))
+    .sort((x, y) => x.nodes.map((n) => n.key).join('>').localeCompare(y.nodes.map((n) => n.key).join('>')));
+  return { from, to, maxHops, paths: paths.slice(0, limit), truncated: paths.length > limit };
+}
+
+/** shortestPath's arguments checked (BAD_USER_INPUT otherwise), with the defaults applied. */
+export function pathArguments(args: { from: string; to: string; relationshipTypes?: readonly string[] | null; maxHops?: number | null; limit?: number | null }): {
+  maxHops: number;
+  limit: number;
+  types: string[] | null;
+} {
+  const maxHops = bounded(args.maxHops, 'maxHops', PATH_BOUNDS.defaultHops, 1, PATH_BOUNDS.maxHops);
+  const limit = bounded(args.limit, 'limit', PATH_BOUNDS.defaultPaths, 1, PATH_BOUNDS.maxPaths);
+  checkId(args.from, 'from');
+  checkId(args.to, 'to');
+  return { maxHops, limit, types: typesOf(args.relationshipTypes) };
+}
+
 function relKey(rel: GraphRelationshipRecord): string {
   return rel.key ?? `${rel.type}:${rel.startKey}:${rel.endKey}`;
 }
@@ -89,10 +116,7 @@ export class AnalyticsService {
     all?: boolean | null;
     limit?: number | null;
   }): Promise<PathResultView> {
-    const maxHops = bounded(args.maxHops, 'maxHops', PATH_BOUNDS.defaultHops, 1, PATH_BOUNDS.maxHops);
-    const limit = bounded(args.limit, 'limit', PATH_BOUNDS.defaultPaths, 1, PATH_BOUNDS.maxPaths);
-    checkId(args.from, 'from');
-    checkId(args.to, 'to');
+    const { maxHops, limit, types } = pathArguments(args);
     // The paths are read with the endpoints, in the same round trip. The statement finds nothing
     // when an endpoint is missing or an observation, and then the answer is the endpoint's error.
     const same = args.from === args.to;
@@ -102,17 +126,14 @@ export class AnalyticsService {
       same
         ? []
         : this.repo.shortestPaths(
-            { from: args.from, to: args.to, types: typesOf(args.relationshipTypes), maxHops, all: args.all ?? false, limit: limit + 1 },
+            { from: args.from, to: args.to, types, maxHops, all: args.all ?? false, limit: limit + 1 },
             this.ctx,
           ),
     ]);
     if (same) {
       return { from, to, maxHops, paths: [{ nodes: [from], relationships: [] }], truncated: false };
     }
-    const paths = rows
-      .map((p) => ({ nodes: p.nodes, relationships: p.rels.map((r, i) => walk(r, p.nodes[i]!.key)) }))
-      .sort((x, y) => x.nodes.map((n) => n.key).join('>').localeCompare(y.nodes.map((n) => n.key).join('>')));
-    return { from, to, maxHops, paths: paths.slice(0, limit), truncated: paths.length > limit };
+    return pathResult(from, to, maxHops, rows, limit);
   }
 
   async neighbourhood(args: {

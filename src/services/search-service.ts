@@ -2,7 +2,7 @@
 import { LABEL_OF_SEARCH_TYPE } from '../domain/vocabulary.js';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { SearchHitRecord } from '../repositories/records.js';
+import type { EntityRecord, SearchHitRecord } from '../repositories/records.js';
 import { wordsOf, type SearchRepository } from '../repositories/search-repository.js';
 
 const TYPE_LABELS = LABEL_OF_SEARCH_TYPE;
@@ -29,14 +29,29 @@ export class SearchService {
   ) {}
 
   async search(text: string, types: readonly string[] | null | undefined, first: number | null | undefined): Promise<SearchHitRecord[]> {
-    if (text.length > 200) throw new BadUserInputError('text: at most 200 characters.', 'text');
-    const limit = first ?? 20;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      throw new BadUserInputError(`first: ${limit} is out of range; search returns 1 to 100 hits (default 20).`, 'first');
-    }
-    const labels = types && types.length > 0 ? types.map((t) => TYPE_LABELS[t] ?? t) : null;
-    const hits = await this.repo.search(text, labels, limit, this.ctx);
-    const words = wordsOf(text);
-    return hits.map((h) => ({ ...h, matched: bestMatch(words, [h.node.name, ...(h.node.aliases ?? [])]) }));
+    const limit = searchLimit(text, first);
+    const hits = await this.repo.search(text, searchLabels(types), limit, this.ctx);
+    return withMatches(text, hits);
   }
+}
+
+/** search's arguments checked (BAD_USER_INPUT otherwise): the number of hits asked for. */
+export function searchLimit(text: string, first: number | null | undefined): number {
+  if (text.length > 200) throw new BadUserInputError('text: at most 200 characters.', 'text');
+  const limit = first ?? 20;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+    throw new BadUserInputError(`first: ${limit} is out of range; search returns 1 to 100 hits (default 20).`, 'first');
+  }
+  return limit;
+}
+
+/** The labels of the searchable types asked for (none: every type). */
+export function searchLabels(types: readonly string[] | null | undefined): string[] | null {
+  return types && types.length > 0 ? types.map((t) => TYPE_LABELS[t] ?? t) : null;
+}
+
+/** The hits with the name or alias each matched (`node` must carry its name and aliases). */
+export function withMatches(text: string, hits: readonly { node: EntityRecord; score: number }[]): SearchHitRecord[] {
+  const words = wordsOf(text);
+  return hits.map((h) => ({ ...h, matched: bestMatch(words, [h.node.name, ...(h.node.aliases ?? [])]) }));
 }

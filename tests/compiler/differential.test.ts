@@ -78,6 +78,49 @@ describe('compiled and resolver paths give the same JSON', () => {
     if (!a.errors) expect(roundTrips).toBe(1);
   });
 
+  // search is compiled too (src/compiler/search-root.ts): typos, aliases, types, sizes, nested
+  // navigation on the hits, and texts the resolver must refuse or answer itself.
+  it.each([
+    ['firarms', {}],
+    ['customs', { types: ['ORGANISATION', 'OFFICE'], first: 3 }],
+    ['NPA', {}],
+    ['drug abuse', { first: 50 }],
+    ['   ', {}],
+    ['x'.repeat(201), {}],
+    ['police', { first: 0 }],
+  ] as const)('search(%s, %j): same JSON, one round trip', async (text, extra) => {
+    const query = `query($text: String!, $types: [SearchableType!], $first: Int) {
+      search(text: $text, types: $types, first: $first) { score matched
+        node { __typename id name aliases ... on Meeting { chief { name } } ... on Organisation { parent { id } } } }
+      again: search(text: $text, first: 2) { node { id } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, { text, ...extra });
+    expect(a).toEqual(b);
+    if (!a.errors && text.trim() !== '') expect(roundTrips).toBe(1);
+  });
+
+  // shortestPath is compiled too (src/compiler/analyst-roots.ts): endpoints of several types, nested
+  // navigation on the path's nodes and ends, relationship types, allShortestPaths, and arguments the
+  // resolver must refuse or answer itself (unknown ids, an observation, the same id twice, bad hops).
+  it.each([
+    ['office:prime-minister', 'meeting:firearms-promotion', {}],
+    ['meeting:drug-abuse-promotion', 'country:china', { maxHops: 8 }],
+    ['office:prime-minister', 'meeting:firearms-promotion', { all: true, limit: 2 }],
+    ['office:prime-minister', 'meeting:firearms-promotion', { relationshipTypes: ['CHAIRS', 'MEMBER_OF'] }],
+    ['office:prime-minister', 'nothing:here', {}],
+    ['office:prime-minister', 'office:prime-minister', {}],
+    ['office:prime-minister', 'meeting:firearms-promotion', { maxHops: 11 }],
+  ] as const)('shortestPath(%s, %s, %j): same JSON, one round trip', async (from, to, extra) => {
+    const query = `query($from: ID!, $to: ID!, $maxHops: Int, $all: Boolean, $limit: Int, $relationshipTypes: [RelationshipType!]) {
+      shortestPath(from: $from, to: $to, maxHops: $maxHops, all: $all, limit: $limit, relationshipTypes: $relationshipTypes) {
+        maxHops truncated from { __typename id name } to { id ... on Meeting { chief { name } } }
+        paths { length nodes { __typename id name ... on Meeting { chief { id name } members { id } } ... on Office { organisation { name } } }
+          relationships { id type direction startId endId properties provenance { section } } }
+        again: paths { nodes { id } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, { from, to, ...extra });
+    expect(a).toEqual(b);
+    if (!a.errors && from !== to) expect(roundTrips).toBe(1);
+  });
+
   it(`up to ${RUNS} generated operations (fields, nesting, aliases, fragments, filters, pages)`, async () => {
     const generator = new OperationGenerator(buildSchema(), pools);
     const costSchema = buildSchema();
