@@ -62,7 +62,7 @@ function parseError(message: string): Error {
  */
 function parseStrict(raw: string): unknown {
   const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
-  const first = /^[\x20\x09\x0a\x0d]*(.)/.exec(text)?.[1];
+  const first = /^[ \t\n\r]*(.)/.exec(text)?.[1];
   if (first !== '{' && first !== '[') {
     const index = first === undefined ? -1 : text.indexOf(first);
     const masked = index === -1 ? '' : text.slice(0, index) + '#'.repeat(text.length - index);
