@@ -25,7 +25,7 @@ import type { Database } from '../neo4j/database.js';
 import { fenced } from '../neo4j/consistency.js';
 import type { Repositories } from '../repositories/index.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { compact } from './compact.js';
+import { compact } from '../neo4j/cypher-text.js';
 import { Emit, FALLBACK, NotCompilable } from './emit.js';
 import { ROOTS, type Prepared } from './roots.js';
 
@@ -42,6 +42,8 @@ export interface CompiledStatement {
   fencedCypher: string;
   /** The name the statement carries in the transaction metadata and the query log. */
   name: string;
+  /** The statement's columns (several statements of one request run as one: database.ts, `together`). */
+  columns: readonly string[];
   emit: Emit;
 }
 
@@ -126,7 +128,7 @@ export class OperationCompiler {
         throw error;
       }
       const params = { ...prepared.params, ...compiled.emit.bind(info.variableValues), maxItems: this.maxResultItems };
-      const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query);
+      const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query, compiled.columns);
       const value = prepared.finish(rows);
       if (value === FALLBACK) return own(source, args, ctx, info);
       // The work budget counts the whole tree here, once, instead of field by field.
@@ -160,7 +162,7 @@ export class OperationCompiler {
     const text = `// compiled/${name}: ${info.operation.name?.value ?? 'anonymous'}.${info.path.key}\n${compact(cypher)}`;
     const wrapped = fenced(text, prepared.columns);
     const firstLine = wrapped.indexOf('\n') + 1;
-    const compiled = { cypher: text, fencedCypher: wrapped.slice(0, firstLine) + compact(wrapped.slice(firstLine)), name, emit };
+    const compiled = { cypher: text, fencedCypher: wrapped.slice(0, firstLine) + compact(wrapped.slice(firstLine)), name, columns: prepared.columns, emit };
     this.cache.set(key, compiled);
     if (this.cache.size > this.cacheSize) this.cache.delete(this.cache.keys().next().value!);
     return compiled;

@@ -29,8 +29,12 @@ export interface ContextDeps {
 
 /** A fresh context (services, DataLoaders) for one request: /graphql and the export routes alike. */
 export function createContext(deps: ContextDeps, logger: Logger, query: QueryContext, authorization?: string): GraphQLContext {
+  let services: Services | undefined;
   return {
-    services: createServices(deps.repos, query, { analyst: deps.config.analyst }),
+    // Built on first use: a request answered by compiled statements alone never needs them.
+    get services() {
+      return (services ??= createServices(deps.repos, query, { analyst: deps.config.analyst }));
+    },
     query,
     logger,
     datasets: deps.datasets,

@@ -109,6 +109,34 @@ export function fenced(work: string, columns: readonly string[]): string {
   );
 }
 
+/**
+ * Several works (statements of one request, each with its own columns and with its parameters
+ * already apart: cypher-text.ts, `prefixParameters`) as ONE statement with one pair of fence reads:
+ * the fence, each work collected in turn (each depends on the fence's row), the fence again once
+ * every work's rows are collected. Read the result with `unfencedTogether`.
+ */
+export function fencedTogether(works: readonly { body: string; columns: readonly string[] }[]): string {
+  const names = works.map((_, i) => `${FENCED_ROW}${i}`);
+  const calls = works.map(({ body, columns }, i) => {
+    const row = `{${columns.map((c) => `\`${c}\`: \`${c}\``).join(', ')}}`;
+    return `CALL (beforeVersions) { WITH beforeVersions WHERE beforeVersions IS NOT NULL CALL () {\n${body}\n} RETURN collect(${row}) AS ${names[i]} }\n`;
+  });
+  const all = names.join(', ');
+  return (
+    `CALL () { ${READ_FENCE} } WITH loading AS beforeLoading, versions AS beforeVersions\n` +
+    calls.join('') +
+    `CALL (${all}) { WITH ${all} WHERE ${names.map((n) => `${n} IS NOT NULL`).join(' AND ')} CALL () { ${READ_FENCE} } RETURN loading AS afterLoading, versions AS afterVersions }\n` +
+    `RETURN beforeLoading, beforeVersions, ${all}, afterLoading, afterVersions`
+  );
+}
+
+/** Each work's rows and both fence states from the one row of a `fencedTogether` statement. */
+export function unfencedTogether(row: Record<string, unknown> | undefined, count: number): { rows: Record<string, unknown>[][]; before: FenceState; after: FenceState } {
+  const at = (prefix: string): FenceState => ({ loading: row?.[`${prefix}Loading`] === true, versions: String(row?.[`${prefix}Versions`] ?? '') });
+  const rows = Array.from({ length: count }, (_, i) => (row?.[`${FENCED_ROW}${i}`] as Record<string, unknown>[] | undefined) ?? []);
+  return { rows, before: at('before'), after: at('after') };
+}
+
 /** The work's rows and both fence states from the one row of a `fenced` statement. */
 export function unfenced(row: Record<string, unknown> | undefined): { rows: Record<string, unknown>[]; before: FenceState; after: FenceState } {
   const at = (prefix: string): FenceState => ({ loading: row?.[`${prefix}Loading`] === true, versions: String(row?.[`${prefix}Versions`] ?? '') });

@@ -9,7 +9,8 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from '../logger.js';
 import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
-import { bracketed, combined, consistentRead, unfenced, type PinnedVersions } from './consistency.js';
+import { bracketed, combined, consistentRead, fencedTogether, unfenced, unfencedTogether, type PinnedVersions } from './consistency.js';
+import { compact, prefixParameters } from './cypher-text.js';
 import { Liveness, READY_TIMEOUT_MS } from './liveness.js';
 
 export interface Neo4jSettings {
@@ -91,12 +92,16 @@ interface PendingRead {
   cypher: string;
   /** The same statement wrapped in its own fence reads (consistency.ts, `fenced`). */
   fencedCypher?: string | undefined;
+  /** The statement's columns: with them, several of one turn run as one statement (`fencedTogether`). */
+  columns?: readonly string[] | undefined;
   params: Row;
   resolve: (rows: Row[]) => void;
   reject: (error: unknown) => void;
 }
 
 export class Database {
+  /** The texts of statements run together (`together`), by their parts: a bounded cache. */
+  private readonly togetherTexts = new Map<string, string>();
   /** Reads waiting for the next turn of the event loop, by the context they were issued with. */
   private readonly pendingReads = new WeakMap<QueryContext, PendingRead[]>();
   /** Whether the database answers at all (a frozen one keeps connections open and never replies). */
@@ -140,13 +145,14 @@ export class Database {
   /**
    * Like `read`, for a statement that also comes wrapped in its own fence reads (`fencedCypher`,
    * made by consistency.ts's `fenced`): when every statement of the batch is such, the transaction
-   * runs just them, one statement each, and no separate fence reads.
+   * runs just them, and no separate fence reads: one alone as it is, several (with their `columns`)
+   * as ONE statement with one pair of fence reads (consistency.ts, `fencedTogether`).
    */
-  readFenced(cypher: string, fencedCypher: string, params: Row, ctx: QueryContext = {}): Promise<Row[]> {
-    return this.enqueue(cypher, fencedCypher, params, ctx);
+  readFenced(cypher: string, fencedCypher: string, params: Row, ctx: QueryContext = {}, columns?: readonly string[]): Promise<Row[]> {
+    return this.enqueue(cypher, fencedCypher, params, ctx, columns);
   }
 
-  private enqueue(cypher: string, fencedCypher: string | undefined, params: Row, ctx: QueryContext): Promise<Row[]> {
+  private enqueue(cypher: string, fencedCypher: string | undefined, params: Row, ctx: QueryContext, columns?: readonly string[]): Promise<Row[]> {
     return new Promise((resolve, reject) => {
       if (ctx.stopped) return reject(ctx.stopped);
       let queue = this.pendingReads.get(ctx);
@@ -159,7 +165,7 @@ export class Database {
           this.flushReads(ctx, batch);
         });
       }
-      queue.push({ cypher, fencedCypher, params, resolve, reject });
+      queue.push({ cypher, fencedCypher, columns, params, resolve, reject });
     });
   }
 
@@ -187,6 +193,25 @@ export class Database {
   private fencedTx(ctx: QueryContext, batch: PendingRead[]): Promise<Row[][]> {
     const deadline = Date.now() + (ctx.timeoutMs ?? this.settings.queryTimeoutMs);
     const first = batch[0]!;
+    if (batch.length > 1 && batch.every((s) => s.columns !== undefined)) {
+      const together = this.together(batch);
+      return consistentRead(
+        () =>
+          this.attempt(
+            'READ',
+            ctx,
+            async (tx) => {
+              const result = unfencedTogether((await this.run(tx, ctx, together.cypher, together.params))[0], batch.length);
+              return { value: result.rows, before: result.before, after: result.after };
+            },
+            together.cypher,
+            together.params,
+            true,
+          ),
+        ctx,
+        deadline,
+      );
+    }
     return consistentRead(
       () =>
         this.attempt(
@@ -203,6 +228,24 @@ export class Database {
       ctx,
       deadline,
     );
+  }
+
+  /** The statements of one turn as one (`fencedTogether`), each with its parameters prefixed apart; the text is remembered. */
+  private together(batch: PendingRead[]): { cypher: string; params: Row } {
+    const key = batch.map((s) => s.cypher).join('\u0000');
+    let cypher = this.togetherTexts.get(key);
+    if (cypher === undefined) {
+      const names = batch.map((s) => /^\s*\/\/\s*[\w/.:-]+:\s*([^\n]*)/.exec(s.cypher)?.[1] ?? 'unnamed');
+      const works = batch.map((s, i) => ({ body: prefixParameters(s.cypher, `s${i}_`), columns: s.columns! }));
+      cypher = `// compiled/together: ${names.join(', ')}\n${compact(fencedTogether(works))}`;
+      this.togetherTexts.set(key, cypher);
+      if (this.togetherTexts.size > 500) this.togetherTexts.delete(this.togetherTexts.keys().next().value!);
+    }
+    const params: Row = {};
+    batch.forEach((s, i) => {
+      for (const [name, value] of Object.entries(s.params)) params[`s${i}_${name}`] = value;
+    });
+    return { cypher, params };
   }
 
   /** Runs one statement in a write transaction. */

@@ -1,7 +1,8 @@
 /**
  * A compiled statement carries its own load-fence reads (src/neo4j/consistency.ts, `fenced`): a
- * compiled request is one statement in one transaction, its rows come back in their order, and a
- * read that meets a load's fence is still held back until the fence is down.
+ * compiled request is one statement in one transaction (several compiled roots too: `fencedTogether`),
+ * its rows come back in their order, and a read that meets a load's fence is still held back until
+ * the fence is down.
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { fenced } from '../../src/neo4j/consistency.js';
@@ -43,6 +44,29 @@ describe('self-fenced reads', () => {
     expect(a).toHaveLength(3);
     expect(b).toEqual([{ x: 1 }, { x: 2 }, { x: 3 }]);
     expect(ctx.roundTrips).toBe(1);
+  });
+
+  it('several with their columns, read in the same turn, run as ONE statement, each with its own parameters', async () => {
+    const { db } = await testDb();
+    const ctx = context();
+    const one = "// test/first: x\nUNWIND range(1, $n) AS x RETURN x, $label AS label";
+    const two = "// test/second: y\nUNWIND range(1, $n) AS y RETURN y * 10 AS y, '$n' AS literal";
+    const [a, b] = await Promise.all([
+      db.readFenced(one, fenced(one, ['x', 'label']), { n: 2, label: 'first' }, ctx, ['x', 'label']),
+      db.readFenced(two, fenced(two, ['y', 'literal']), { n: 3 }, ctx, ['y', 'literal']),
+    ]);
+    expect(a).toEqual([
+      { x: 1, label: 'first' },
+      { x: 2, label: 'first' },
+    ]);
+    expect(b).toEqual([
+      { y: 10, literal: '$n' },
+      { y: 20, literal: '$n' },
+      { y: 30, literal: '$n' },
+    ]);
+    expect(ctx.roundTrips).toBe(1);
+    expect(ctx.observed!.statements).toEqual(['compiled/together']);
+    expect(ctx.datasetVersions).toMatch(/@/);
   });
 
   it('while a load holds the fence up, the read is retried and answers once it is down', async () => {
