@@ -163,7 +163,7 @@ function loadVerdict(results: readonly SizeResult[]): Verdict {
             'Every record goes through Cypher in a transaction and updates indexes: a node the entity_key unique index, its ' +
             'label\'s name, kind and date range indexes, the dataset index and the full-text index; a relationship its per-type key ' +
             'constraint. Statement time grows with that index work, and each commit applies the index updates on one thread. A ' +
-            `first load above ${SINGLE_TRANSACTION_LIMIT.toLocaleString('en')} records (the 1M graph) commits in parts of ` +
+            `first load above ${SINGLE_TRANSACTION_LIMIT.toLocaleString('en')} records (the 100k and 1M graphs) commits in parts of at most ` +
             `${BULK_TRANSACTION_SIZE.toLocaleString('en')} records; its write time also includes the minute before the first ` +
             'write, spent checking every key against other datasets and hashing every record. What closes it for a first load: ' +
             '`npm run seed -- --bulk`, the offline bulk importer, which writes the store files directly and builds the indexes ' +

@@ -35,6 +35,8 @@ export interface LocalNeo4jOptions {
   startTimeoutMs: number;
   heapMb?: number;
   pageCacheMb?: number;
+  /** The heap one transaction may use (the launcher's neo4j.tx.memory.mb, default 256 MiB). */
+  txMemoryMb?: number;
   /** Where progress lines go (Maven's first download, start-up). */
   progress?: (line: string) => void;
 }
@@ -112,6 +114,7 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     ...JVM_OPTIONS,
     `-Xmx${options.heapMb ?? 2048}m`,
     `-Dneo4j.pagecache.mb=${options.pageCacheMb ?? 512}`,
+    ...(options.txMemoryMb ? [`-Dneo4j.tx.memory.mb=${options.txMemoryMb}`] : []),
     '-cp',
     classpath,
     'local.neo4j.Launcher',

@@ -42,7 +42,7 @@ async function main(): Promise<number> {
   progress('connecting to Neo4j');
   const connection = await connect(config, logger);
   try {
-    progress('loading (one transaction)');
+    progress('loading');
     const summary = await loadDataset(connection.db, connection.catalog, dir, progress);
     process.stdout.write(`${describe(summary)}\n`);
     return 0;

@@ -8,10 +8,14 @@
  * record through the entity_key index, never by scanning, so a load's cost grows with its own size only.
  *
  * One exception to "one transaction": the FIRST load of a dataset larger than SINGLE_TRANSACTION_LIMIT
- * records. Neo4j holds a transaction's changes in its heap until the commit (a million nodes with two
- * million relationships need more than 10 GiB), so such a load commits every BULK_TRANSACTION_SIZE
- * records, and if any part fails it deletes everything of the dataset it wrote before rethrowing: the
- * end state is still all or nothing, and the load fence (src/seed/fence.ts) keeps readers out meanwhile.
+ * records, or one that outgrows the database's per-transaction memory limit (`db.memory.transaction.max`; the
+ * local Neo4j's is 256 MiB, which ~100k synthetic nodes with their relationships outgrow). Neo4j holds a
+ * transaction's changes in its heap until the commit, so such a load commits in parts of at most
+ * BULK_TRANSACTION_SIZE records; a part that still outgrows the limit is rolled back by Neo4j and retried in
+ * halves. If any part fails otherwise, it deletes everything of the dataset it wrote before rethrowing: the end
+ * state is still all or nothing, and the load fence (src/seed/fence.ts) keeps readers out meanwhile. A reload
+ * (the dataset is present) stays one transaction, so that it can be undone by Neo4j alone; one whose changes
+ * outgrow the limit is refused with a SeedLoadError that names the setting.
  */
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
@@ -21,13 +25,17 @@ import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow }
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
 export { graphChecksum, isDatabaseEmpty, type GraphChecksum } from './inspect.js';
 import { datasetVersion, loadFence } from './fence.js';
+import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
 
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
 export const SEED_TIMEOUT_MS = 300_000;
-/** Records (nodes + relationships) above which a first load commits in parts. */
-export const SINGLE_TRANSACTION_LIMIT = 500_000;
-/** Records per transaction of a load in parts. */
-export const BULK_TRANSACTION_SIZE = 50_000;
+/**
+ * Records (nodes + relationships) above which a first load commits in parts. Measured against the local Neo4j's
+ * 256 MiB limit for one transaction: the 10k synthetic graph's 28,473 records fit in one, a part of 50,000 nodes did not.
+ */
+export const SINGLE_TRANSACTION_LIMIT = 30_000;
+/** Records per transaction of a load in parts, at most (halved while a part outgrows the limit; 25,000 fit). */
+export const BULK_TRANSACTION_SIZE = 20_000;
 
 const STATEMENTS = [
   'seed/existing-nodes',
@@ -153,18 +161,30 @@ async function loadValidated(
   const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
 
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
-  if (nodeRows.length + relRows.length > options.singleTransactionLimit) {
+  const records = nodeRows.length + relRows.length;
+  const present = async () => {
     const [row] = await db.read(q['seed/dataset-present'], { dataset: id }, { operationName: `seed:${id}` });
-    if (row?.['present'] !== true) return loadFirstInParts(db, q, id, version, nodeRows, relRows, log, options);
+    return row?.['present'] === true;
+  };
+  if (records > options.singleTransactionLimit && !(await present())) {
+    return loadFirstInParts(db, q, id, version, nodeRows, relRows, log, options, options.bulkTransactionSize);
   }
 
   // Readers are kept from straddling the commit (src/neo4j/consistency.ts).
   const fence = loadFence(db, { up: q['seed/fence-up'], down: q['seed/fence-down'] }, id);
+  let outgrown: unknown;
   try {
     return await loadInOne(db, q, id, version, nodeRows, relRows, log, timeoutMs, () => fence.raise());
+  } catch (error) {
+    if (!isTransactionMemoryLimit(error)) throw error;
+    outgrown = error;
   } finally {
     await fence.lower();
   }
+  // Neo4j rolled the whole transaction back: nothing of it was written.
+  if (await present()) throw new SeedLoadError(memoryLimitMessage(id, 'its changes', outgrown));
+  log(`one transaction of ${records} records outgrew the database's memory limit for a transaction: loading in parts`);
+  return loadFirstInParts(db, q, id, version, nodeRows, relRows, log, options, Math.min(options.bulkTransactionSize, Math.ceil(records / 2)));
 }
 
 async function loadInOne(
@@ -261,7 +281,8 @@ async function loadInOne(
 }
 
 /**
- * The first load of a large dataset, committed every BULK_TRANSACTION_SIZE records (see the header). Nothing of
+ * The first load of a large dataset, committed every `firstSize` records, halved while a part outgrows the memory
+ * limit (see the header). Nothing of
  * the dataset is in the database yet, so every record is created; on any failure the dataset's nodes and
  * relationships are deleted again, in parts, and the error is rethrown.
  */
@@ -274,18 +295,29 @@ async function loadFirstInParts(
   relRows: RelationshipRow[],
   log: (msg: string) => void,
   options: Required<LoadOptions>,
+  firstSize: number,
 ): Promise<LoadSummary> {
   const ctx = { operationName: `seed:${id}`, timeoutMs: options.timeoutMs };
-  const size = options.bulkTransactionSize;
+  let size = Math.max(1, firstSize);
   await db.readTx(ctx, (tx) => refuseForeignKeys(tx, q, id, nodeRows, relRows));
-  log(`first load of ${nodeRows.length + relRows.length} records: committing every ${size}`);
+  log(`first load of ${nodeRows.length + relRows.length} records in parts: committing every ${size}`);
   // Readers stay out for the whole load: the fence is up before the first part commits, renewed before each.
   const fence = loadFence(db, { up: q['seed/fence-up'], down: q['seed/fence-down'] }, id);
   const lease = options.timeoutMs + 60_000;
   const part = async (statement: string, rows: readonly (NodeRow | RelationshipRow)[], what: string) => {
-    for (const chunk of batches(rows, size)) {
+    for (let i = 0; i < rows.length; ) {
+      const chunk = rows.slice(i, i + size);
       await fence.raise(lease);
-      await db.writeTx(ctx, (tx) => writeRows(tx, statement, chunk, what));
+      try {
+        await db.writeTx(ctx, (tx) => writeRows(tx, statement, chunk, what));
+        i += chunk.length;
+      } catch (error) {
+        // Rolled back by Neo4j: the same rows again, in a smaller part.
+        if (!isTransactionMemoryLimit(error)) throw error;
+        if (chunk.length === 1) throw new SeedLoadError(memoryLimitMessage(id, `one record (${chunk[0]!.key})`, error));
+        size = Math.ceil(chunk.length / 2);
+        log(`a part of ${chunk.length} records outgrew the database's memory limit for a transaction: committing every ${size}`);
+      }
     }
   };
   try {

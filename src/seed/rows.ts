@@ -56,7 +56,8 @@ export function nodeRow(dataset: string, n: SeedNode): NodeRow {
       ...n.props,
       key: n.key,
       name: n.name,
-      aliases: n.aliases,
+      // None when empty (no property): every reader reads a missing list as empty, and the bulk importer cannot write an empty one.
+      aliases: n.aliases.length > 0 ? n.aliases : null,
       // Full-text indexes read string properties only: the aliases are searchable through this one.
       aliasesText: n.aliases.join(' | '),
       dataset,

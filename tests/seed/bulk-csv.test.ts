@@ -15,7 +15,7 @@ import type { NodeRow, RelationshipRow } from '../../src/seed/rows.js';
 const dir = mkdtempSync(path.join(tmpdir(), 'bulk-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const node = (key: string, props: NodeRow['props'], labels = ['Meeting']): NodeRow => ({ key, labels, props: { key, aliases: [], ...props } });
+const node = (key: string, props: NodeRow['props'], labels = ['Meeting']): NodeRow => ({ key, labels, props: { key, ...props } });
 const rel = (key: string, props: RelationshipRow['props']): RelationshipRow => ({ key, type: 'PART_OF', from: 'a:x', to: 'b:y', props: { key, ...props } });
 
 describe('writeImportFiles', () => {
@@ -39,7 +39,7 @@ describe('writeImportFiles', () => {
     ]);
     // The importer keeps a quoted empty field as an empty string, and skips an unquoted one (null).
     expect(first).toContain('m:b,Entity\u001fMeeting,z,true,"",2017');
-    expect(readFileSync(files.nodes[1]!, 'utf8').split('\n')[0]).toBe('key:ID,:LABEL,aliases:string[],name:string,year:string');
+    expect(readFileSync(files.nodes[1]!, 'utf8').split('\n')[0]).toBe('key:ID,:LABEL,name:string,year:string');
     expect(readFileSync(files.relationships[0]!, 'utf8').split('\n')[0]).toBe(':START_ID,:END_ID,:TYPE,from:string,key:string,revisions:string[]');
     expect(files.emptyLists).toEqual({ nodes: [], relationships: [{ key: 'p:1', from: 'a:x', props: { revisions: [] } }] });
     expect(files.multiline).toBe(false);
@@ -48,7 +48,7 @@ describe('writeImportFiles', () => {
   it('tells the importer about line breaks', async () => {
     const files = await writeImportFiles(path.join(dir, 'multi'), [node('m:a', { name: 'two\nlines' })], []);
     expect(files.multiline).toBe(true);
-    expect(parse(readFileSync(files.nodes[0]!, 'utf8'), { from_line: 2 })).toEqual([['m:a', 'Entity\u001fMeeting', '', 'two\nlines']]);
+    expect(parse(readFileSync(files.nodes[0]!, 'utf8'), { from_line: 2 })).toEqual([['m:a', 'Entity\u001fMeeting', 'two\nlines']]);
   });
 
   it('refuses text holding the list separator, naming the record', async () => {

@@ -57,10 +57,10 @@ describe('counts', () => {
 });
 
 describe('stored properties', () => {
-  it('every node has key, name, aliases, aliasesText, dataset, sourceSection and contentHash', async () => {
+  it('every node has key, name, aliasesText, dataset, sourceSection and contentHash, and aliases only when it has some', async () => {
     const bad = await db.read(
       `MATCH (n:Entity {dataset: $dataset})
-       WHERE n.name IS NULL OR n.aliases IS NULL OR n.aliasesText IS NULL OR n.sourceSection IS NULL OR n.contentHash IS NULL
+       WHERE n.name IS NULL OR n.aliasesText IS NULL OR n.sourceSection IS NULL OR n.contentHash IS NULL OR size(n.aliases) = 0
        RETURN n.key AS key`,
       { dataset: MAIN_DATASET_ID },
     );

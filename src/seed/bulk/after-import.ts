@@ -1,29 +1,15 @@
 /**
  * What the imported store still lacks once it runs, so that it reads exactly like a transactional load: the
- * empty lists a CSV field cannot carry.
+ * empty lists a CSV field cannot carry (a node's `aliases` is not one of them: no load stores an empty one).
  */
-import type { Driver } from 'neo4j-driver';
 import type { Database } from '../../neo4j/database.js';
 import { SeedLoadError } from '../loader.js';
 import type { ImportFiles } from './csv-files.js';
 
-export const AFTER_IMPORT_STATEMENTS = ['bulk/empty-aliases', 'bulk/empty-node-lists', 'bulk/empty-relationship-lists'] as const;
+export const AFTER_IMPORT_STATEMENTS = ['bulk/empty-node-lists', 'bulk/empty-relationship-lists'] as const;
 type Statements = { [K in (typeof AFTER_IMPORT_STATEMENTS)[number]]: string };
 
 const BATCH = 10_000;
-export const EMPTY_ALIASES_TIMEOUT_MS = 3_600_000;
-
-/** Empty alias lists: one pass over the dataset's nodes, best before the indexes exist (fewer index updates). */
-export async function setEmptyAliases(driver: Driver, q: Pick<Statements, 'bulk/empty-aliases'>, dataset: string, database: string): Promise<void> {
-  // CALL … IN TRANSACTIONS needs an auto-commit transaction, which the Database wrapper does not offer.
-  const session = driver.session({ database });
-  try {
-    // Its own bound: the engine's default transaction timeout (60 s on the local Neo4j) is too short for a million nodes.
-    await session.run(q['bulk/empty-aliases'], { dataset }, { timeout: EMPTY_ALIASES_TIMEOUT_MS });
-  } finally {
-    await session.close();
-  }
-}
 
 /** Other empty lists, by key: needs the entity_key constraint, so after the schema. */
 export async function setEmptyLists(db: Database, q: Statements, dataset: string, empty: ImportFiles['emptyLists']): Promise<void> {

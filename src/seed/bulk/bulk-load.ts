@@ -27,7 +27,7 @@ import { readDataset } from '../format.js';
 import { datasetVersion } from '../fence.js';
 import { SeedLoadError, type LoadSummary } from '../loader.js';
 import { nodeRow, relationshipRow } from '../rows.js';
-import { AFTER_IMPORT_STATEMENTS, setEmptyAliases, setEmptyLists } from './after-import.js';
+import { AFTER_IMPORT_STATEMENTS, setEmptyLists } from './after-import.js';
 import { writeImportFiles, type ImportFiles } from './csv-files.js';
 import { IMPORT_DATABASE, runImportTool } from './import-tool.js';
 import { hasStore, swapStore } from './store-swap.js';
@@ -91,16 +91,20 @@ async function open(options: BulkLoadOptions): Promise<BulkConnection> {
   };
 }
 
+async function rowsOf(dir: string) {
+  const dataset = await readDataset(dir);
+  const id = dataset.id;
+  return { id, nodeRows: dataset.nodes.map((n) => nodeRow(id, n)), relRows: dataset.relationships.map((r) => relationshipRow(id, r)) };
+}
+
 /** Bulk-loads the dataset in `dir` into the local Neo4j of `options.local`; resolves with it running (close it). */
 export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<BulkLoadResult & { connection: BulkConnection }> {
   const log = options.progress ?? (() => undefined);
   const started = performance.now();
   const catalog = await CypherCatalog.load();
   const q = catalog.require(['bulk/foreign-datasets', 'bulk/counts', 'seed/dataset-version', ...AFTER_IMPORT_STATEMENTS] as const);
-  const dataset = await readDataset(dir);
-  const id = dataset.id;
-  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
-  const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
+  // The parsed records are not kept past this line (a million of them weigh gigabytes): only their rows.
+  const { id, nodeRows, relRows } = await rowsOf(dir);
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
   const validated = performance.now();
   log(`validated ${id}: ${nodeRows.length} nodes, ${relRows.length} relationships`);
@@ -138,7 +142,7 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
     try {
       await options.hooks?.afterSwap?.();
       connection = await open(options);
-      const [counts] = await connection.db.read(q['bulk/counts'], { dataset: id });
+      const [counts] = await connection.db.read(q['bulk/counts'], {});
       if (Number(counts?.['nodes']) !== nodeRows.length || Number(counts?.['relationships']) !== relRows.length) {
         throw new SeedLoadError(
           `the imported store holds ${String(counts?.['nodes'])} nodes and ${String(counts?.['relationships'])} relationships, ` +
@@ -146,7 +150,6 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
         );
       }
       const swappedAt = performance.now();
-      await setEmptyAliases(connection.driver, q, id, IMPORT_DATABASE);
       log('creating the constraints and indexes');
       await applySchema(connection.db, catalog);
       await setEmptyLists(connection.db, q, id, files.emptyLists);

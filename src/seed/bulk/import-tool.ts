@@ -63,17 +63,22 @@ export async function runImportTool(options: ImportToolOptions): Promise<void> {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let tail = '';
-  const relay = (chunk: Buffer) => {
+  // Whole lines only: a chunk may end inside one ("… COMPLETED in" | "4s 583ms").
+  const pending = { stdout: '', stderr: '' };
+  const relay = (stream: keyof typeof pending) => (chunk: Buffer) => {
     const text = chunk.toString();
     tail = (tail + text).slice(-6000);
-    for (const line of text.split(/\r?\n/)) if (line.trim()) progress(`import: ${line.trimEnd()}`);
+    const lines = (pending[stream] + text).split(/\r?\n/);
+    pending[stream] = lines.pop() ?? '';
+    for (const line of lines) if (line.trim()) progress(`import: ${line.trimEnd()}`);
   };
-  child.stdout.on('data', relay);
-  child.stderr.on('data', relay);
+  child.stdout.on('data', relay('stdout'));
+  child.stderr.on('data', relay('stderr'));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', (error) => reject(new BulkImportError(`could not run java for the bulk import: ${error.message}`)));
-    child.once('exit', (c) => resolve(c));
+    child.once('close', (c) => resolve(c));
   });
+  for (const rest of Object.values(pending)) if (rest.trim()) progress(`import: ${rest.trimEnd()}`);
   if (code !== 0) {
     throw new BulkImportError(`the bulk import failed (exit ${code}); nothing was changed. Its last output:\n${tail.trim()}`);
   }
