@@ -3,7 +3,8 @@
  * signature with typed headers, null left out but an empty string kept, lists joined with U+001F, empty lists
  * listed for after the import, and text that would break a list refused before anything runs.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -55,5 +56,17 @@ describe('writeImportFiles', () => {
     const error = await writeImportFiles(path.join(dir, 'bad'), [node('m:a', { name: 'a\u001fb' })], []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SeedLoadError);
     expect((error as Error).message).toMatch(/^m:a: .*U\+001F.*without --bulk/);
+    // Nothing is left open or writing after the refusal: a file stream left open used to fail later,
+    // once its folder was removed, as an uncaught error that stopped the whole process.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const open = readdirSync('/proc/self/fd').flatMap((fd) => {
+      try {
+        return [readlinkSync(`/proc/self/fd/${fd}`)];
+      } catch {
+        return [];
+      }
+    });
+    expect(open.filter((target) => target.startsWith(path.join(dir, 'bad')))).toEqual([]);
+    await rm(path.join(dir, 'bad'), { recursive: true, force: true });
   });
 });

@@ -126,15 +126,23 @@ async function writeCsv<R extends Record_>(file: string, g: Group<R>, fixed: (ro
   // quoted_empty: an empty string stays a (quoted) empty string; null is an empty field, which the importer skips.
   const out = createWriteStream(file);
   const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((r) => out.once('drain', () => r())));
-  await write(stringify([g.header]));
-  const { properties } = g;
-  for (let i = 0; i < g.members.length; i += CHUNK) {
-    const chunk = g.members.slice(i, i + CHUNK).map((row) => {
-      const fields = fixed(row);
-      for (const p of properties) fields.push(field(row.props[p], row.key, seen));
-      return fields;
-    });
-    await write(stringify(chunk, { quoted_empty: true }));
+  try {
+    await write(stringify([g.header]));
+    const { properties } = g;
+    for (let i = 0; i < g.members.length; i += CHUNK) {
+      const chunk = g.members.slice(i, i + CHUNK).map((row) => {
+        const fields = fixed(row);
+        for (const p of properties) fields.push(field(row.props[p], row.key, seen));
+        return fields;
+      });
+      await write(stringify(chunk, { quoted_empty: true }));
+    }
+  } catch (error) {
+    // A refused value: close the file before reporting, so nothing is left open or failing later.
+    out.on('error', () => undefined);
+    out.destroy();
+    await finished(out).catch(() => undefined);
+    throw error;
   }
   out.end();
   await finished(out);
