@@ -9,7 +9,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import type { Logger } from '../logger.js';
 import { DatabaseUnavailableError, translateDriverError } from '../errors.js';
 import { statementName, type Instrumentation, noInstrumentation } from './instrumentation.js';
-import { bracketed, combined, consistentRead, fencedTogether, unfenced, unfencedTogether, type PinnedVersions } from './consistency.js';
+import { bracketed, combined, consistentRead, fencedTogether, unfenced, unfencedTogether, type FenceState, type PinnedVersions } from './consistency.js';
 import { compact, prefixParameters } from './cypher-text.js';
 import { Liveness, READY_TIMEOUT_MS } from './liveness.js';
 
@@ -189,44 +189,35 @@ export class Database {
     );
   }
 
-  /** Self-fenced statements in one read transaction, with no fence reads of its own: one statement each. */
+  /**
+   * Self-fenced statements in one read transaction, with no fence reads of their own: one alone as an
+   * auto-commit statement, several with their columns as one statement (`together`), otherwise one each.
+   */
   private fencedTx(ctx: QueryContext, batch: PendingRead[]): Promise<Row[][]> {
     const deadline = Date.now() + (ctx.timeoutMs ?? this.settings.queryTimeoutMs);
-    const first = batch[0]!;
+    const read = (work: (tx: ManagedTransaction) => Promise<{ value: Row[][]; before: FenceState; after: FenceState }>, cypher: string, params: Row, autoCommit: boolean) =>
+      consistentRead(() => this.attempt('READ', ctx, work, cypher, params, autoCommit), ctx, deadline);
     if (batch.length > 1 && batch.every((s) => s.columns !== undefined)) {
       const together = this.together(batch);
-      return consistentRead(
-        () =>
-          this.attempt(
-            'READ',
-            ctx,
-            async (tx) => {
-              const result = unfencedTogether((await this.run(tx, ctx, together.cypher, together.params))[0], batch.length);
-              return { value: result.rows, before: result.before, after: result.after };
-            },
-            together.cypher,
-            together.params,
-            true,
-          ),
-        ctx,
-        deadline,
+      return read(
+        async (tx) => {
+          const result = unfencedTogether((await this.run(tx, ctx, together.cypher, together.params))[0], batch.length);
+          return { value: result.rows, before: result.before, after: result.after };
+        },
+        together.cypher,
+        together.params,
+        true,
       );
     }
-    return consistentRead(
-      () =>
-        this.attempt(
-          'READ',
-          ctx,
-          async (tx) => {
-            const results = await Promise.all(batch.map(async (s) => unfenced((await this.run(tx, ctx, s.fencedCypher!, s.params))[0])));
-            return { value: results.map((r) => r.rows), ...combined(results) };
-          },
-          first.cypher,
-          first.params,
-          batch.length === 1,
-        ),
-      ctx,
-      deadline,
+    const first = batch[0]!;
+    return read(
+      async (tx) => {
+        const results = await Promise.all(batch.map(async (s) => unfenced((await this.run(tx, ctx, s.fencedCypher!, s.params))[0])));
+        return { value: results.map((r) => r.rows), ...combined(results) };
+      },
+      first.cypher,
+      first.params,
+      batch.length === 1,
     );
   }
 
