@@ -46,18 +46,22 @@ export function runConsistently<C extends BaseContext>(
   };
 }
 
+/** Writes Apollo's answer: headers, status, and a complete body through `complete`, or the stream. */
+export async function writeResponse(res: Response, response: HTTPGraphQLResponse, complete: (text: string) => void): Promise<void> {
+  if (res.headersSent || res.writableEnded) return;
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    complete(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
 /** The Express handler: Apollo's answer written with `res.send` (which src/http/http-cache.ts wraps). */
 export function consistentGraphQL(run: ConsistentRun): RequestHandler {
   return async (req, res) => {
-    const response = await run(req, res, req.body as unknown);
-    if (res.headersSent || res.writableEnded) return;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      res.send(response.body.string);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    await writeResponse(res, await run(req, res, req.body as unknown), (text) => res.send(text));
   };
 }

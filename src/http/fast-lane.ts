@@ -14,7 +14,7 @@
  * when it is not JSON, as the same parse error the body parser reports.
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import type { ConsistentRun } from './consistent-graphql.js';
+import { writeResponse, type ConsistentRun } from './consistent-graphql.js';
 
 export interface FastLaneOptions {
   /** BODY_LIMIT as configured (`100kb`, `1mb`, `102400`). */
@@ -87,18 +87,11 @@ export function fastLane(options: FastLaneOptions): RequestHandler {
     // The trusted-documents rules as in the general chain: it calls next (maybe with an error), or answers itself.
     const verdict = await new Promise<unknown>((resolve) => options.trustedDocuments(req, res, (error?: unknown) => resolve(error ?? null)));
     if (verdict !== null) return next(verdict);
-    const response = await options.run(req, res, req.body as unknown);
-    if (res.headersSent || res.writableEnded) return;
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.statusCode = response.status ?? 200;
-    if (response.body.kind === 'complete') {
-      const text = response.body.string;
+    // Written at once, with its length: no ETag hashing or type sniffing (HTTP caching serves GET only).
+    await writeResponse(res, await options.run(req, res, req.body as unknown), (text) => {
       res.setHeader('content-length', Buffer.byteLength(text));
       res.end(text);
-      return;
-    }
-    for await (const chunk of response.body.asyncIterator) res.write(chunk);
-    res.end();
+    });
   };
 
   return (req, res, next) => {
