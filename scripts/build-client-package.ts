@@ -47,6 +47,11 @@ export function firstReleaseEntry(version: string, schema: GraphQLSchema): strin
   return `## ${version}\n\nFirst release: the schema (${kinds.join(', ')}), the typed documents of the saved operations, \`possibleTypes\` and the trusted-documents manifest.\n\nQueries: ${roots.map((r) => `\`${r}\``).join(', ')}.\n\n`;
 }
 
+/** `possibleTypes` as a TypeScript module (the generated client's and the package's `possible-types.ts`). */
+export function possibleTypesModule(schema: GraphQLSchema): string {
+  return `/** Apollo Client's \`possibleTypes\`: every interface and union → its object types. */\nexport const possibleTypes: Record<string, string[]> = ${JSON.stringify(possibleTypes(schema), null, 2)};\n`;
+}
+
 /** A changelog entry from the schema diff between the last release and this one. */
 export async function changelogEntry(version: string, released: GraphQLSchema, current: GraphQLSchema): Promise<string> {
   const changes = await diff(released, current);
@@ -86,7 +91,7 @@ export async function buildClientPackage(): Promise<void> {
   rmSync(path.join(PACKAGE_DIR, 'dist'), { recursive: true, force: true });
   mkdirSync(src, { recursive: true });
   for (const file of ['graphql.ts', 'gql.ts']) copyFileSync(path.join(ROOT, 'src/generated/client', file), path.join(src, file));
-  writeFileSync(path.join(src, 'possible-types.ts'), `/** Apollo Client's \`possibleTypes\`: every interface and union → its object types. */\nexport const possibleTypes: Record<string, string[]> = ${JSON.stringify(possibleTypes(schema), null, 2)};\n`);
+  writeFileSync(path.join(src, 'possible-types.ts'), possibleTypesModule(schema));
   writeFileSync(path.join(src, 'index.ts'), `export * from './graphql.js';\nexport { graphql } from './gql.js';\nexport { possibleTypes } from './possible-types.js';\n`);
   const tsc = path.join(ROOT, 'node_modules/.bin/tsc');
   execFileSync(tsc, ['--ignoreConfig', '--outDir', 'dist', '--rootDir', 'src', '--declaration', '--module', 'NodeNext', '--moduleResolution', 'NodeNext', '--target', 'ES2022', '--skipLibCheck', '--strict', '--types', 'node', ...['index.ts', 'graphql.ts', 'gql.ts', 'possible-types.ts'].map((f) => path.join('src', f))], {
