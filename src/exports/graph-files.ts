@@ -75,7 +75,13 @@ function ownProperties(record: Record<string, unknown>): Record<string, Value> {
  */
 function propertyAttrs(records: Record<string, Value>[]): { attrs: Attr[]; dates: Set<string> } {
   const seen = new Map<string, Value[]>();
-  for (const r of records) for (const [k, v] of Object.entries(r)) seen.set(k, [...(seen.get(k) ?? []), v]);
+  for (const r of records) {
+    for (const [k, v] of Object.entries(r)) {
+      const values = seen.get(k);
+      if (values) values.push(v);
+      else seen.set(k, [v]);
+    }
+  }
   const attrs: Attr[] = [];
   const dates = new Set<string>();
   for (const [id, values] of [...seen.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -111,16 +117,16 @@ function dayBefore(day: string): string {
 }
 
 /** When a record exists, as GEXF's inclusive `start`/`end` days; either may be open (null). */
-export function spanOf(record: Record<string, unknown>, kind: 'node' | 'edge'): { start: string | null; end: string | null } {
+function spanOf(record: Record<string, unknown>, kind: 'node' | 'edge'): { start: string | null; end: string | null } {
   if (kind === 'node' && typeof record['year'] === 'number' && (record['labels'] as string[] | undefined)?.includes('Observation')) {
     return { start: `${record['year']}-01-01`, end: `${record['year']}-12-31` };
   }
   const from = kind === 'node' ? principalDateOf(record) : [record['from'], record['on'], record['enacted']].find(isDate);
   const until = record[kind === 'node' ? 'dissolved' : 'until'];
-  return {
-    start: typeof from === 'string' ? (tryParsePartialDate(from)?.earliest ?? null) : null,
-    end: isDate(until) ? dayBefore(tryParsePartialDate(until)!.earliest) : null,
-  };
+  const start = typeof from === 'string' ? (tryParsePartialDate(from)?.earliest ?? null) : null;
+  const end = isDate(until) ? dayBefore(tryParsePartialDate(until)!.earliest) : null;
+  // Ended in the period it started in (`2008-05` to `2008`): one day, never an end before the start.
+  return { start, end: start !== null && end !== null && end < start ? start : end };
 }
 
 interface Prepared {
