@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { introspectionFromSchema, type GraphQLSchema } from 'graphql';
 import { ENTITY_TYPES, NODE_LABELS } from './src/domain/vocabulary.js';
+import { possibleTypesModule } from './scripts/build-client-package.js';
 
 const records = '../repositories/records.js';
 const analytics = '../services/analytics-service.js';
@@ -32,10 +33,14 @@ const introspectionJsonPlugin = {
   plugin: (schema: GraphQLSchema) => `${JSON.stringify(introspectionFromSchema(schema, { descriptions: true }), null, 2)}\n`,
 };
 
-/** Loads plugins like the CLI does, plus the local `introspection-json` (no package needed for it). */
+/** `possible-types`: Apollo Client's `possibleTypes` (every interface and union → its object types) as a module. */
+const possibleTypesPlugin = { plugin: (schema: GraphQLSchema) => possibleTypesModule(schema) };
+
+/** Loads plugins like the CLI does, plus the local `introspection-json` and `possible-types` (no package needed for them). */
 const requireFromHere = createRequire(path.join(process.cwd(), '__codegen.js'));
 const pluginLoader = async (name: string): Promise<unknown> => {
   if (name === '@graphql-codegen/introspection-json') return introspectionJsonPlugin;
+  if (name === '@graphql-codegen/possible-types') return possibleTypesPlugin;
   return import(requireFromHere.resolve(name));
 };
 
@@ -73,6 +78,9 @@ const config: CodegenConfig = {
         strictScalars: true,
         scalars: scalars,
       },
+    },
+    'src/generated/client/possible-types.ts': {
+      plugins: ['possible-types'],
     },
     'src/generated/resolvers-types.ts': {
       plugins: [

@@ -9,9 +9,9 @@ const graphqlRules = existsSync(new URL('./eslint/graphql.js', import.meta.url))
 const layerRules = (await import('./eslint/layers.js')).default;
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**', '.ide-build/**', 'packages/*/dist/**', 'packages/*/src/**'] },
+  { ignores: ['node_modules/**', 'src/generated/**', 'generated/**', 'test-artifacts/**', 'neo4j-local/**', '.neo4j/**', '.ide-build/**', 'packages/*/dist/**', 'packages/*/src/**', 'examples/*/dist/**'] },
   {
-    files: ['**/*.ts', 'ide/**/*.tsx'],
+    files: ['**/*.ts', 'ide/**/*.tsx', 'examples/**/*.tsx'],
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     rules: {
       'no-process-env': 'error',

@@ -12,6 +12,7 @@ import { explorerPlugin } from '@graphiql/plugin-explorer';
 import 'graphiql/style.css';
 import '@graphiql/plugin-explorer/style.css';
 import './ide.css';
+import { EditorBehaviour, PrettifyButton, prettifyQuery } from './editor-tools.js';
 import { initialTabs, parseStored, type SavedOperation, type SharedRequest } from './tabs.js';
 import { createFetcher, curlCommand, formatStats, onResponseStats, operationNameFor, parseEditorJson, shareLink, type ResponseStats } from './request.js';
 
@@ -181,12 +182,13 @@ function Ide() {
       initialVariables={active.variables ?? undefined}
       plugins={[HISTORY_PLUGIN, explorerPlugin()]}
       defaultEditorToolsVisibility={true}
+      onPrettifyQuery={prettifyQuery}
     >
       <GraphiQL.Logo>{config.title}</GraphiQL.Logo>
       <GraphiQL.Toolbar>
-        {({ prettify, copy: copyQuery, merge }) => (
+        {({ copy: copyQuery, merge }) => (
           <>
-            {prettify}
+            <PrettifyButton />
             {merge}
             {copyQuery}
             <RequestTools />
@@ -196,6 +198,7 @@ function Ide() {
       <GraphiQL.Footer>
         <Stats />
         <TabSaver />
+        <EditorBehaviour />
       </GraphiQL.Footer>
     </GraphiQL>
   );

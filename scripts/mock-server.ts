@@ -1,79 +1,76 @@
 /**
- * `npm run mock`: the API's schema with made-up answers for UI work and front-end tests, with no
- * Neo4j and no Java. Ids, names and labels come from the seed YAML (seeds/), so `node(id:)` with a
- * real id answers that entity's type and name; every other field is filled by
- * @graphql-tools/mock (lists of two, enum values of the schema, plausible dates). The answers are
- * not the graph's: use the real API for anything that depends on relationships or counts.
+ * `npm run mock`: the API for UI work and front-end tests with no Neo4j and no Java. It is the API's own GraphQL
+ * layer (schema, resolvers, services, operation limits, error format: the same arguments are refused with the
+ * same errors, `first: 500` included) over the seed dataset held in memory (scripts/mock/): the seed is read and
+ * validated by the loader's own reader, so every value is the seed's (an agreement is an agreement, a date keeps
+ * its precision, a `totalCount` counts the edges a page walks through, a meeting's chief is its chief). What the
+ * in-memory stand-ins cannot do like the database: search matches words and prefixes without the full-text
+ * ranking, and a few analyst queries (timeline, common members, common ground, partners by kinds, Cypher) answer
+ * MOCK_UNSUPPORTED.
  *
- *   npm run mock                    http://localhost:4001/graphql (PORT to change it)
+ *   npm run mock                    http://localhost:4001/graphql (PORT to change it; the API's limit settings apply)
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import { addMocksToSchema, type IMocks } from '@graphql-tools/mock';
-import { makeExecutableSchema } from '@graphql-tools/schema';
 import cors from 'cors';
 import express from 'express';
-import type { GraphQLSchema } from 'graphql';
-import { parse as parseYaml } from 'yaml';
+import { loadConfig } from '../src/config.js';
+import type { GraphQLContext } from '../src/graphql/context.js';
+import { createFormatError } from '../src/graphql/errors.js';
+import { armor, limitsPlugin, parseOptions } from '../src/graphql/limits.js';
+import { budgetedSchema } from '../src/graphql/result-budget.js';
+import { buildSchema } from '../src/graphql/schema.js';
+import { createLogger } from '../src/logger.js';
+import type { QueryContext } from '../src/neo4j/database.js';
+import { readDataset, type Dataset } from '../src/seed/format.js';
+import { createServices } from '../src/services/index.js';
+import { MemoryGraph } from './mock/memory-graph.js';
+import { memoryRepositories } from './mock/memory-repositories.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
+export const MOCK_SEED_DIR = path.join(ROOT, 'seeds/japan-customs-2016');
 
-interface SeedEntity {
-  key: string;
-  label: string;
-  name: string;
+/** The seed the mock serves, read and validated as `npm run seed` reads it. */
+export function mockDataset(dir = MOCK_SEED_DIR): Promise<Dataset> {
+  return readDataset(dir);
 }
 
-/** Every node of the seed YAML: key, label (the GraphQL type) and name. */
-export function seedEntities(dir = path.join(ROOT, 'seeds/japan-customs-2016')): SeedEntity[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
-    .flatMap((f) => ((parseYaml(readFileSync(path.join(dir, f), 'utf8')) as { nodes?: SeedEntity[] } | null)?.nodes ?? []))
-    .filter((n) => typeof n.key === 'string' && typeof n.label === 'string' && typeof n.name === 'string');
-}
-
-export function createMockSchema(): GraphQLSchema {
-  const schema = makeExecutableSchema({ typeDefs: readFileSync(path.join(ROOT, 'generated/schema.graphql'), 'utf8') });
-  const entities = seedEntities();
-  const byKey = new Map(entities.map((e) => [e.key, e]));
-  let i = 0;
-  const next = () => entities[i++ % entities.length]!;
-  const entity = (id: string) => {
-    const e = byKey.get(id);
-    return e ? { __typename: e.label, id: e.key, name: e.name } : null;
-  };
-  const mocks: IMocks = {
-    ID: () => next().key,
-    String: () => next().name,
-    Int: () => 3,
-    Float: () => 1.5,
-    PartialDate: () => '2015-05',
-    Date: () => '2015-05-14',
-    JSON: () => ({}),
-  };
-  return addMocksToSchema({
-    schema,
-    mocks,
-    resolvers: () => ({
-      Query: {
-        node: (_: unknown, { id }: { id: string }) => entity(id),
-        nodes: (_: unknown, { ids }: { ids: string[] }) => ids.map(entity),
-      },
-    }),
-    preserveResolvers: false,
+export async function startMockServer(port: number, env: Record<string, string | undefined> = process.env): Promise<{ url: string; stop(): Promise<void> }> {
+  const config = loadConfig({ ...env, NEO4J_URI: undefined, PORT: undefined, LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' });
+  const logger = createLogger(config.logLevel);
+  const dataset = await mockDataset();
+  const repos = memoryRepositories(new MemoryGraph(dataset));
+  const datasets = new Map([[dataset.id, { title: dataset.title, asOf: dataset.source.asOf ?? null }]]);
+  const limits = armor(config.limits, true);
+  const apollo = new ApolloServer<GraphQLContext>({
+    schema: budgetedSchema(buildSchema()),
+    validationRules: limits.validationRules,
+    parseOptions: parseOptions(config.limits),
+    allowBatchedHttpRequests: config.limits.maxBatch > 0,
+    csrfPrevention: false,
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError: createFormatError(logger),
+    plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), ...limits.plugins],
   });
-}
-
-export async function startMockServer(port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  await apollo.start();
   const app = express();
   const server = http.createServer(app);
-  const apollo = new ApolloServer({ schema: createMockSchema(), introspection: true, csrfPrevention: false });
-  await apollo.start();
-  app.use('/graphql', cors(), express.json(), expressMiddleware(apollo));
+  app.use(
+    '/graphql',
+    cors(),
+    express.json({ limit: config.limits.bodyLimit }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const query: QueryContext = {};
+        return { services: createServices(repos, query, {}), query, logger, datasets, authorization: req.headers.authorization };
+      },
+    }),
+  );
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
@@ -88,5 +85,5 @@ export async function startMockServer(port: number): Promise<{ url: string; stop
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const { url } = await startMockServer(Number(process.env['PORT'] ?? 4001));
-  process.stdout.write(`mock API (made-up answers over the seed's ids and names, no Neo4j) at ${url}\n`);
+  process.stdout.write(`mock API (the API's GraphQL layer over the seed in memory, no Neo4j) at ${url}\n`);
 }

@@ -1,11 +1,23 @@
 /**
- * Graph files for Gephi, yEd and Cytoscape desktop: GraphML (http://graphml.graphdrawing.org/) and GEXF 1.2
- * (https://gexf.net/; 1.2draft, the version Gephi, NetworkX and JGraphT all read: NetworkX reads no 1.3). Both
- * validate against their published schemas (tests/analytics/graph-files.test.ts). Every node and edge keeps its type, its properties (the type's own ones as JSON, the
- * common ones as their own attributes) and its provenance (section, quote, inferred, reading). Written as text
- * with every attribute value and text node escaped.
+ * Graph files for Gephi, yEd, Cytoscape desktop and NetworkX: GraphML (http://graphml.graphdrawing.org/) and GEXF
+ * 1.2 (https://gexf.net/; 1.2draft, the version Gephi, NetworkX and JGraphT all read: NetworkX reads no 1.3). Both
+ * validate against their published schemas (tests/analytics/graph-files.test.ts).
+ *
+ * - Names: GraphML declares a `label` key (the node's name, the edge's type), which Gephi and yEd's properties
+ *   mapper show as the label and NetworkX reads as the `label` attribute; GEXF has its own `label`.
+ * - Properties: each of its own attribute, typed from the values (`long`/`double`/`boolean`/`string`). Neither
+ *   format has a date type, so a date keeps the source's precision as ISO 8601 text (`1997-01`) and comes with
+ *   `<name>Year` as a number, for filters, sorting and colouring.
+ * - Time (GEXF): the graph is dynamic (`timeformat="date"`); a node exists from its principal date (established,
+ *   adopted, first convened, introduced) to the day before `dissolved`, an edge from its `from`, `on` or `enacted`
+ *   to the day before its `until`, an observation through its year. That is the API's "in force on" rule
+ *   (src/services/time.ts): started on or before the day, not ended by it; an unknown start or end is left open.
+ *   Gephi's timeline replays the history from these spans.
+ * - Provenance on every node and edge (dataset, section, quote, inferred, reading). Text is escaped.
  */
+import { principalDateOf } from '../domain/vocabulary.js';
 import type { EntityRecord, RelationshipRecord } from '../repositories/records.js';
+import { tryParsePartialDate } from '../services/dates.js';
 
 export interface GraphFile {
   title: string;
@@ -13,18 +25,23 @@ export interface GraphFile {
   edges: { rel: RelationshipRecord; startKey: string; endKey: string }[];
 }
 
-type Attr = { id: string; type: 'string' | 'boolean' };
-const NODE_ATTRS: Attr[] = [
-  { id: 'type', type: 'string' }, { id: 'name', type: 'string' }, { id: 'kind', type: 'string' }, { id: 'aliases', type: 'string' },
+type AttrType = 'string' | 'boolean' | 'long' | 'double';
+type Attr = { id: string; type: AttrType };
+type Value = string | number | boolean | null;
+type Values = Record<string, Value>;
+
+const COMMON_NODE: Attr[] = [
+  { id: 'label', type: 'string' }, { id: 'type', type: 'string' }, { id: 'kind', type: 'string' }, { id: 'aliases', type: 'string' },
+];
+const COMMON_EDGE: Attr[] = [{ id: 'label', type: 'string' }, { id: 'type', type: 'string' }];
+const PROVENANCE: Attr[] = [
   { id: 'dataset', type: 'string' }, { id: 'section', type: 'string' }, { id: 'quote', type: 'string' },
-  { id: 'inferred', type: 'boolean' }, { id: 'reading', type: 'string' }, { id: 'properties', type: 'string' },
+  { id: 'inferred', type: 'boolean' }, { id: 'reading', type: 'string' },
 ];
-const EDGE_ATTRS: Attr[] = [
-  { id: 'type', type: 'string' }, { id: 'dataset', type: 'string' }, { id: 'section', type: 'string' }, { id: 'quote', type: 'string' },
-  { id: 'inferred', type: 'boolean' }, { id: 'reading', type: 'string' }, { id: 'properties', type: 'string' },
-];
-/** Stored on every record by the loader: shown as their own attributes or left out, never in `properties`. */
+/** Stored on every record by the loader: shown as the attributes above or left out, never as a property of its own. */
 const META = new Set(['key', 'labels', 'type', 'name', 'kind', 'aliases', 'aliasesText', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
+/** The stored labels that are not a node's type. */
+const TECHNICAL_LABELS = new Set(['Entity', 'Minister']);
 
 /** XML-escapes text for an attribute value or a text node; drops characters XML 1.0 cannot hold. */
 export function xml(text: string): string {
@@ -40,72 +57,165 @@ export function xml(text: string): string {
     .replace(/\t/g, '&#9;');
 }
 
-function own(record: Record<string, unknown>): string {
-  return JSON.stringify(Object.fromEntries(Object.entries(record).filter(([k]) => !META.has(k))));
+const isDate = (v: unknown): v is string => typeof v === 'string' && tryParsePartialDate(v) !== null;
+
+/** The record's own properties (not the loader's bookkeeping), lists as `a; b` text. */
+function ownProperties(record: Record<string, unknown>): Record<string, Value> {
+  const out: Record<string, Value> = {};
+  for (const [k, v] of Object.entries(record)) {
+    if (META.has(k) || v === null || v === undefined) continue;
+    out[k] = Array.isArray(v) ? v.join('; ') : typeof v === 'object' ? JSON.stringify(v) : (v as Value);
+  }
+  return out;
 }
 
-function nodeValues(n: EntityRecord): Record<string, string | boolean | null> {
-  const type = n.labels.find((l) => l !== 'Entity' && l !== 'Minister') ?? 'Entity';
+/**
+ * The attributes the properties of these records need, typed from every value they hold: a property that is a
+ * date in every record that has it is text plus a `<name>Year` number.
+ */
+function propertyAttrs(records: Record<string, Value>[]): { attrs: Attr[]; dates: Set<string> } {
+  const seen = new Map<string, Value[]>();
+  for (const r of records) {
+    for (const [k, v] of Object.entries(r)) {
+      const values = seen.get(k);
+      if (values) values.push(v);
+      else seen.set(k, [v]);
+    }
+  }
+  const attrs: Attr[] = [];
+  const dates = new Set<string>();
+  for (const [id, values] of [...seen.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+    if (values.every((v) => typeof v === 'boolean')) attrs.push({ id, type: 'boolean' });
+    else if (values.every((v) => typeof v === 'number' && Number.isSafeInteger(v))) attrs.push({ id, type: 'long' });
+    else if (values.every((v) => typeof v === 'number')) attrs.push({ id, type: 'double' });
+    else if (values.every(isDate)) {
+      dates.add(id);
+      attrs.push({ id, type: 'string' }, { id: `${id}Year`, type: 'long' });
+    } else attrs.push({ id, type: 'string' });
+  }
+  return { attrs, dates };
+}
+
+function withYears(props: Record<string, Value>, dates: Set<string>): Values {
+  const out: Values = { ...props };
+  for (const d of dates) if (typeof props[d] === 'string') out[`${d}Year`] = tryParsePartialDate(props[d])!.year;
+  return out;
+}
+
+function provenance(r: EntityRecord | RelationshipRecord): Values {
   return {
-    type, name: n.name, kind: typeof n['kind'] === 'string' ? n['kind'] : null, aliases: (n.aliases ?? []).join('; ') || null,
-    dataset: n.dataset, section: n.sourceSection, quote: n.sourceQuote ?? null, inferred: n['inferred'] === true,
-    reading: typeof n['reading'] === 'string' ? n['reading'] : null, properties: own(n),
+    dataset: r.dataset, section: r.sourceSection, quote: r.sourceQuote ?? null, inferred: r['inferred'] === true,
+    reading: typeof r['reading'] === 'string' ? r['reading'] : null,
   };
 }
 
-function edgeValues(r: RelationshipRecord): Record<string, string | boolean | null> {
+/** The day before a `YYYY-MM-DD` day. */
+function dayBefore(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** When a record exists, as GEXF's inclusive `start`/`end` days; either may be open (null). */
+function spanOf(record: Record<string, unknown>, kind: 'node' | 'edge'): { start: string | null; end: string | null } {
+  if (kind === 'node' && typeof record['year'] === 'number' && (record['labels'] as string[] | undefined)?.includes('Observation')) {
+    return { start: `${record['year']}-01-01`, end: `${record['year']}-12-31` };
+  }
+  const from = kind === 'node' ? principalDateOf(record) : [record['from'], record['on'], record['enacted']].find(isDate);
+  const until = record[kind === 'node' ? 'dissolved' : 'until'];
+  const start = typeof from === 'string' ? (tryParsePartialDate(from)?.earliest ?? null) : null;
+  const end = isDate(until) ? dayBefore(tryParsePartialDate(until)!.earliest) : null;
+  // Ended in the period it started in (`2008-05` to `2008`): one day, never an end before the start.
+  return { start, end: start !== null && end !== null && end < start ? start : end };
+}
+
+interface Prepared {
+  nodeAttrs: Attr[];
+  edgeAttrs: Attr[];
+  nodes: { id: string; label: string; values: Values; record: EntityRecord }[];
+  edges: { id: string; source: string; target: string; label: string; values: Values; record: RelationshipRecord }[];
+}
+
+function prepare(g: GraphFile): Prepared {
+  const nodeProps = g.nodes.map(ownProperties);
+  const edgeProps = g.edges.map((e) => ownProperties(e.rel));
+  const n = propertyAttrs(nodeProps);
+  const e = propertyAttrs(edgeProps);
   return {
-    type: r.type, dataset: r.dataset, section: r.sourceSection, quote: r.sourceQuote ?? null, inferred: r['inferred'] === true,
-    reading: typeof r['reading'] === 'string' ? r['reading'] : null, properties: own(r),
+    nodeAttrs: [...COMMON_NODE, ...PROVENANCE, ...n.attrs],
+    edgeAttrs: [...COMMON_EDGE, ...PROVENANCE, ...e.attrs],
+    nodes: g.nodes.map((r, i) => {
+      const type = r.labels.find((l) => !TECHNICAL_LABELS.has(l)) ?? 'Entity';
+      const values: Values = {
+        label: r.name, type, kind: typeof r['kind'] === 'string' ? r['kind'] : null, aliases: (r.aliases ?? []).join('; ') || null,
+        ...provenance(r), ...withYears(nodeProps[i]!, n.dates),
+      };
+      return { id: r.key, label: r.name, values, record: r };
+    }),
+    edges: g.edges.map((x, i) => ({
+      id: x.rel.key, source: x.startKey, target: x.endKey, label: x.rel.type,
+      values: { label: x.rel.type, type: x.rel.type, ...provenance(x.rel), ...withYears(edgeProps[i]!, e.dates) },
+      record: x.rel,
+    })),
   };
 }
+
+const present = (values: Values) => (a: Attr) => values[a.id] !== null && values[a.id] !== undefined;
 
 export function toGraphml(g: GraphFile): string {
+  const p = prepare(g);
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
   ];
-  for (const a of NODE_ATTRS) out.push(`  <key id="n_${a.id}" for="node" attr.name="${a.id}" attr.type="${a.type}"/>`);
-  for (const a of EDGE_ATTRS) out.push(`  <key id="e_${a.id}" for="edge" attr.name="${a.id}" attr.type="${a.type}"/>`);
+  for (const a of p.nodeAttrs) out.push(`  <key id="n_${xml(a.id)}" for="node" attr.name="${xml(a.id)}" attr.type="${a.type}"/>`);
+  for (const a of p.edgeAttrs) out.push(`  <key id="e_${xml(a.id)}" for="edge" attr.name="${xml(a.id)}" attr.type="${a.type}"/>`);
   out.push(`  <graph id="G" edgedefault="directed">`, `    <desc>${xml(g.title)}</desc>`);
-  const data = (prefix: string, values: Record<string, string | boolean | null>) =>
-    Object.entries(values)
-      .filter(([, v]) => v !== null)
-      .map(([k, v]) => `      <data key="${prefix}_${k}">${xml(String(v))}</data>`);
-  for (const n of g.nodes) out.push(`    <node id="${xml(n.key)}">`, ...data('n', nodeValues(n)), '    </node>');
-  for (const e of g.edges) {
-    out.push(`    <edge id="${xml(e.rel.key)}" source="${xml(e.startKey)}" target="${xml(e.endKey)}">`, ...data('e', edgeValues(e.rel)), '    </edge>');
+  const data = (prefix: string, attrs: Attr[], values: Values) =>
+    attrs.filter(present(values)).map((a) => `      <data key="${prefix}_${xml(a.id)}">${xml(String(values[a.id]))}</data>`);
+  for (const n of p.nodes) out.push(`    <node id="${xml(n.id)}">`, ...data('n', p.nodeAttrs, n.values), '    </node>');
+  for (const e of p.edges) {
+    out.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">`, ...data('e', p.edgeAttrs, e.values), '    </edge>');
   }
   out.push('  </graph>', '</graphml>', '');
   return out.join('\n');
 }
 
+const GEXF_TYPE: Record<AttrType, string> = { string: 'string', boolean: 'boolean', long: 'long', double: 'double' };
+
 export function toGexf(g: GraphFile): string {
+  const p = prepare(g);
+  // The GEXF element carries its own label: the attributes repeat neither it nor the type of an edge's label.
+  const nodeAttrs = p.nodeAttrs.filter((a) => a.id !== 'label');
+  const edgeAttrs = p.edgeAttrs.filter((a) => a.id !== 'label');
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `  <meta><creator>border-graph-api</creator><description>${xml(g.title)}</description></meta>`,
-    '  <graph defaultedgetype="directed" mode="static">',
+    '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">',
   ];
   const attributes = (cls: string, attrs: Attr[]) => [
-    `    <attributes class="${cls}">`,
-    ...attrs.map((a, i) => `      <attribute id="${i}" title="${a.id}" type="${a.type}"/>`),
+    `    <attributes class="${cls}" mode="static">`,
+    ...attrs.map((a, i) => `      <attribute id="${i}" title="${xml(a.id)}" type="${GEXF_TYPE[a.type]}"/>`),
     '    </attributes>',
   ];
-  const values = (attrs: Attr[], v: Record<string, string | boolean | null>) => [
-    '        <attvalues>',
-    ...attrs.flatMap((a, i) => (v[a.id] === null || v[a.id] === undefined ? [] : [`          <attvalue for="${i}" value="${xml(String(v[a.id]))}"/>`])),
-    '        </attvalues>',
-  ];
-  out.push(...attributes('node', NODE_ATTRS), ...attributes('edge', EDGE_ATTRS), '    <nodes>');
-  for (const n of g.nodes) out.push(`      <node id="${xml(n.key)}" label="${xml(n.name)}">`, ...values(NODE_ATTRS, nodeValues(n)), '      </node>');
+  const values = (attrs: Attr[], v: Values) => {
+    const lines = attrs.flatMap((a, i) => (present(v)(a) ? [`          <attvalue for="${i}" value="${xml(String(v[a.id]))}"/>`] : []));
+    return lines.length ? ['        <attvalues>', ...lines, '        </attvalues>'] : [];
+  };
+  const span = (record: Record<string, unknown>, kind: 'node' | 'edge') => {
+    const { start, end } = spanOf(record, kind);
+    return `${start ? ` start="${start}"` : ''}${end ? ` end="${end}"` : ''}`;
+  };
+  out.push(...attributes('node', nodeAttrs), ...attributes('edge', edgeAttrs), '    <nodes>');
+  for (const n of p.nodes) out.push(`      <node id="${xml(n.id)}" label="${xml(n.label)}"${span(n.record, 'node')}>`, ...values(nodeAttrs, n.values), '      </node>');
   out.push('    </nodes>', '    <edges>');
-  for (const e of g.edges) {
+  for (const e of p.edges) {
     out.push(
-      `      <edge id="${xml(e.rel.key)}" source="${xml(e.startKey)}" target="${xml(e.endKey)}" label="${xml(e.rel.type)}">`,
-      ...values(EDGE_ATTRS, edgeValues(e.rel)),
+      `      <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}" label="${xml(e.label)}"${span(e.record, 'edge')}>`,
+      ...values(edgeAttrs, e.values),
       '      </edge>',
     );
   }

@@ -484,7 +484,10 @@ export type GraphRelationship = {
 /** The size of the graph. */
 export type GraphStats = {
   __typename?: 'GraphStats';
-  /** Nodes per label (a node with several labels counts under each). */
+  /**
+   * Nodes per type (`Office`, `Meeting`, …, `Observation`): each node counts once, so the counts add up to
+   * `nodes`. Ministers are offices (`Office.isMinister`); the stored `Entity` and `Minister` labels are not types.
+   */
   labels: Array<GraphCount>;
   /** How many nodes. */
   nodes: Scalars['Int']['output'];

@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SOURCES = path.join(ROOT, 'ide');
 export const IDE_BUILD_DIR = path.join(ROOT, '.ide-build');
-const BUNDLED = ['graphiql', '@graphiql/react', '@graphiql/plugin-explorer', 'react', 'react-dom', 'monaco-editor', 'monaco-graphql', 'esbuild'];
+const BUNDLED = ['graphiql', '@graphiql/react', '@graphiql/plugin-explorer', 'react', 'react-dom', 'monaco-editor', 'monaco-graphql', 'prettier', 'esbuild'];
 
 export interface IdeBuild {
   /** The folder the files below are in. */

@@ -5,6 +5,7 @@
  * from the whitelist below, never from input.
  */
 import neo4j from 'neo4j-driver';
+import { NODE_LABELS } from '../domain/vocabulary.js';
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import { toPlain, type Database, type QueryContext, type Row } from '../neo4j/database.js';
 import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
@@ -272,11 +273,11 @@ export class AnalyticsRepository {
     return (await this.db.read(this.q['analytics/agreement-facts'], {}, ctx)) as unknown as AgreementFactRow[];
   }
 
-  /** Totals and counts per label and relationship type, in one read transaction. */
+  /** Totals and counts per node type (its label) and relationship type, in one read transaction. */
   async graphCounts(ctx: QueryContext): Promise<{ nodes: number; relationships: number; labels: CountRow[]; relationshipTypes: CountRow[] }> {
     return this.db.readTx(ctx, async (tx) => {
       const totals = (await tx.run(this.q['analytics/totals'])).records[0];
-      const labels = (await tx.run(this.q['analytics/label-counts'])).records.map((r) => ({
+      const labels = (await tx.run(this.q['analytics/label-counts'], { types: NODE_LABELS })).records.map((r) => ({
         name: r.get('label') as string,
         count: Number(toPlain(r.get('count'))),
       }));

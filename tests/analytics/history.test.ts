@@ -206,4 +206,16 @@ describe('aggregates', () => {
     expect(types['AGREEMENT']).toBe(47);
     expect(d.graphStats.relationships).toBe(Object.values(types).reduce((a: number, b: any) => a + b, 0));
   });
+
+  it('graphStats.labels: the node types only (no technical `Entity` or `Minister` label), each node counted once', async () => {
+    const d = await data(`{ graphStats { nodes labels { name count } } }`);
+    const names: string[] = d.graphStats.labels.map((l: any) => l.name);
+    expect(names).not.toContain('Entity');
+    expect(names).not.toContain('Minister');
+    // Every name is an object type of the schema (Office, Meeting, Observation, …).
+    const schema = await data(`{ __schema { types { name kind } } }`);
+    const objectTypes = schema.__schema.types.filter((t: any) => t.kind === 'OBJECT').map((t: any) => t.name);
+    expect(objectTypes).toEqual(expect.arrayContaining(names));
+    expect(d.graphStats.labels.reduce((a: number, l: any) => a + l.count, 0)).toBe(d.graphStats.nodes);
+  });
 });

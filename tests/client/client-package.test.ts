@@ -2,9 +2,13 @@
  * The npm package for front-end teams (packages/client-schema): built, packed with `npm pack`,
  * installed from the tarball into a fresh temporary project with no network (its dependencies
  * linked from this repository), then imported at run time and type-checked by `tsc --strict`.
+ * Last, it is ready to publish: `npm publish --dry-run` from a folder with no build in it builds it
+ * first (its `prepack`), passes, and would publish what a front-end project needs, publicly (a scoped
+ * package is private unless it says otherwise), and nothing else. (One file: the steps build in the
+ * package's one folder, so they must not run side by side.)
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -71,4 +75,20 @@ export const nodeTypes: string[] = possibleTypes['Node'] ?? [];
     const failure = await run('node', [tsc, '-p', '.'], { cwd: dir }).then(() => '', (e: { stdout?: string }) => String(e.stdout));
     expect(failure).toMatch(/Property 'nme' does not exist/);
   }, 120_000);
+
+  it('passes `npm publish --dry-run`, building itself first, with the files a front-end project needs', async () => {
+    for (const built of ['dist', 'schema.graphql', 'introspection.json', 'persisted-documents.json']) rmSync(path.join(PACKAGE_DIR, built), { recursive: true, force: true });
+    const { stdout, stderr } = await run('npm', ['publish', '--dry-run', '--json'], { cwd: PACKAGE_DIR, env: { ...env, npm_config_offline: undefined }, encoding: 'utf8', timeout: 180_000 });
+    expect(existsSync(path.join(PACKAGE_DIR, 'dist/index.js')), 'prepack built the package').toBe(true);
+    // npm prints the prepack script's output before its JSON.
+    const report = JSON.parse(stdout.slice(stdout.indexOf('{'))) as Record<string, unknown>;
+    const pkg = ('files' in report ? report : Object.values(report)[0]) as { name: string; files: { path: string }[] };
+    expect(pkg.name).toBe('@border-graph/client-schema');
+    const files = pkg.files.map((f) => f.path).sort();
+    expect(files).toEqual(
+      expect.arrayContaining(['CHANGELOG.md', 'README.md', 'package.json', 'schema.graphql', 'introspection.json', 'persisted-documents.json', 'dist/index.js', 'dist/index.d.ts', 'dist/graphql.js', 'dist/possible-types.js']),
+    );
+    expect(files.filter((f) => !/^(dist\/[\w-]+\.(js|d\.ts)|[\w-]+\.(md|json|graphql))$/.test(f))).toEqual([]);
+    expect(stderr).toMatch(/Publishing to \S+ with tag latest and public access \(dry-run\)/);
+  }, 240_000);
 });

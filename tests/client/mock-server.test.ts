@@ -1,5 +1,5 @@
 /**
- * `npm run mock` (scripts/mock-server.ts): the same schema with made-up answers and no Neo4j. Every
+ * `npm run mock` (scripts/mock-server.ts): the API's GraphQL layer over the seed in memory, no Neo4j. Every
  * saved operation of operations/ gets an answer with data and no errors; `node(id:)` answers the
  * seed's entity of that id, by type and name; and the command itself starts and answers on a PATH
  * that has node and npm but no Java.

@@ -245,6 +245,61 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     }
   });
 
+  it('prettifies from the toolbar button and from the shortcut its tooltip names, which the browser does not act on', async () => {
+    const ugly = 'query Ugly($id: ID!) { node(id: $id) { id __typename ... on Country { name aliases } } }';
+    // The lines as drawn (long ones wrap): prettified, the operation opens on a line of its own.
+    const opensOwnLine = async (p: Page) =>
+      (await p.locator('.graphiql-query-editor .view-line').allInnerTexts()).map((l) => l.replace(/[\s\u00a0]+/g, ' ').trim()).includes('query Ugly($id: ID!) {');
+    for (const how of ['button', 'shortcut'] as const) {
+      const fresh = await newContext();
+      const p = await fresh.newPage();
+      try {
+        await p.goto(`${server.url}?query=${encodeURIComponent(ugly)}&variables=${encodeURIComponent('{"id":"country:spain"}')}`);
+        await expect.poll(() => activeTab(p), { timeout: 30_000 }).toBe('Ugly');
+        await expect.poll(() => editorText(p, '.graphiql-query-editor'), { timeout: 30_000 }).toContain('query Ugly');
+        expect(await opensOwnLine(p)).toBe(false);
+        const button = p.getByRole('button', { name: /^Prettify/ });
+        const tooltip = (await button.getAttribute('aria-label')) ?? '';
+        const shortcut = /\(([^)]+)\)/.exec(tooltip)?.[1];
+        expect(shortcut, tooltip).toBeDefined();
+        if (how === 'button') await button.click();
+        else {
+          // Every keydown the page sees, and whether the page kept the browser from acting on it.
+          await p.evaluate(`window.__keys = []; window.addEventListener('keydown', (e) => setTimeout(() => window.__keys.push({ key: e.key, prevented: e.defaultPrevented })), true)`);
+          await p.locator('.graphiql-query-editor .view-lines').first().click();
+          await p.keyboard.press(shortcut!.replaceAll('-', '+').replace('Ctrl', 'Control'));
+          await expect.poll(() => p.evaluate<{ key: string; prevented: boolean }[]>('window.__keys')).toContainEqual({ key: shortcut!.split('-').pop()!, prevented: true });
+        }
+        await expect.poll(() => opensOwnLine(p), { timeout: 10_000, message: how }).toBe(true);
+        expect(await editorText(p, '.graphiql-query-editor'), how).toContain('query Ugly($id: ID!) { node(id: $id) { id __typename ... on Country { name aliases } } }');
+        // Not a key the browser keeps for itself (Ctrl-P and Ctrl-Shift-P print).
+        expect(shortcut!.toUpperCase(), how).not.toMatch(/CTRL.*-P$/);
+      } finally {
+        await fresh.close();
+      }
+    }
+  });
+
+  it("shows each saved tab's question comment whole: wrapped inside the editor, not cut at its edge", async () => {
+    for (const s of saved) {
+      await tab(page, s.operation).click();
+      await expect.poll(() => editorText(page, '.graphiql-query-editor'), { timeout: 10_000, message: s.operation }).toMatch(new RegExp(`(query|mutation) ${s.operation}\\b`));
+      const lines = s.query.split('\n');
+      // Compared without white space: a wrapped line may break after any word separator.
+      const comment = lines.slice(0, lines.findIndex((l) => !l.startsWith('#'))).join('').replace(/\s+/g, '');
+      expect(comment.length, s.operation).toBeGreaterThan(20);
+      expect((await editorText(page, '.graphiql-query-editor')).replace(/\s+/g, ''), s.operation).toContain(comment);
+      // Every drawn line ends inside the editor's visible area.
+      const cut = await page.evaluate(() => {
+        const box = document.querySelector('.graphiql-query-editor .overflow-guard')!.getBoundingClientRect();
+        return [...document.querySelectorAll('.graphiql-query-editor .view-line > span')]
+          .filter((span) => span.getBoundingClientRect().right > box.right + 1)
+          .map((span) => span.textContent);
+      });
+      expect(cut, s.operation).toEqual([]);
+    }
+  });
+
   it('needed nothing from the internet', () => {
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);

@@ -1,0 +1,190 @@
+/**
+ * The seed dataset in memory, as the loader stores it in Neo4j (src/seed/rows.ts: the same properties, labels,
+ * provenance; missing values left out), with the API's entity, agreement and search repositories over it. The
+ * mock server (scripts/mock-server.ts) puts the API's own services and resolvers on top, so its answers have the
+ * API's shapes, arguments checks and errors, and its values are the seed's.
+ *
+ * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
+ * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
+ */
+import { FILTER_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
+import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
+import type { EntityFilter, EntityLabel, EntityPageQuery, NeighbourRequest, RelatedRow } from '../../src/repositories/entity-repository.js';
+import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
+import type { Dataset } from '../../src/seed/format.js';
+import { nodeRow, relationshipRow } from '../../src/seed/rows.js';
+
+/** A stored relationship with its ends. */
+export interface StoredRelationship {
+  rel: RelationshipRecord;
+  from: string;
+  to: string;
+}
+
+const present = (props: Record<string, unknown>) => Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
+export const compare = (a: unknown, b: unknown): number => (a === b ? 0 : (a as string) < (b as string) ? -1 : 1);
+
+/** `d + substring('-12-31', size(d) - 4)`: the last (or, with '-01-01', the first) day a partial date may be. */
+const pad = (d: string, tail: '-12-31' | '-01-01') => d + tail.slice(d.length - 4);
+
+/** A keyset page over rows sorted by (sortValue, key), as cypher/entity/page.cypher reads it. */
+function keysetPage<T>(rows: { item: T; sortValue: string | number | null; key: string }[], descending: boolean, after: Keyset | null, limit: number) {
+  const dir = descending ? -1 : 1;
+  const sorted = [...rows].sort((x, y) => dir * (compare(x.sortValue, y.sortValue) || compare(x.key, y.key)));
+  const started = after === null ? sorted : sorted.filter((r) => dir * (compare(r.sortValue, after.value) || compare(r.key, after.key)) > 0);
+  return started.slice(0, limit);
+}
+
+export class MemoryGraph {
+  readonly nodes = new Map<string, EntityRecord>();
+  readonly relationships: StoredRelationship[] = [];
+  readonly agreements = new Map<string, AgreementRecord>();
+
+  constructor(readonly dataset: Dataset) {
+    for (const n of dataset.nodes) {
+      const row = nodeRow(dataset.id, n);
+      this.nodes.set(n.key, { ...present(row.props), labels: ['Entity', ...row.labels] } as EntityRecord);
+    }
+    for (const r of dataset.relationships) {
+      const row = relationshipRow(dataset.id, r);
+      this.relationships.push({ rel: { ...present(row.props), type: r.type } as RelationshipRecord, from: r.from, to: r.to });
+    }
+    this.groupAgreements();
+  }
+
+  /** cypher/agreement/all.cypher: AGREEMENT relationships grouped by agreementKey, the partners in name order. */
+  private groupAgreements(): void {
+    const groups = new Map<string, StoredRelationship[]>();
+    for (const r of this.relationships.filter((x) => x.rel.type === 'AGREEMENT')) {
+      const key = String(r.rel['agreementKey']);
+      groups.set(key, [...(groups.get(key) ?? []), r]);
+    }
+    for (const [key, rels] of [...groups.entries()].sort(([a], [b]) => compare(a, b))) {
+      const sorted = [...rels].sort((a, b) => compare(this.nodes.get(a.to)?.name, this.nodes.get(b.to)?.name));
+      const r0 = sorted[0]!.rel;
+      const str = (k: string) => (typeof r0[k] === 'string' ? (r0[k] as string) : null);
+      this.agreements.set(key, {
+        key, kind: String(r0['kind']), name: String(r0['name']), enacted: str('enacted'), revisions: (r0['revisions'] as string[] | undefined) ?? [],
+        status: str('status'), note: str('note'), partyKeys: [...new Set(sorted.map((r) => r.from)), ...sorted.map((r) => r.to)],
+        dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote ?? null, inferred: (r0['inferred'] as boolean | undefined) ?? null,
+        reading: str('reading'),
+      });
+    }
+  }
+
+  node(key: string): EntityRecord | undefined {
+    return this.nodes.get(key);
+  }
+
+  has(n: EntityRecord, label: string): boolean {
+    return n.labels.includes(label);
+  }
+
+  // ---- EntityRepository ----
+
+  async byKeys(keys: readonly string[]): Promise<EntityRecord[]> {
+    return keys.map((k) => this.nodes.get(k)).filter((n): n is EntityRecord => n !== undefined);
+  }
+
+  async related(requests: readonly NeighbourRequest[]): Promise<RelatedRow[]> {
+    const rows: RelatedRow[] = [];
+    for (const request of requests) {
+      const found = this.relationships
+        .filter((r) => r.rel.type === request.type && (request.direction === 'out' ? r.from : r.to) === request.key)
+        .map((r) => ({ rel: r.rel, node: this.nodes.get(request.direction === 'out' ? r.to : r.from)! }))
+        .filter((x) => x.node !== undefined)
+        .sort(
+          (a, b) =>
+            compare(Number(a.rel['ordinal'] ?? 0), Number(b.rel['ordinal'] ?? 0)) ||
+            compare(a.rel['on'] ?? a.rel['from'] ?? a.rel['enacted'] ?? '', b.rel['on'] ?? b.rel['from'] ?? b.rel['enacted'] ?? '') ||
+            compare(a.node.name, b.node.name),
+        );
+      for (const f of found) rows.push({ request, key: request.key, node: f.node, rel: f.rel });
+    }
+    return rows;
+  }
+
+  private date(n: EntityRecord): string | null {
+    for (const p of FILTER_DATE_PROPERTIES) if (typeof n[p] === 'string') return n[p] as string;
+    return null;
+  }
+
+  /** cypher/entity/filter.cypher. */
+  private passes(n: EntityRecord, f: EntityFilter): boolean {
+    const d = this.date(n);
+    const str = (k: string) => (typeof n[k] === 'string' ? (n[k] as string) : null);
+    const linked = (type: string, key: string, direction: 'out' | 'in') =>
+      this.relationships.some((r) => r.rel.type === type && (direction === 'out' ? r.from === n.key && r.to === key : r.to === n.key && r.from === key));
+    const established = str('established');
+    const dissolved = str('dissolved');
+    return (
+      (!f.kinds || f.kinds.includes(str('kind') ?? '')) &&
+      (!f.text || n.name.toLowerCase().includes(f.text) || (n.aliases ?? []).some((a) => a.toLowerCase().includes(f.text!))) &&
+      (!f.withLabel || this.has(n, f.withLabel)) &&
+      (!f.withoutLabel || !this.has(n, f.withoutLabel)) &&
+      (!f.dateFrom || (d !== null && pad(d, '-12-31') >= f.dateFrom)) &&
+      (!f.dateTo || (d !== null && pad(d, '-01-01') <= f.dateTo)) &&
+      (!f.asOf || ((established === null || pad(established, '-01-01') <= f.asOfLatest!) && (dissolved === null || pad(dissolved, '-01-01') > f.asOf))) &&
+      (!f.outType || linked(f.outType, f.outKey!, 'out')) &&
+      (!f.inType || linked(f.inType, f.inKey!, 'in')) &&
+      (!f.agreementKinds || this.relationships.some((r) => r.rel.type === 'AGREEMENT' && (r.from === n.key || r.to === n.key) && f.agreementKinds!.includes(String(r.rel['kind']))))
+    );
+  }
+
+  private filtered(label: EntityLabel, filter: EntityFilter): EntityRecord[] {
+    return [...this.nodes.values()].filter((n) => this.has(n, label) && this.passes(n, filter));
+  }
+
+  async page(query: EntityPageQuery): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
+    const rows = this.filtered(query.label, query.filter).map((n) => {
+      const d = this.date(n);
+      const sortValue = query.sort === 'NAME' ? n.name : query.sort === 'KEY' ? n.key : (d ?? (query.descending ? '' : '~'));
+      return { item: n, sortValue, key: n.key };
+    });
+    return keysetPage(rows, query.descending, query.after, query.limit).map((r) => ({ node: r.item, sortValue: r.sortValue }));
+  }
+
+  async count(label: EntityLabel, filter: EntityFilter): Promise<number> {
+    return this.filtered(label, filter).length;
+  }
+
+  // ---- AgreementRepository ----
+
+  private agreementPasses(a: AgreementRecord, f: AgreementFilter): boolean {
+    return (
+      (!f.kinds || f.kinds.includes(a.kind)) &&
+      (!f.party || a.partyKeys.includes(f.party)) &&
+      (f.multilateral === null || f.multilateral === undefined || a.partyKeys.length > 2 === f.multilateral) &&
+      (!f.dateFrom || (a.enacted !== null && pad(a.enacted, '-12-31') >= f.dateFrom)) &&
+      (!f.dateTo || (a.enacted !== null && pad(a.enacted, '-01-01') <= f.dateTo))
+    );
+  }
+
+  private parties(a: AgreementRecord): EntityRecord[] {
+    return a.partyKeys.map((k) => this.nodes.get(k)).filter((n): n is EntityRecord => n !== undefined);
+  }
+
+  agreementPage = async (query: AgreementPageQuery) => {
+    const rows = [...this.agreements.values()]
+      .filter((a) => this.agreementPasses(a, query.filter))
+      .map((a) => ({ item: a, key: a.key, sortValue: query.sort === 'NAME' ? a.name : query.sort === 'KEY' ? a.key : (a.enacted ?? (query.descending ? '' : '~')) }));
+    return keysetPage(rows, query.descending, query.after, query.limit).map((r) => ({ agreement: r.item, sortValue: r.sortValue as string | null, parties: this.parties(r.item) }));
+  };
+
+  agreementCount = async (filter: AgreementFilter) => [...this.agreements.values()].filter((a) => this.agreementPasses(a, filter)).length;
+
+  agreementsByKeys = async (keys: readonly string[]) =>
+    keys.flatMap((k) => {
+      const a = this.agreements.get(k);
+      return a ? [{ agreement: a, parties: this.parties(a) }] : [];
+    });
+
+  /** cypher/agreement/of-parties.cypher: each party's agreements by enactment, then key. */
+  ofParties = async (keys: readonly string[]) =>
+    new Map(
+      keys.map((k) => [
+        k,
+        [...this.agreements.values()].filter((a) => a.partyKeys.includes(k)).sort((a, b) => compare(a.enacted ?? '~', b.enacted ?? '~') || compare(a.key, b.key)),
+      ]),
+    );
+}
