@@ -157,8 +157,9 @@ async function loadValidated(
 ): Promise<LoadSummary> {
   const { timeoutMs } = options;
   const id = dataset.id;
-  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
-  const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
+  const sourceDate = dataset.source.asOf ?? null;
+  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n, sourceDate));
+  const relRows = dataset.relationships.map((r) => relationshipRow(id, r, sourceDate));
 
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
   const records = nodeRows.length + relRows.length;
