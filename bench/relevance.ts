@@ -72,14 +72,26 @@ export async function measureRelevance(search: (text: string, types: string[] | 
   };
 }
 
+const met = (r: RelevanceReport): boolean =>
+  r.firstHitAccuracy >= RELEVANCE_TARGETS.firstHitAccuracy && r.meanReciprocalRank >= RELEVANCE_TARGETS.meanReciprocalRank;
+
+/** The line of the report's targets. */
+export function relevanceVerdict(r: RelevanceReport): { target: string; met: boolean; measured: string; why?: string } {
+  return {
+    target: `search relevance on the judged set: first-hit accuracy ≥ ${RELEVANCE_TARGETS.firstHitAccuracy}, mean reciprocal rank ≥ ${RELEVANCE_TARGETS.meanReciprocalRank}`,
+    met: met(r),
+    measured: `${r.queries} queries, first-hit accuracy ${r.firstHitAccuracy.toFixed(3)}, MRR ${r.meanReciprocalRank.toFixed(3)}`,
+    ...(met(r) ? {} : { why: 'the queries whose expected entity was not first are listed under "Search relevance"' }),
+  };
+}
+
 export function relevanceMarkdown(r: RelevanceReport): string {
-  const met = r.firstHitAccuracy >= RELEVANCE_TARGETS.firstHitAccuracy && r.meanReciprocalRank >= RELEVANCE_TARGETS.meanReciprocalRank;
   return [
     '## Search relevance: the judged set on the seed graph',
     '',
     `${r.queries} judged queries (tests/fixtures/search-relevance.json): first-hit accuracy **${r.firstHitAccuracy.toFixed(3)}** ` +
       `(target ${RELEVANCE_TARGETS.firstHitAccuracy}), mean reciprocal rank **${r.meanReciprocalRank.toFixed(3)}** ` +
-      `(target ${RELEVANCE_TARGETS.meanReciprocalRank}): ${met ? 'met' : 'missed'}.`,
+      `(target ${RELEVANCE_TARGETS.meanReciprocalRank}): ${met(r) ? 'met' : 'missed'}.`,
     '',
     '| kind | queries | expected entity first |',
     '|---|---:|---:|',

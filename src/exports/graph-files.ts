@@ -24,7 +24,7 @@ const EDGE_ATTRS: Attr[] = [
   { id: 'inferred', type: 'boolean' }, { id: 'reading', type: 'string' }, { id: 'properties', type: 'string' },
 ];
 /** Stored on every record by the loader: shown as their own attributes or left out, never in `properties`. */
-const META = new Set(['key', 'labels', 'type', 'name', 'kind', 'aliases', 'aliasesText', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
+const META = new Set(['key', 'labels', 'type', 'name', 'kind', 'aliases', 'searchText', 'searchKeys', 'existsFrom', 'existsUntil', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
 
 /** XML-escapes text for an attribute value or a text node; drops characters XML 1.0 cannot hold. */
 export function xml(text: string): string {

@@ -57,10 +57,11 @@ describe('counts', () => {
 });
 
 describe('stored properties', () => {
-  it('every node has key, name, aliasesText, dataset, sourceSection and contentHash, and aliases only when it has some', async () => {
+  it('every node has key, name, its search phrases and keys, its life, dataset, sourceSection and contentHash, and aliases only when it has some', async () => {
     const bad = await db.read(
       `MATCH (n:Entity {dataset: $dataset})
-       WHERE n.name IS NULL OR n.aliasesText IS NULL OR n.sourceSection IS NULL OR n.contentHash IS NULL OR size(n.aliases) = 0
+       WHERE n.name IS NULL OR n.sourceSection IS NULL OR n.contentHash IS NULL OR size(n.aliases) = 0
+          OR coalesce(size(n.searchText), 0) < 1 OR coalesce(size(n.searchKeys), 0) < 1 OR n.existsFrom IS NULL
        RETURN n.key AS key`,
       { dataset: MAIN_DATASET_ID },
     );
@@ -71,6 +72,7 @@ describe('stored properties', () => {
     const bad = await db.read(
       `MATCH (:Entity {dataset: $dataset})-[r]->()
        WHERE r.key IS NULL OR r.dataset IS NULL OR r.sourceSection IS NULL OR r.contentHash IS NULL
+          OR (type(r) = 'AGREEMENT' AND r.existsFrom IS NULL)
        RETURN type(r) AS type`,
       { dataset: MAIN_DATASET_ID },
     );
