@@ -23,7 +23,7 @@ import { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import { readDataset, type Dataset } from './format.js';
 import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
-export { graphChecksum, isDatabaseEmpty, type GraphChecksum } from './inspect.js';
+export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
 import { datasetVersion, loadFence } from './fence.js';
 import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
 

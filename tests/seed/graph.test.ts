@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/neo4j/database.js';
 import { readDataset, type Dataset } from '../../src/seed/format.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { staleDerivedCount } from '../../src/seed/loader.js';
+import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
+import { closeTestDb, neo4jSettings, testDb } from '../support/db.js';
 import { MAIN_DATASET_DIR, MAIN_DATASET_ID, SOURCE_FILE } from './helpers.js';
 
 let db: Database;
@@ -77,6 +79,21 @@ describe('stored properties', () => {
       { dataset: MAIN_DATASET_ID },
     );
     expect(bad).toEqual([]);
+  });
+
+  it('a record an older loader wrote (aliasesText, no search keys or life) is counted, for the warning at start', async () => {
+    expect(await staleDerivedCount(db)).toBe(0);
+    // Written and counted inside a transaction that is rolled back: no other test file ever sees it.
+    const session = db.driver.session({ database: neo4jSettings().database });
+    const tx = session.beginTransaction();
+    try {
+      await tx.run("CREATE (:Entity:Organisation {key: 'organisation:stale-test', name: 'Stale', aliasesText: ''})");
+      const counted = await tx.run((await CypherCatalog.load()).get('seed/stale-derived'));
+      expect(Number(counted.records[0]?.get('stale'))).toBe(1);
+    } finally {
+      await tx.rollback();
+      await session.close();
+    }
   });
 
   it('aliases are searchable through the entity_search full-text index', async () => {
