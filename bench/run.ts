@@ -31,6 +31,7 @@ import { overheadMarkdown } from './overhead/report.js';
 import { startSides } from './overhead/sides.js';
 import { DEFAULT_SIZES, growth, runScaling, scalingMarkdown, type SizeResult } from './scaling.js';
 import { bulkStep } from './bulk-step.js';
+import { measureRelevance, relevanceMarkdown, relevanceVerdict, searchOverHttp, type RelevanceReport } from './relevance.js';
 import { argument } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
 
@@ -111,13 +112,16 @@ function machine(): Record<string, string> {
   };
 }
 
-async function overheadStep(args: Args, log: (line: string) => void): Promise<OverheadReport> {
+/** The overhead comparison, and the judged search relevance on the same seed graph and API (bench/relevance.ts). */
+async function overheadStep(args: Args, log: (line: string) => void): Promise<{ overhead: OverheadReport; relevance: RelevanceReport }> {
   const neo4j = await startBenchNeo4j({ port: args.port, dataDir: path.join(WORK_DIR, 'neo4j-seed'), heapMb: 2048, pageCacheMb: 512 });
   try {
     const bolt = { uri: neo4j.settings.uri, username: 'neo4j', password: '', database: 'neo4j' };
     const sides = await startSides(bolt, { peer: args.peer, log });
     try {
-      return await runOverhead(
+      const relevance = await measureRelevance(searchOverHttp(sides.apiUrl));
+      log(`search relevance: first-hit accuracy ${relevance.firstHitAccuracy.toFixed(3)}, MRR ${relevance.meanReciprocalRank.toFixed(3)}`);
+      const overhead = await runOverhead(
         {
           apiUrl: sides.apiUrl,
           floorUrl: sides.floorUrl,
@@ -131,6 +135,7 @@ async function overheadStep(args: Args, log: (line: string) => void): Promise<Ov
         },
         log,
       );
+      return { overhead, relevance };
     } finally {
       await sides.stop();
     }
@@ -231,6 +236,8 @@ interface SavedRun {
   minutes: number;
   loadAverageAtEnd: string;
   overhead: OverheadReport | null;
+  /** Absent in runs saved before it was measured. */
+  relevance?: RelevanceReport | null;
   scaling: SizeResult[] | null;
 }
 
@@ -240,6 +247,7 @@ function verdicts(run: SavedRun): Verdict[] {
     const why = t.misses.length ? [...new Set(t.misses.map((m) => m.explanation))].slice(0, 3).join(' ') : undefined;
     out.push({ target: t.target, met: t.met, measured: t.measured, ...(why ? { why } : {}) });
   }
+  if (run.relevance) out.push(relevanceVerdict(run.relevance));
   if (run.scaling && run.scaling.length > 0) {
     out.push(loadVerdict(run.scaling), flatVerdict(run.scaling));
     const agreements = agreementPageNote(run.scaling);
@@ -264,6 +272,7 @@ function render(run: SavedRun): string {
     ...verdicts(run).map(verdictLine),
     '',
     ...(run.overhead ? [overheadMarkdown(run.overhead), ''] : []),
+    ...(run.relevance ? [relevanceMarkdown(run.relevance), ''] : []),
     ...(run.scaling ? ['## Scaling: synthetic graphs through the real loader and the API', '', scalingMarkdown(run.scaling), ''] : []),
   ].join('\n') + '\n';
 }
@@ -288,10 +297,11 @@ async function main(): Promise<number> {
   log(`machine: ${about.cpu}, ${about.memory}, load average ${about.loadAverageAtStart}`);
 
   let overhead: OverheadReport | null = null;
+  let relevance: RelevanceReport | null = null;
   let scaling: SizeResult[] | null = null;
   if (args.only !== 'scaling') {
     log(`overhead: saved operations at ${args.concurrency.join(', ')} clients, ${args.durationSeconds} s per cell and side`);
-    overhead = await overheadStep(args, log);
+    ({ overhead, relevance } = await overheadStep(args, log));
   }
   if (args.only !== 'overhead') {
     log(`scaling: ${args.sizes.join(', ')} nodes`);
@@ -308,6 +318,7 @@ async function main(): Promise<number> {
     minutes: (Date.now() - started.getTime()) / 60_000,
     loadAverageAtEnd: os.loadavg().map((n) => n.toFixed(2)).join(' '),
     overhead,
+    relevance,
     scaling,
   };
   const md = render(saved);

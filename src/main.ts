@@ -14,7 +14,7 @@ import { installShutdown, type Shutdown } from './lifecycle/shutdown.js';
 import { followPrimary, startWorkers } from './lifecycle/workers.js';
 import { LocalNeo4jError } from './local-neo4j/local-neo4j.js';
 import { connect, StartupError, type Connection } from './runtime.js';
-import { isDatabaseEmpty, loadDataset } from './seed/loader.js';
+import { isDatabaseEmpty, loadDataset, staleDerivedCount } from './seed/loader.js';
 
 /** Builds the API on a connection and listens; registers its drain as a shutdown step. */
 async function serve(config: Config, logger: Logger, connection: Connection, shutdown: Shutdown): Promise<void> {
@@ -44,6 +44,11 @@ async function main(): Promise<void> {
     logger.info({ dir: config.seed.dir }, 'database is empty: loading the seed dataset');
     const summary = await loadDataset(connection.db, connection.catalog, config.seed.dir, (line) => logger.info(line));
     logger.info({ summary }, 'seed dataset loaded');
+  } else if (cluster.isPrimary) {
+    const stale = await staleDerivedCount(connection.db, connection.catalog);
+    if (stale > 0) {
+      logger.warn({ stale }, `${stale} entities were loaded by an older loader: search and "as of" do not see them until \`npm run seed\` rewrites them once`);
+    }
   }
 
   if (cluster.isWorker || config.http.workers <= 1) return serve(config, logger, connection, shutdown);

@@ -1,11 +1,11 @@
-// floor/state-as-of (StateAsOf $date): what existed and held on a date, by the API's `inForceOn`
-// rule (src/services/time.ts): a period is in force when its start (earliest day) is on or before
-// the last day $date stands for and its end (earliest day) is after the first day; an unknown start
-// counts as "always was", an unknown end as "still is". Gives the meetings in force (since their
-// establishment or first convening, until dissolved; by name) with the administrations
-// (ADMINISTERED_BY) and the parent (first PART_OF Meeting) in force; the agreements enacted by then
-// (grouped by `agreementKey`; facts from the first by partner name; by enactment, then key); and the
-// hostings (HOSTED) in force.
+// floor/state-as-of (StateAsOf $date): what existed and held on a date. The meetings and agreements by
+// the vocabulary's one "exists as of" rule over the life the loader stores (`existsFrom` on or before
+// the last day $date stands for, `existsUntil` absent or after its first day); the administrations
+// (ADMINISTERED_BY), the parent (first PART_OF Meeting) and the hostings (HOSTED) by their own period, as
+// the API's `inForceOn` (src/services/time.ts): its start (earliest day) on or before the last day, its
+// end (earliest day) after the first; an unknown end is "still is". Meetings by name, with `since` their
+// establishment or first convening; agreements grouped by `agreementKey` (facts from the first by partner
+// name; by enactment, then key).
 WITH $date + substring('-01-01', size($date) - 4) AS first,
      CASE size($date)
        WHEN 4 THEN $date + '-12-31'
@@ -14,10 +14,8 @@ WITH $date + substring('-01-01', size($date) - 4) AS first,
      END AS last
 CALL (first, last) {
   MATCH (m:Meeting)
-  WITH m, coalesce(m.established, m.firstConvened) AS since
-  WHERE (since IS NULL OR since + substring('-01-01', size(since) - 4) <= last)
-    AND (m.dissolved IS NULL OR m.dissolved + substring('-01-01', size(m.dissolved) - 4) > first)
-  WITH m, since ORDER BY m.name
+  WHERE m.existsFrom <= last AND (m.existsUntil IS NULL OR m.existsUntil > first)
+  WITH m, coalesce(m.established, m.firstConvened) AS since ORDER BY m.name
   RETURN collect({
     meeting: m {id: m.key, .name},
     since: since,
@@ -35,9 +33,9 @@ CALL (first, last) {
     }[0]
   }) AS meetings
 }
-CALL (last) {
+CALL (first, last) {
   MATCH (:Entity)-[r:AGREEMENT]->(b:Entity)
-  WHERE r.enacted IS NOT NULL AND r.enacted + substring('-01-01', size(r.enacted) - 4) <= last
+  WHERE r.existsFrom <= last AND (r.existsUntil IS NULL OR r.existsUntil > first)
   WITH DISTINCT r.agreementKey AS key
   CALL (key) {
     MATCH (:Entity)-[r:AGREEMENT {agreementKey: key}]->(b:Entity)

@@ -1,6 +1,6 @@
-// floor/structure-as-of (StructureAsOf $date): the meetings that existed on $date (established, by
-// its earliest day, on or before the last day $date stands for and not dissolved by its first day:
-// cypher/entity/filter.cypher's `asOf`), the first 50 by name with their total; and who administered
+// floor/structure-as-of (StructureAsOf $date): the meetings that existed on $date (the life the loader
+// stores, `existsFrom` on or before the last day $date stands for and `existsUntil` absent or after its
+// first day: cypher/entity/filter.cypher's `asOf`), the first 50 by name with their total; and who administered
 // the firearms meeting then (its ADMINISTERED_BY Organisations in force by the API's `inForceOn`).
 WITH $date + substring('-01-01', size($date) - 4) AS first,
      CASE size($date)
@@ -10,8 +10,7 @@ WITH $date + substring('-01-01', size($date) - 4) AS first,
      END AS last
 CALL (first, last) {
   MATCH (n:Meeting)
-  WHERE (n.established IS NULL OR n.established + substring('-01-01', size(n.established) - 4) <= last)
-    AND (n.dissolved IS NULL OR n.dissolved + substring('-01-01', size(n.dissolved) - 4) > first)
+  WHERE n.existsFrom <= last AND (n.existsUntil IS NULL OR n.existsUntil > first)
   WITH n ORDER BY n.name, n.key
   WITH collect(n {id: n.key, .name, .kind, .established}) AS rows
   RETURN size(rows) AS totalCount, rows[0..50] AS meetings

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, type OperationDefinitionNode } from 'graphql';
-import { toLuceneQuery } from '../../src/repositories/search-repository.js';
+import { searchParameters } from '../../src/repositories/search-repository.js';
 import { decodeCursor } from '../../src/services/pagination.js';
 import { OPERATIONS_DIR, readSavedOperations } from '../support/operations.js';
 
@@ -41,11 +41,11 @@ export interface BenchOperation {
 }
 
 /**
- * What a hand-rolled client computes before its one call, where Cypher cannot: the Lucene query the API
- * builds from the search text (the same function), and a pagination cursor decoded to its keyset.
+ * What a hand-rolled client computes before its one call, where Cypher cannot: the Lucene query, exact key
+ * and words the API folds from the search text (the same function), and a pagination cursor decoded to its keyset.
  */
 const FLOOR_PARAMETER_ADAPTERS: Record<string, (variables: Record<string, unknown>) => Record<string, unknown>> = {
-  search: (v) => ({ query: typeof v['text'] === 'string' ? toLuceneQuery(v['text']) : null }),
+  search: (v) => ({ query: null, key: null, phrase: null, words: null, ...(typeof v['text'] === 'string' ? searchParameters(v['text']) : null) }),
   'agreements-table': (v) => ({ after: typeof v['after'] === 'string' ? decodeCursor(v['after'], 'after') : (v['after'] ?? null) }),
 };
 

@@ -35,7 +35,11 @@ export function peerTypeDefs(): string {
       'A page of agreements with the total.',
       wrapped('agreements-table', '{totalCount: totalCount, hasNextPage: hasNextPage, endValue: endKeyset.value, endKey: endKeyset.key, nodes: nodes}'),
     ),
-    field('search(query: String, types: [String!], first: Int): [SearchHit!]!', 'Full-text search (the Lucene query built by the client).', wrapped('search', '{score: score, node: node}')),
+    field(
+      'search(query: String, key: String, phrase: String, words: [String!], types: [String!], first: Int): [SearchHit!]!',
+      'Search, ranked (the Lucene query, exact key, phrase and words folded by the client).',
+      wrapped('search', '{score: score, node: node}'),
+    ),
     field(
       'shortestPaths(from: ID!, to: ID!, maxHops: Int, relationshipTypes: [String!]): [Path!]!',
       'The shortest paths between two entities.',

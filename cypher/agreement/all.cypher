@@ -8,4 +8,4 @@ WITH key, r0, fromKeys + toKeys AS partyKeys,
      {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []),
       status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset,
       sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote,
-        inferred: r0.inferred, reading: r0.reading} AS agreement
+        inferred: r0.inferred, reading: r0.reading, existsFrom: r0.existsFrom, existsUntil: r0.existsUntil} AS agreement

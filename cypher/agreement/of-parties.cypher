@@ -15,6 +15,6 @@ CALL (agreementKeys) {
   RETURN collect({key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []),
                   status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset,
                   sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote,
-        inferred: r0.inferred, reading: r0.reading}) AS agreements
+        inferred: r0.inferred, reading: r0.reading, existsFrom: r0.existsFrom, existsUntil: r0.existsUntil}) AS agreements
 }
 RETURN partyKey AS key, agreementKeys, agreements

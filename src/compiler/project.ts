@@ -31,7 +31,7 @@ export function agreementClauses(keyExpr: string, as: string): string {
     `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
     `WITH {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []), ` +
     `status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote, ` +
-    `inferred: r0.inferred, reading: r0.reading} AS ${as}`
+    `inferred: r0.inferred, reading: r0.reading, existsFrom: r0.existsFrom, existsUntil: r0.existsUntil} AS ${as}`
   );
 }
 
@@ -187,9 +187,13 @@ function partyAgreements(e: Emit, v: string, typeName: string, group: FieldGroup
   if (typeName === 'Organisation') conditions.push(`${ag}.kind = 'MOU'`);
   if (group.name === 'agreements') {
     const kinds = e.argument(group, 'kinds');
-    const asOf = e.argument(group, 'asOf', (value) => (typeof value === 'string' ? (tryParsePartialDate(value)?.latest ?? null) : null));
+    const asOf = e.argument(group, 'asOf', (value) => {
+      const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
+      return day ? [day.earliest, day.latest] : null;
+    });
     conditions.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${ag}.kind IN ${kinds})`);
-    conditions.push(`(${asOf} IS NULL OR (${ag}.enacted IS NOT NULL AND ${earliest(`${ag}.enacted`)} <= ${asOf}))`);
+    // The vocabulary's one "exists as of" rule (existsOn), over the life the loader stored.
+    conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
   const k2 = e.fresh('k');

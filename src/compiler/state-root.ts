@@ -1,21 +1,29 @@
 /**
- * Compiled `stateAsOf(date)`: what existed and held on a date, in one statement, by the rule every
- * `asOf` field uses (`inForceOn`, src/services/time.ts): a period is in force when its start
- * (earliest day) is on or before the last day the date stands for and its end (earliest day) is
- * after its first day; an unknown start counts as "always was", an unknown end as "still is".
+ * Compiled `stateAsOf(date)`: what existed and held on a date, in one statement, by the service's rules:
+ * meetings and agreements by the vocabulary's one "exists as of" rule over the life the loader stored
+ * (`existsOn`: `existsFrom` on or before the date's last day, `existsUntil` after its first), and the
+ * administrations, parents and hostings by their own periods (`inForceOn`, src/services/time.ts: the start's
+ * earliest day on or before the last day, the end's earliest day after the first; an unknown end is "still is").
  * The value has the service's shape (`StateAsOfView`: meetings by name, hostings by hosted body,
  * start and host), with each navigation the selection asks for under `__c`. The agreements are
  * sorted here with the service's own comparator (`localeCompare`, which Cypher's ORDER BY is not).
  */
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import type { AgreementRecord } from '../repositories/records.js';
+import { OPENING_DATE_PROPERTIES } from '../domain/vocabulary.js';
 import { parsePartialDate } from '../services/dates.js';
 import { mapLiteral, type Emit } from './emit.js';
 import { agreementClauses, MAX_ITEMS, projectAgreement, projectEdge, projectEntity } from './project.js';
 import type { RootTranslator } from './roots.js';
 
+/** The date that opens `v`'s life as the source gives it (vocabulary `openingDateOf`). */
+const openingDate = (v: string): string => `coalesce(${OPENING_DATE_PROPERTIES.map((p) => `${v}.${p}`).join(', ')})`;
+
 /** Earliest day of a stored partial date (as project.ts compares them). */
 const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
+
+/** `v` (an entity or agreement relationship) exists between `$stateFirst` and `$stateLast` (vocabulary `existsOn`). */
+const exists = (v: string): string => `${v}.existsFrom <= $stateLast AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > $stateFirst)`;
 
 /** `r`'s period (`from`, `until`) is in force between `$stateFirst` and `$stateLast`. */
 const held = (r: string): string =>
@@ -44,8 +52,7 @@ function build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly F
   }
   const meetingCompiled = meetingState.length > 0 ? `, __c: ${mapLiteral(meetingState)}` : '';
   const meetings =
-    `COLLECT { MATCH (m:Meeting) WITH m, coalesce(m.established, m.firstConvened) AS since ` +
-    `WHERE (since IS NULL OR ${earliest('since')} <= $stateLast) AND (m.dissolved IS NULL OR ${earliest('m.dissolved')} > $stateFirst) ` +
+    `COLLECT { MATCH (m:Meeting) WHERE ${exists('m')} WITH m, ${openingDate('m')} AS since ` +
     `WITH m, since ORDER BY m.name LIMIT toInteger(${MAX_ITEMS}) ` +
     `RETURN {meeting: ${projectEntity(e, 'm', e.schema.getType('Meeting')!, meetingNodes)}, since: since${meetingCompiled}} }`;
 
@@ -60,7 +67,7 @@ function build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly F
   for (const g of groupsOf(e, stateType, nodes, 'agreements')) {
     compiled.push([
       g.key,
-      `COLLECT { MATCH (:Entity)-[r:AGREEMENT]->(:Entity) WHERE r.enacted IS NOT NULL AND ${earliest('r.enacted')} <= $stateLast ` +
+      `COLLECT { MATCH (:Entity)-[r:AGREEMENT]->(:Entity) WHERE ${exists('r')} ` +
         `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses('key', 'ag')} RETURN ag } ` +
         `RETURN ${projectAgreement(e, 'ag', g.nodes)} }`,
     ]);

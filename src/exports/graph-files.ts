@@ -39,7 +39,7 @@ const PROVENANCE: Attr[] = [
   { id: 'inferred', type: 'boolean' }, { id: 'reading', type: 'string' },
 ];
 /** Stored on every record by the loader: shown as the attributes above or left out, never as a property of its own. */
-const META = new Set(['key', 'labels', 'type', 'name', 'kind', 'aliases', 'aliasesText', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
+const META = new Set(['key', 'labels', 'type', 'name', 'kind', 'aliases', 'aliasesText', 'searchText', 'searchKeys', 'existsFrom', 'existsUntil', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
 /** The stored labels that are not a node's type. */
 const TECHNICAL_LABELS = new Set(['Entity', 'Minister']);
 

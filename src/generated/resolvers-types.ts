@@ -62,7 +62,7 @@ export type Agreement = Node & {
   enacted?: Maybe<SourceDate>;
   /** The stable global id, e.g. `agreement:cmaa:united-states` or `agreement:tpp`. */
   id: Scalars['ID']['output'];
-  /** Whether it was in force on a date (enacted on or before it). */
+  /** Whether it was in force on a date (enacted on or before it; an undated one from the source's date, 7 June 2016). */
   inForce: Scalars['Boolean']['output'];
   /** The agreement's seed key (same as id). */
   key: Scalars['String']['output'];
@@ -114,7 +114,7 @@ export type AgreementEdge = {
 
 /** Filters for agreements. */
 export type AgreementFilter = {
-  /** Only agreements in force on this date (enacted on or before it). */
+  /** Only agreements in force on this date (enacted on or before it; an undated one from the source's date, 7 June 2016). The same rule as `stateAsOf`. */
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   /** Enacted within this range. */
   enacted?: InputMaybe<DateRange>;
@@ -431,7 +431,7 @@ export type EntityOrder = {
 
 /** Fields entities can be sorted by. */
 export type EntitySortField =
-  /** By the principal date (established, adopted or introduced); undated last. */
+  /** By the date that opens its life (established or first convened, adopted, introduced); undated last. */
   | 'DATE'
   /** By seed key. */
   | 'KEY'
@@ -689,9 +689,9 @@ export type MeetingEdge = {
 
 /** Filters for meetings. */
 export type MeetingFilter = {
-  /** Only meetings that existed on this date (established on or before, not dissolved before). */
+  /** Only meetings that existed on this date: established (or, failing that, first convened) on or before it and not dissolved before it; a meeting the source does not date counts from the source's date (7 June 2016). The same rule as `stateAsOf`. */
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
-  /** Established within this range. */
+  /** Established (or, where the source gives only that, first convened) within this range. */
   established?: InputMaybe<DateRange>;
   /** Only these kinds. */
   kinds?: InputMaybe<Array<MeetingKind>>;
@@ -1200,9 +1200,12 @@ export type Query = {
   /** Strategies, plans, outlines and emergency measures. Relay connection, at most 100 a page. */
   plans: PlanConnection;
   /**
-   * Full-text search over names and aliases of every entity, ranked, tolerant of small typos
-   * ("firarms" finds firearms). The text is searched literally: quotes, brackets, `AND`, `*`, `~`
-   * and backslashes are plain characters, never query syntax.
+   * Search over the names and aliases of every entity, ranked as people expect: an exact name, alias or
+   * abbreviation first, then names that start with the typed words (as you type), then names with a word
+   * starting with each typed word, then typo matches. Case, accents and punctuation are folded (`RILO A/P`,
+   * `rilo a-p` and `RILO AP`; `U.S.` and `US`); typos are tolerated by word length (none below 4 letters,
+   * 1 from 4, 2 from 8; a swap of two letters is one: "Phillipines" finds the Philippines). The text is
+   * searched literally: quotes, brackets, `AND`, `*`, `~` and backslashes are plain characters, never query syntax.
    */
   search: Array<SearchHit>;
   /**
@@ -1507,13 +1510,13 @@ export type SourceDate = {
 /** The state of things on a date. */
 export type StateAsOf = {
   __typename?: 'StateAsOf';
-  /** Agreements in force on the date (enacted on or before it), oldest first. */
+  /** Agreements in force on the date (enacted on or before it; an undated one from the source's date, 7 June 2016), oldest first. */
   agreements: Array<Agreement>;
   /** The date asked about, at its precision. */
   date: SourceDate;
   /** Who hosted which body on the date. */
   hostings: Array<HostingEdge>;
-  /** Meetings that existed on the date (an unknown start counts as existing). */
+  /** Meetings that existed on the date: established (or, failing that, first convened) on or before it and not dissolved; one the source does not date counts from the source's date (7 June 2016), as in every `asOf` filter. */
   meetings: Array<MeetingState>;
 };
 

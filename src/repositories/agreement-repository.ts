@@ -26,6 +26,9 @@ export interface AgreementFilter {
   multilateral?: boolean | null;
   dateFrom?: string | null;
   dateTo?: string | null;
+  /** In force on this day range (first, last day), by the vocabulary's one rule (`existsOn`). */
+  asOf?: string | null;
+  asOfLatest?: string | null;
 }
 
 export interface AgreementPageQuery {
@@ -43,6 +46,8 @@ function filterParams(filter: AgreementFilter): Record<string, unknown> {
     multilateral: filter.multilateral ?? null,
     dateFrom: filter.dateFrom ?? null,
     dateTo: filter.dateTo ?? null,
+    asOf: filter.asOf ?? null,
+    asOfLatest: filter.asOfLatest ?? null,
   };
 }
 

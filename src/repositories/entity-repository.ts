@@ -36,10 +36,10 @@ export interface EntityFilter {
   text?: string | null;
   withLabel?: string | null;
   withoutLabel?: string | null;
-  /** Day range (`YYYY-MM-DD`) the principal date must touch. */
+  /** Day range (`YYYY-MM-DD`) the opening date must touch. */
   dateFrom?: string | null;
   dateTo?: string | null;
-  /** Existed on this day range: established on or before `asOfLatest`, not dissolved by `asOf`. */
+  /** Existed on this day range (first, last day), by the vocabulary's one rule (`existsOn`). */
   asOf?: string | null;
   asOfLatest?: string | null;
   /** Has an outgoing relationship of this type to the entity with this key. */

@@ -62,6 +62,9 @@ export interface AgreementRecord {
   sourceQuote: string | null;
   inferred: boolean | null;
   reading: string | null;
+  /** Its life as first days (`YYYY-MM-DD`), stored by the loader: the vocabulary's one "exists as of" rule. */
+  existsFrom?: string | null;
+  existsUntil?: string | null;
 }
 
 export interface EdgeRecord {

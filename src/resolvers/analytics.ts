@@ -4,8 +4,8 @@ import type { GraphRelationshipRecord } from '../repositories/analytics-reposito
 import { principalDate } from '../services/analytics-service.js';
 import { provenanceOf, str } from './shared.js';
 
-/** Keys the loader adds to every record; the rest are the relationship's own properties. */
-const META = new Set(['key', 'type', 'startKey', 'endKey', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash']);
+/** Keys the loader adds to every record (and an agreement's life, derived from its own dates); the rest are the relationship's own properties. */
+const META = new Set(['key', 'type', 'startKey', 'endKey', 'dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading', 'contentHash', 'existsFrom', 'existsUntil']);
 
 export function relationshipProperties(rel: GraphRelationshipRecord): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rel).filter(([k, v]) => !META.has(k) && v !== null && v !== undefined));

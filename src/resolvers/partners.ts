@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import { agreementFilter } from '../services/filters.js';
-import { inForceOn } from '../services/time.js';
+import { existsAsOf } from '../services/time.js';
 import { entityFields, str } from './shared.js';
 import { NAVIGATION, selectsField } from './navigation.js';
 
@@ -15,7 +15,7 @@ export const partnerResolvers: Resolvers = {
     kind: (c) => (str(c, 'kind') ?? 'COUNTRY') as never,
     agreements: async (c, { kinds, asOf }, { services }) =>
       (await services.agreements.ofParty(c.key)).filter(
-        (a) => (!kinds || kinds.length === 0 || kinds.includes(a.kind as never)) && (!asOf || (a.enacted !== null && inForceOn(a.enacted, null, asOf))),
+        (a) => (!kinds || kinds.length === 0 || kinds.includes(a.kind as never)) && (!asOf || existsAsOf(a, asOf)),
       ),
     agreementKinds: async (c, _, { services }) => [...new Set((await services.agreements.ofParty(c.key)).map((a) => a.kind))] as never,
     organisations: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Country.organisations, ['Organisation']),
@@ -29,7 +29,7 @@ export const partnerResolvers: Resolvers = {
     note: (a) => a.note ?? null,
     parties: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys)).filter((e) => e !== null),
     partners: async (a, _, { services }) => (await services.entities.getMany(a.partyKeys.slice(1))).filter((e) => e !== null),
-    inForce: (a, { asOf }) => a.enacted !== null && inForceOn(a.enacted, null, asOf),
+    inForce: (a, { asOf }) => existsAsOf(a, asOf),
     provenance: (a) => ({ dataset: a.dataset, section: a.sourceSection, quote: a.sourceQuote, inferred: a.inferred === true, reading: a.reading ?? null }),
   },
 };

@@ -10,6 +10,13 @@ export async function isDatabaseEmpty(db: Database, catalog?: CypherCatalog): Pr
   return row?.empty === true;
 }
 
+/** How many entities an older loader wrote without the properties search and "as of" read (0: none). */
+export async function staleDerivedCount(db: Database, catalog?: CypherCatalog): Promise<number> {
+  const cypher = (catalog ?? (await CypherCatalog.load())).get('seed/stale-derived');
+  const [row] = await db.read(cypher, {});
+  return Number(row?.['stale'] ?? 0);
+}
+
 export interface GraphChecksum {
   checksum: string;
   nodes: number;

@@ -23,7 +23,7 @@ import { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import { readDataset, type Dataset } from './format.js';
 import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
-export { graphChecksum, isDatabaseEmpty, type GraphChecksum } from './inspect.js';
+export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
 import { datasetVersion, loadFence } from './fence.js';
 import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
 
@@ -157,8 +157,9 @@ async function loadValidated(
 ): Promise<LoadSummary> {
   const { timeoutMs } = options;
   const id = dataset.id;
-  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n));
-  const relRows = dataset.relationships.map((r) => relationshipRow(id, r));
+  const sourceDate = dataset.source.asOf ?? null;
+  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n, sourceDate));
+  const relRows = dataset.relationships.map((r) => relationshipRow(id, r, sourceDate));
 
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
   const records = nodeRows.length + relRows.length;

@@ -3,7 +3,15 @@
  * that lets a reload skip what did not change.
  */
 import { createHash } from 'node:crypto';
+import { searchPropertiesOf } from '../domain/search-text.js';
+import { AGREEMENT_LIFE, ENTITY_TYPES, lifeOf, type NodeLabel } from '../domain/vocabulary.js';
 import type { PropValue, SeedNode, SeedRelationship } from './format.js';
+
+/**
+ * The version of what the loader derives from a record (search keys and phrases, life): part of every content
+ * hash, so that a change here rewrites every record at the next load instead of leaving the old derivation.
+ */
+const DERIVED_FORMAT = 2;
 
 export const BATCH_SIZE = 2_000;
 
@@ -26,12 +34,12 @@ function sha256(text: string): string {
 /** The hash of everything a node stores (not which file it came from: moving a record between files is no change). */
 export function nodeHash(dataset: string, n: SeedNode): string {
   const { key, label, extraLabels, name, aliases, props, source } = n;
-  return sha256(canonical({ dataset, key, label, extraLabels, name, aliases, props, source }));
+  return sha256(canonical({ dataset, key, label, extraLabels, name, aliases, props, source, derived: DERIVED_FORMAT }));
 }
 
 export function relationshipHash(dataset: string, r: SeedRelationship): string {
   const { key, type, from, to, props, source } = r;
-  return sha256(canonical({ dataset, key, type, from, to, props, source }));
+  return sha256(canonical({ dataset, key, type, from, to, props, source, derived: DERIVED_FORMAT }));
 }
 
 export interface NodeRow {
@@ -48,7 +56,10 @@ export interface RelationshipRow {
   props: Record<string, PropValue | null>;
 }
 
-export function nodeRow(dataset: string, n: SeedNode): NodeRow {
+/** `sourceDate`: the dataset's `source.asOf`, from which an undated record's life is counted (vocabulary `lifeOf`). */
+export function nodeRow(dataset: string, n: SeedNode, sourceDate: string | null): NodeRow {
+  const { searchText, searchKeys } = searchPropertiesOf(n.name, n.aliases);
+  const life = lifeOf(ENTITY_TYPES[n.label as NodeLabel].life, n.props, sourceDate);
   return {
     key: n.key,
     labels: [n.label, ...n.extraLabels],
@@ -58,8 +69,13 @@ export function nodeRow(dataset: string, n: SeedNode): NodeRow {
       name: n.name,
       // None when empty (no property): every reader reads a missing list as empty, and the bulk importer cannot write an empty one.
       aliases: n.aliases.length > 0 ? n.aliases : null,
-      // Full-text indexes read string properties only: the aliases are searchable through this one.
-      aliasesText: n.aliases.join(' | '),
+      // What search reads (src/domain/search-text.ts): the folded phrases of the name and aliases (full-text
+      // index entity_search) and their exact keys (entity_search_key). None when empty, as for `aliases`.
+      searchText: searchText.length > 0 ? searchText : null,
+      searchKeys: searchKeys.length > 0 ? searchKeys : null,
+      // Its life as first and last days (`YYYY-MM-DD`), which every "as of" view compares.
+      existsFrom: life.from,
+      existsUntil: life.until,
       dataset,
       sourceSection: n.source.section,
       sourceQuote: n.source.quote,
@@ -70,7 +86,9 @@ export function nodeRow(dataset: string, n: SeedNode): NodeRow {
   };
 }
 
-export function relationshipRow(dataset: string, r: SeedRelationship): RelationshipRow {
+export function relationshipRow(dataset: string, r: SeedRelationship, sourceDate: string | null): RelationshipRow {
+  // An agreement's life (the one rule of the vocabulary); other relationships' periods are their own from/until.
+  const life = r.type === 'AGREEMENT' ? lifeOf(AGREEMENT_LIFE, r.props, sourceDate) : null;
   return {
     key: r.key,
     type: r.type,
@@ -79,6 +97,7 @@ export function relationshipRow(dataset: string, r: SeedRelationship): Relations
     props: {
       ...r.props,
       key: r.key,
+      ...(life ? { existsFrom: life.from, existsUntil: life.until } : {}),
       dataset,
       sourceSection: r.source.section,
       sourceQuote: r.source.quote,

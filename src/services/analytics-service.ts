@@ -11,7 +11,8 @@ import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/
 import type { AgreementService } from './agreement-service.js';
 import { dayRange, parsePartialDate } from './dates.js';
 import type { EntityService } from './entity-service.js';
-import { inForceOn } from './time.js';
+import { openingDateOf } from '../domain/vocabulary.js';
+import { existsAsOf, inForceOn } from './time.js';
 import { describe, orderLineage } from './analytics/history.js';
 import {
   AGREEMENT_KINDS,
@@ -245,31 +246,28 @@ export class AnalyticsService {
   }
 
   /**
-   * What existed and held on a date, by the same rule as every `asOf` field (`inForceOn`): a period
-   * with an unknown start counts as "always was", an unknown end as "still is".
+   * What existed and held on a date: the meetings and agreements by the vocabulary's one "exists as of" rule
+   * (`existsAsOf`, as every `asOf` filter), the administrations, parents and hostings by their own periods
+   * (`inForceOn`: an unknown end is "still is").
    */
   async stateAsOf(date: string): Promise<StateAsOfView> {
     const day = parsePartialDate(date, 'date');
     // One round trip: the linked entities and the agreements prime the loaders the fields read.
-    const [{ meetings, hostings, linked }, facts, agreements] = await Promise.all([
-      this.repo.stateCandidates(this.ctx),
-      this.repo.agreementFacts(this.ctx),
-      this.repo.allAgreements(this.ctx),
-    ]);
+    const [{ meetings, hostings, linked }, agreements] = await Promise.all([this.repo.stateCandidates(this.ctx), this.repo.allAgreements(this.ctx)]);
     this.deps.entities.prime(meetings.map((m) => m.node));
     this.deps.entities.prime(linked);
     const held = (l: LinkRecord) => inForceOn(l.rel['from'], l.rel['until'], day.value, 'date');
     const meetingStates = meetings
-      .filter((m) => inForceOn(m.node['established'] ?? m.node['firstConvened'], m.node['dissolved'], day.value, 'date'))
+      .filter((m) => existsAsOf(m.node, day.value, 'date'))
       .map((m) => ({
         meeting: m.node,
-        since: (m.node['established'] ?? m.node['firstConvened'] ?? null) as string | null,
+        since: openingDateOf(m.node),
         administrations: m.administrations.filter(held),
         parent: m.parents.find(held) ?? null,
       }));
-    const agreementKeys = [...new Set(facts.filter((f) => f.enacted !== null && inForceOn(f.enacted, null, day.value, 'date')).map((f) => f.agreementKey))];
-    const inForce = new Set(agreementKeys);
-    this.deps.agreements.prime(agreements.filter((a) => inForce.has(a.key)));
+    const inForce = agreements.filter((a) => existsAsOf(a, day.value, 'date'));
+    const agreementKeys = inForce.map((a) => a.key);
+    this.deps.agreements.prime(inForce);
     return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostings.filter(held) };
   }
 

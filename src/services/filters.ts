@@ -16,6 +16,12 @@ const text = (filter: Input): string | null => normaliseText(filter?.['nameConta
 const kinds = (filter: Input): string[] | null => (filter?.['kinds'] as string[] | null | undefined) ?? null;
 const id = (filter: Input, name: string): string | null => (filter?.[name] as string | null | undefined) ?? null;
 
+/** A filter's `asOf` as the first and last day it stands for (what the one "exists as of" rule compares). */
+function asOfDays(filter: Input): { asOf: string | null; asOfLatest: string | null } {
+  const asOf = filter?.['asOf'] ? parsePartialDate(filter['asOf'] as string, 'filter.asOf') : null;
+  return { asOf: asOf?.earliest ?? null, asOfLatest: asOf?.latest ?? null };
+}
+
 type EntityRoot = { label: EntityLabel; filter: (filter: Input) => EntityFilter };
 
 /** How the filters of the roots below translate; any other root of the vocabulary takes `kinds` and `nameContains`. */
@@ -39,15 +45,7 @@ const FILTERS: Readonly<Record<string, EntityRoot>> = {
     label: 'Meeting',
     filter: (f) => {
       const range = dayRange(f?.['established'] as Range, 'filter.established');
-      const asOf = f?.['asOf'] ? parsePartialDate(f['asOf'] as string, 'filter.asOf') : null;
-      return {
-        kinds: kinds(f),
-        text: text(f),
-        dateFrom: range.from,
-        dateTo: range.to,
-        asOf: asOf?.earliest ?? null,
-        asOfLatest: asOf?.latest ?? null,
-      };
+      return { kinds: kinds(f), text: text(f), dateFrom: range.from, dateTo: range.to, ...asOfDays(f) };
     },
   },
   plans: {
@@ -86,21 +84,16 @@ export const ENTITY_ROOTS: Readonly<Record<string, EntityRoot>> = Object.fromEnt
   }),
 );
 
-/** `agreements(filter:)`: `asOf` narrows the enactment range to "on or before". */
+/** `agreements(filter:)`: `enacted` is a range of enactment; `asOf` keeps those in force on that date (the vocabulary's one rule). */
 export function agreementFilter(filter: Input): AgreementFilter {
-  const asOf = filter?.['asOf'] as string | null | undefined;
-  const enactedInput = filter?.['enacted'] as Range;
-  const range = dayRange(asOf ? { from: null, to: parsePartialDate(asOf, 'filter.asOf').value } : enactedInput, asOf ? 'filter.asOf' : 'filter.enacted');
-  if (asOf && enactedInput) {
-    const enacted = dayRange(enactedInput, 'filter.enacted');
-    range.from = enacted.from;
-    range.to = enacted.to && range.to ? (enacted.to < range.to ? enacted.to : range.to) : (enacted.to ?? range.to);
-  }
+  const range = dayRange(filter?.['enacted'] as Range, 'filter.enacted');
+  const asOf = asOfDays(filter);
   return {
     kinds: kinds(filter),
     party: id(filter, 'party'),
     multilateral: (filter?.['multilateral'] as boolean | null | undefined) ?? null,
     dateFrom: range.from,
     dateTo: range.to,
+    ...asOf,
   };
 }

@@ -1,4 +1,5 @@
 /** Search for one request: validates the arguments and says which name or alias matched. */
+import { searchKey, searchWords } from '../domain/search-text.js';
 import { LABEL_OF_SEARCH_TYPE } from '../domain/vocabulary.js';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
@@ -7,12 +8,15 @@ import { wordsOf, type SearchRepository } from '../repositories/search-repositor
 
 const TYPE_LABELS = LABEL_OF_SEARCH_TYPE;
 
-/** The name or alias sharing most words with the query (ties: the name). */
-function bestMatch(words: string[], candidates: string[]): string {
+/** The name or alias the query is (folded), else the one sharing most words with it (ties: the name). */
+function bestMatch(text: string, words: string[], candidates: string[]): string {
+  const key = searchKey(text);
+  const exact = candidates.find((c) => searchKey(c) === key);
+  if (exact !== undefined) return exact;
   let best = candidates[0] ?? '';
   let bestScore = -1;
   for (const candidate of candidates) {
-    const own = new Set(wordsOf(candidate));
+    const own = new Set(searchWords(candidate));
     const score = words.filter((w) => [...own].some((o) => o.startsWith(w) || w.startsWith(o))).length;
     if (score > bestScore) {
       best = candidate;
@@ -53,5 +57,5 @@ export function searchLabels(types: readonly string[] | null | undefined): strin
 /** The hits with the name or alias each matched (`node` must carry its name and aliases). */
 export function withMatches(text: string, hits: readonly { node: EntityRecord; score: number }[]): SearchHitRecord[] {
   const words = wordsOf(text);
-  return hits.map((h) => ({ ...h, matched: bestMatch(words, [h.node.name, ...(h.node.aliases ?? [])]) }));
+  return hits.map((h) => ({ ...h, matched: bestMatch(text, words, [h.node.name, ...(h.node.aliases ?? [])]) }));
 }

@@ -11,9 +11,10 @@ import {
   AGREEMENT_KINDS,
   CONNECTION_LABELS,
   ENDPOINTS,
+  AGREEMENT_LIFE,
   ENTITY_TYPES,
-  FILTER_DATE_PROPERTIES,
   NODE_LABELS,
+  OPENING_DATE_PROPERTIES,
   RELATIONSHIP_TYPES,
   SEARCHABLE_LABELS,
 } from '../../src/domain/vocabulary.js';
@@ -23,6 +24,9 @@ import { declaredIndex, schemaStatements } from '../../src/neo4j/migrate.js';
 import { NODE_PROPS, RELATIONSHIP_PROPS, readDataset } from '../../src/seed/format.js';
 import { ENTITY_ROOTS } from '../../src/services/filters.js';
 import { MAIN_DATASET_DIR } from '../seed/helpers.js';
+
+/** The properties a strict zod object of the seed format lists. */
+const shapeOf = (type: unknown): Record<string, unknown> => (type as { shape: Record<string, unknown> }).shape;
 
 let schema: GraphQLSchema;
 let catalog: CypherCatalog;
@@ -90,10 +94,18 @@ describe('cypher/ agrees with the vocabulary', () => {
     for (const type of RELATIONSHIP_TYPES) expect(text, type).toMatch(new RegExp(`FOR \\(\\)-\\[r:${type}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
   });
 
-  it('the date filter compares the vocabulary date properties, in order', () => {
+  it('the date filter compares the opening date of the vocabulary, in order', () => {
     const filter = readFileSync(new URL('../../cypher/entity/filter.cypher', import.meta.url), 'utf8');
     const listed = /coalesce\(([^)]*)\) AS d/.exec(filter)?.[1]?.split(',').map((p) => p.trim().replace(/^n\./, ''));
-    expect(listed).toEqual([...FILTER_DATE_PROPERTIES]);
+    expect(listed).toEqual([...OPENING_DATE_PROPERTIES]);
+  });
+
+  it('the search indexes cover the searchable labels: entity_search on the phrases, entity_search_key on the exact keys', () => {
+    const indexes = schemaStatements(catalog).flatMap((s) => declaredIndex(s.cypher) ?? []);
+    const key = indexes.find((d) => d.name === 'entity_search_key');
+    expect(key).toMatchObject({ type: 'FULLTEXT', properties: ['searchKeys'] });
+    expect([...key!.labelsOrTypes].sort()).toEqual([...SEARCHABLE_LABELS].sort());
+    expect(indexes.find((d) => d.name === 'entity_search')?.properties).toEqual(['searchText']);
   });
 });
 
@@ -104,6 +116,17 @@ describe('the seed format and data agree with the vocabulary', () => {
     for (const pairs of Object.values(ENDPOINTS)) {
       for (const end of pairs.flat()) expect([...NODE_LABELS, '*']).toContain(end);
     }
+  });
+
+  it("every label's life opens and closes on date properties of its own, and the one opening order keeps each label's", () => {
+    for (const label of NODE_LABELS) {
+      const { opens, closes } = ENTITY_TYPES[label].life;
+      const own = Object.keys(shapeOf(NODE_PROPS[label]));
+      for (const p of [...opens, ...closes]) expect(own, `${label}.${p}`).toContain(p);
+      // A node's opening date is coalesce(OPENING_DATE_PROPERTIES): that must pick the label's first present one.
+      expect(OPENING_DATE_PROPERTIES.filter((p) => own.includes(p)), label).toEqual([...opens]);
+    }
+    expect(Object.keys(shapeOf(RELATIONSHIP_PROPS.AGREEMENT))).toEqual(expect.arrayContaining([...AGREEMENT_LIFE.opens]));
   });
 
   it('key prefixes are distinct, and every seed node key starts with its label prefix', async () => {

@@ -6,7 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 /** Filters for agreements. */
 export type AgreementFilter = {
-  /** Only agreements in force on this date (enacted on or before it). */
+  /** Only agreements in force on this date (enacted on or before it; an undated one from the source's date, 7 June 2016). The same rule as `stateAsOf`. */
   asOf?: string | null | undefined;
   /** Enacted within this range. */
   enacted?: DateRange | null | undefined;

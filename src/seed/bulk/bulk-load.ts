@@ -94,7 +94,8 @@ async function open(options: BulkLoadOptions): Promise<BulkConnection> {
 async function rowsOf(dir: string) {
   const dataset = await readDataset(dir);
   const id = dataset.id;
-  return { id, nodeRows: dataset.nodes.map((n) => nodeRow(id, n)), relRows: dataset.relationships.map((r) => relationshipRow(id, r)) };
+  const sourceDate = dataset.source.asOf ?? null;
+  return { id, nodeRows: dataset.nodes.map((n) => nodeRow(id, n, sourceDate)), relRows: dataset.relationships.map((r) => relationshipRow(id, r, sourceDate)) };
 }
 
 /** Bulk-loads the dataset in `dir` into the local Neo4j of `options.local`; resolves with it running (close it). */

@@ -1,5 +1,5 @@
 /** History rules shared by the analytics service, its resolvers and the compiler: lineage order, principal dates, event wording. */
-import { principalDateOf } from '../../domain/vocabulary.js';
+import { openingDateOf } from '../../domain/vocabulary.js';
 import type { GraphRelationshipRecord } from '../../repositories/analytics-repository.js';
 import type { EntityRecord } from '../../repositories/records.js';
 import type { LineageView } from './views.js';
@@ -36,9 +36,9 @@ export function orderLineage(subject: EntityRecord, rows: readonly { node: Entit
   };
 }
 
-/** The principal date of a plan or a body (src/domain/vocabulary.ts): when it was adopted, established, first convened or introduced. */
+/** The principal date of a plan or a body: the date that opens its life (src/domain/vocabulary.ts, `openingDateOf`). */
 export function principalDate(node: EntityRecord): string | null {
-  return principalDateOf(node);
+  return openingDateOf(node);
 }
 
 export function describe(row: { kind: string; subject: EntityRecord; related: EntityRecord | null; agreementName: string | null }): string {
