@@ -7,7 +7,7 @@
  * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
-import { FILTER_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
+import { OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
 import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
 import type { EntityFilter, EntityLabel, EntityPageQuery, NeighbourRequest, RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
@@ -42,11 +42,11 @@ export class MemoryGraph {
 
   constructor(readonly dataset: Dataset) {
     for (const n of dataset.nodes) {
-      const row = nodeRow(dataset.id, n);
+      const row = nodeRow(dataset.id, n, dataset.source.asOf ?? null);
       this.nodes.set(n.key, { ...present(row.props), labels: ['Entity', ...row.labels] } as EntityRecord);
     }
     for (const r of dataset.relationships) {
-      const row = relationshipRow(dataset.id, r);
+      const row = relationshipRow(dataset.id, r, dataset.source.asOf ?? null);
       this.relationships.push({ rel: { ...present(row.props), type: r.type } as RelationshipRecord, from: r.from, to: r.to });
     }
     this.groupAgreements();
@@ -105,7 +105,7 @@ export class MemoryGraph {
   }
 
   private date(n: EntityRecord): string | null {
-    for (const p of FILTER_DATE_PROPERTIES) if (typeof n[p] === 'string') return n[p] as string;
+    for (const p of OPENING_DATE_PROPERTIES) if (typeof n[p] === 'string') return n[p] as string;
     return null;
   }
 

@@ -15,7 +15,7 @@
  *   Gephi's timeline replays the history from these spans.
  * - Provenance on every node and edge (dataset, section, quote, inferred, reading). Text is escaped.
  */
-import { principalDateOf } from '../domain/vocabulary.js';
+import { openingDateOf } from '../domain/vocabulary.js';
 import type { EntityRecord, RelationshipRecord } from '../repositories/records.js';
 import { tryParsePartialDate } from '../services/dates.js';
 
@@ -121,7 +121,15 @@ function spanOf(record: Record<string, unknown>, kind: 'node' | 'edge'): { start
   if (kind === 'node' && typeof record['year'] === 'number' && (record['labels'] as string[] | undefined)?.includes('Observation')) {
     return { start: `${record['year']}-01-01`, end: `${record['year']}-12-31` };
   }
-  const from = kind === 'node' ? principalDateOf(record) : [record['from'], record['on'], record['enacted']].find(isDate);
+  // The loaders store each entity's and agreement's life by the one "exists as of" rule (the vocabulary's lifeOf):
+  // the same span stateAsOf answers.
+  if (typeof record['existsFrom'] === 'string') {
+    const until = record['existsUntil'];
+    const start = record['existsFrom'];
+    const end = typeof until === 'string' ? dayBefore(until) : null;
+    return { start, end: end !== null && end < start ? start : end };
+  }
+  const from = kind === 'node' ? openingDateOf(record) : [record['from'], record['on'], record['enacted']].find(isDate);
   const until = record[kind === 'node' ? 'dissolved' : 'until'];
   const start = typeof from === 'string' ? (tryParsePartialDate(from)?.earliest ?? null) : null;
   const end = isDate(until) ? dayBefore(tryParsePartialDate(until)!.earliest) : null;
