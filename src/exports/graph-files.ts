@@ -6,6 +6,7 @@
  * with every attribute value and text node escaped.
  */
 import type { EntityRecord, RelationshipRecord } from '../repositories/records.js';
+import { LimitedText } from './limited-text.js';
 
 export interface GraphFile {
   title: string;
@@ -60,12 +61,13 @@ function edgeValues(r: RelationshipRecord): Record<string, string | boolean | nu
   };
 }
 
-export function toGraphml(g: GraphFile): string {
-  const out: string[] = [
+/** The GraphML text; writing stops with the MAX_RESULT_BYTES error past `maxBytes` (limited-text.ts). */
+export function toGraphml(g: GraphFile, maxBytes = Infinity): string {
+  const out = new LimitedText(maxBytes, '\n', [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
+  ]);
   for (const a of NODE_ATTRS) out.push(`  <key id="n_${a.id}" for="node" attr.name="${a.id}" attr.type="${a.type}"/>`);
   for (const a of EDGE_ATTRS) out.push(`  <key id="e_${a.id}" for="edge" attr.name="${a.id}" attr.type="${a.type}"/>`);
   out.push(`  <graph id="G" edgedefault="directed">`, `    <desc>${xml(g.title)}</desc>`);
@@ -78,17 +80,18 @@ export function toGraphml(g: GraphFile): string {
     out.push(`    <edge id="${xml(e.rel.key)}" source="${xml(e.startKey)}" target="${xml(e.endKey)}">`, ...data('e', edgeValues(e.rel)), '    </edge>');
   }
   out.push('  </graph>', '</graphml>', '');
-  return out.join('\n');
+  return out.join();
 }
 
-export function toGexf(g: GraphFile): string {
-  const out: string[] = [
+/** The GEXF text; writing stops with the MAX_RESULT_BYTES error past `maxBytes` (limited-text.ts). */
+export function toGexf(g: GraphFile, maxBytes = Infinity): string {
+  const out = new LimitedText(maxBytes, '\n', [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `  <meta><creator>border-graph-api</creator><description>${xml(g.title)}</description></meta>`,
     '  <graph defaultedgetype="directed" mode="static">',
-  ];
+  ]);
   const attributes = (cls: string, attrs: Attr[]) => [
     `    <attributes class="${cls}">`,
     ...attrs.map((a, i) => `      <attribute id="${i}" title="${a.id}" type="${a.type}"/>`),
@@ -110,5 +113,5 @@ export function toGexf(g: GraphFile): string {
     );
   }
   out.push('    </edges>', '  </graph>', '</gexf>', '');
-  return out.join('\n');
+  return out.join();
 }

@@ -22,7 +22,9 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
 import { costPlugin } from './cost.js';
+import { guardedRule } from './guards.js';
 import { resultBudgetPlugin } from './result-budget.js';
+import { statusPlugin } from './status.js';
 
 export type Limits = Config['limits'];
 
@@ -75,26 +77,42 @@ function reporter(limit: LimitName, max: number) {
   };
 }
 
+/** One graphql-armor validation rule alone (the others off), wrapped to fail closed (guards.ts). */
+function armorRule(limit: LimitName, setting: string, options: ConstructorParameters<typeof ApolloArmor>[0]): ValidationRule[] {
+  const off = { enabled: false } as const;
+  const { validationRules } = new ApolloArmor({ maxDepth: off, costLimit: off, maxAliases: off, maxDirectives: off, maxTokens: off, blockFieldSuggestion: off, ...options }).protect();
+  return validationRules.map((rule) => guardedRule(limit, setting, rule));
+}
+
 /**
  * Depth, cost, alias and directive limits as validation rules (Apollo caches validation per
  * document, so a repeated operation is not re-measured). Field suggestions ("Did you mean …") are
- * masked when introspection is off, since they would reveal the schema piece by piece.
+ * masked when introspection is off, since they would reveal the schema piece by piece. Every rule
+ * fails closed: one that throws refuses the operation (LIMIT_CHECK_FAILED) instead of letting it by.
  */
 export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
-  const { validationRules, plugins } = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) },
-    // Syntax-only (a list counts once): replaced by the type-aware estimate of cost.ts.
+  const validationRules = [
+    ...armorRule('depth', 'MAX_DEPTH', { maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) } }),
+    ...armorRule('aliases', 'MAX_ALIASES', { maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) } }),
+    ...armorRule('directives', 'MAX_DIRECTIVES', { maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) } }),
+  ];
+  // Syntax-only cost (a list counts once) is replaced by the type-aware estimate of cost.ts; armor's
+  // max-tokens plugin turns syntax errors into HTTP 500, so graphql-js's own limit (parseOptions) is used.
+  const { validationRules: suggestions, plugins: armorPlugins } = new ApolloArmor({
+    maxDepth: { enabled: false },
     costLimit: { enabled: false },
-    maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) },
-    maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) },
-    // Turns syntax errors into HTTP 500; graphql-js's own limit (parseOptions) is used instead.
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
-  // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
   const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
-  const budget = resultBudgetPlugin(limits);
-  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, budget, ...(plugins as unknown as ApolloServerPlugin[])] };
+  // The budget's one error replaces the answer first, then the status is the errors' (status.ts).
+  return {
+    validationRules: [readOnlyOperationsRule, ...validationRules, ...suggestions],
+    // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
+    plugins: [cost, resultBudgetPlugin(), statusPlugin(), ...(armorPlugins as unknown as ApolloServerPlugin[])],
+  };
 }
 
 /**

@@ -101,7 +101,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // With introspection off, errors must not leak the schema either ("Did you mean …?" suggestions).
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log),
+    formatError: createFormatError(log, config.neo4j.queryTimeoutMs),
     plugins: [
       // In-flight requests may run to their deadline before connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.limits.requestTimeoutMs + 1_000 }),
