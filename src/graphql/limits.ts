@@ -20,11 +20,11 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, statusOf } from '../errors.js';
 import { costPlugin } from './cost.js';
 import { guardedRule } from './guards.js';
 import { resultBudgetPlugin } from './result-budget.js';
-import { statusPlugin } from './status.js';
+import { RETRY_AFTER_SECONDS, statusPlugin } from './status.js';
 
 export type Limits = Config['limits'];
 
@@ -191,16 +191,30 @@ export function batchLimit(limits: Limits): RequestHandler {
   };
 }
 
-/** Express: the request deadline. Read by the GraphQL context (see `remainingMs`). */
+/**
+ * Express: the request deadline, set before the body is read, so it bounds the body's arrival too.
+ * Read by the GraphQL context (see `transactionTimeoutMs`). At the deadline a request whose body is
+ * still arriving gets 408 and its connection is closed; one that is running gets 503 QUERY_TIMEOUT.
+ */
 export function requestDeadline(limits: Limits): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const deadline = Date.now() + limits.requestTimeoutMs;
     res.locals['deadline'] = deadline;
     const timer = setTimeout(() => {
-      if (!res.headersSent) res.set('retry-after', '5');
+      if (!req.complete) {
+        res.setHeader('connection', 'close');
+        sendGraphQLError(
+          res,
+          408,
+          `The request's body did not arrive within the ${limits.requestTimeoutMs} ms allowed for the whole request (REQUEST_TIMEOUT_MS); send it at once.`,
+          { code: BAD_REQUEST, limit: 'time', max: limits.requestTimeoutMs },
+        );
+        return;
+      }
+      if (!res.headersSent) res.set('retry-after', String(RETRY_AFTER_SECONDS));
       sendGraphQLError(
         res,
-        503,
+        statusOf(ErrorCode.QUERY_TIMEOUT),
         `The request took longer than the ${limits.requestTimeoutMs} ms allowed (REQUEST_TIMEOUT_MS) and was stopped. Ask for less (smaller pages, fewer nested lists) or try again later.`,
         { code: ErrorCode.QUERY_TIMEOUT, limit: 'time', max: limits.requestTimeoutMs },
       );
