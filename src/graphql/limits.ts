@@ -22,7 +22,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode, statusOf } from '../errors.js';
 import { costPlugin } from './cost.js';
-import { guardedRule } from './guards.js';
+import { guardedRule, guardFailure } from './guards.js';
 import { resultBudgetPlugin } from './result-budget.js';
 import { RETRY_AFTER_SECONDS, statusPlugin } from './status.js';
 
@@ -137,7 +137,17 @@ export function parseOptions(limits: Limits): { maxTokens: number } {
   return { maxTokens: limits.maxTokens };
 }
 
-/** Gives graphql-js's terse token-limit message the setting and the way out. */
+/** The error at the bottom of a chain of `originalError`s. */
+function rootCause(error: Error): Error {
+  let cause: Error & { originalError?: Error | undefined } = error;
+  while (cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
+/**
+ * Gives graphql-js's terse token-limit message the setting and the way out, and a parser that failed
+ * (rather than refused) the LIMIT_CHECK_FAILED refusal of guards.ts.
+ */
 export function limitsPlugin(limits: Limits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -148,6 +158,12 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
               // graphql-js stops after 50 invalid variable values; this is the client's input too.
               error.message = 'Too many invalid variable values (graphql-js stops after 50); fix the ones reported and send the operation again.';
               error.extensions['code'] = 'BAD_USER_INPUT';
+            }
+            if (error.extensions['code'] === 'GRAPHQL_PARSE_FAILED' && !(rootCause(error) instanceof GraphQLError)) {
+              // The parser itself failed (a document nested past the call stack): the token guard could not measure it.
+              const failure = guardFailure('tokens', 'MAX_TOKENS', rootCause(error));
+              error.message = failure.message;
+              Object.assign(error.extensions, failure.extensions);
             }
             if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
               error.message = `The operation has more than ${limits.maxTokens} tokens, the limit (MAX_TOKENS); parsing stopped. Send a smaller operation: fewer fields, aliases or literal values (pass values as variables).`;
