@@ -76,7 +76,7 @@ const schema = z
     /** Operations slower than this are logged once with their details; 0 = off. */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(1_000),
     /** Comma-separated variable names (substrings) whose values the slow-query log never prints. */
-    SLOW_QUERY_REDACT: z.string().default('password,secret,token,authorization,apikey'),
+    SLOW_QUERY_REDACT: z.string().default('password,passwd,pwd,secret,token,auth,apikey,api_key,credential,cookie,session,private'),
     /** on | off: ETags and Cache-Control on GET queries (src/http/http-cache.ts). */
     HTTP_CACHE: z.enum(['on', 'off']).default('on'),
     HTTP_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
