@@ -25,6 +25,7 @@ import { warmUp, type WarmUpResult } from './warm-up.js';
 import { runConsistently } from './consistent-graphql.js';
 import { fastLane } from './fast-lane.js';
 import { graphqlChain } from './graphql-chain.js';
+import { securityHeaders } from './security-headers.js';
 import { createDraining } from './draining.js';
 import { answerClientErrors } from './client-errors.js';
 import { httpCacheFor } from './http-cache.js';
@@ -147,6 +148,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   // One chain of steps for every GraphQL request (src/http/graphql-chain.ts); a JSON operation from a
   // non-browser client reaches it first, before CORS and the other routes (src/http/fast-lane.ts).
   const chain = graphqlChain({ limits: config.limits, trustedDocuments, httpCache: httpCacheFor(deps), run, logger: log });
+  // Security headers on every answer, the fast lane's too (src/http/security-headers.ts).
+  app.use(securityHeaders());
   app.use(fastLane({ bodyLimit: config.limits.bodyLimit, draining: () => draining.active, chain }));
   app.use(draining.middleware);
   app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
