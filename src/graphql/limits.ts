@@ -9,10 +9,13 @@
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
- * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of values, counted while
- *   the operation runs (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
+ * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of the data as sent (keys
+ *   and values), counted while it is produced (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
  * - time: every transaction gets at most what is left of the request's deadline (so Neo4j stops
- *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
+ *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503
+ *   (408 while its body is still arriving).
+ *
+ * Every guard fails closed (guards.ts): one that cannot measure a request refuses it, LIMIT_CHECK_FAILED.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
