@@ -9,6 +9,7 @@ import net from 'node:net';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { freePort } from '../../bench/support/free-port.js';
 
 const operation = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
 
@@ -106,15 +107,6 @@ describe('/metrics with a token', () => {
     }
   });
 });
-
-/** A port nothing listens on right now. */
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('/metrics is closed unless opened', () => {
   it('by default (no token, no port of its own) it answers 403 saying how to open it, not the metrics', async () => {

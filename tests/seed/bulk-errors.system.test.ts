@@ -16,6 +16,7 @@ import { writeImportFiles } from '../../src/seed/bulk/csv-files.js';
 import { BulkImportError, runImportTool } from '../../src/seed/bulk/import-tool.js';
 import { nodeRow, relationshipRow } from '../../src/seed/rows.js';
 import { MAIN_DATASET_DIR } from './helpers.js';
+import { freePort } from '../../bench/support/free-port.js';
 
 let root: string;
 beforeAll(() => {
@@ -24,14 +25,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
 });
-
-async function freePort(): Promise<number> {
-  const probe = net.createServer();
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-  const { port } = probe.address() as net.AddressInfo;
-  await new Promise((resolve) => probe.close(resolve));
-  return port;
-}
 
 describe('before any work', () => {
   it('a data folder in use by a running local Neo4j is named as the conflict, not its port', async () => {
