@@ -5,7 +5,6 @@
  * (METRICS_OPEN, which production refuses), never to anyone by default (issue 27).
  */
 import { readFileSync } from 'node:fs';
-import net from 'node:net';
 import { ConfigError, loadConfig } from '../../src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
