@@ -54,7 +54,7 @@ export async function startMockServer(port: number, env: Record<string, string |
     csrfPrevention: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(logger),
+    formatError: createFormatError(logger, config.neo4j.queryTimeoutMs),
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), ...limits.plugins],
   });
   await apollo.start();

@@ -66,6 +66,8 @@ const schema = z
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Serve /metrics on this port only (not on the public one). */
     METRICS_PORT: port.optional(),
+    /** Serve /metrics to anyone on the API's port (no token, no port of its own); refused in production. */
+    METRICS_OPEN: bool.default(false),
     /** OpenTelemetry: traces go to this OTLP/HTTP endpoint (`http://collector:4318`); unset = off. */
     OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
     /** The full traces URL, overriding `<OTEL_EXPORTER_OTLP_ENDPOINT>/v1/traces`. */
@@ -74,7 +76,7 @@ const schema = z
     /** Operations slower than this are logged once with their details; 0 = off. */
     SLOW_QUERY_MS: z.coerce.number().int().min(0).default(1_000),
     /** Comma-separated variable names (substrings) whose values the slow-query log never prints. */
-    SLOW_QUERY_REDACT: z.string().default('password,secret,token,authorization,apikey'),
+    SLOW_QUERY_REDACT: z.string().default('password,passwd,pwd,secret,token,auth,apikey,api_key,credential,cookie,session,private'),
     /** on | off: ETags and Cache-Control on GET queries (src/http/http-cache.ts). */
     HTTP_CACHE: z.enum(['on', 'off']).default('on'),
     HTTP_CACHE_MAX_AGE: z.coerce.number().int().min(0).default(60),
@@ -84,6 +86,15 @@ const schema = z
     MAX_RESULT_BYTES: z.coerce.number().int().min(1).default(5_000_000),
     /** compiled: one Cypher statement per root field (src/compiler/); resolvers: field by field. */
     EXECUTION: z.enum(['compiled', 'resolvers']).default('compiled'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && env.METRICS && env.METRICS_OPEN && !env.METRICS_TOKEN && env.METRICS_PORT === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_OPEN'],
+        message: 'production does not serve /metrics to anyone: set METRICS_TOKEN or METRICS_PORT instead of METRICS_OPEN=true (or METRICS=false)',
+      });
+    }
   })
   .transform((env) => ({
     env: env.NODE_ENV,
@@ -135,7 +146,7 @@ const schema = z
       maxResultBytes: env.MAX_RESULT_BYTES,
     },
     observability: {
-      metrics: { enabled: env.METRICS, token: env.METRICS_TOKEN, port: env.METRICS_PORT },
+      metrics: { enabled: env.METRICS, token: env.METRICS_TOKEN, port: env.METRICS_PORT, open: env.METRICS_OPEN },
       tracing:
         env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT
           ? {

@@ -11,9 +11,44 @@ export const ErrorCode = {
   FORBIDDEN: 'FORBIDDEN',
   DATABASE_UNAVAILABLE: 'DATABASE_UNAVAILABLE',
   QUERY_TIMEOUT: 'QUERY_TIMEOUT',
+  /** Neo4j had not the memory this request needed (its transaction's or the server's pool). */
+  DATABASE_OUT_OF_MEMORY: 'DATABASE_OUT_OF_MEMORY',
+  /** A reload committed under the request again and again until its deadline (src/neo4j/consistency.ts). */
+  DATASET_CHANGED: 'DATASET_CHANGED',
+  /** The server drains (SIGTERM). */
+  SHUTTING_DOWN: 'SHUTTING_DOWN',
+  /** A guard could not measure the request, so it refused it (src/graphql/guards.ts). */
+  LIMIT_CHECK_FAILED: 'LIMIT_CHECK_FAILED',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/**
+ * The one HTTP status of each error code, whichever part of the server raised it (a resolver, a plugin,
+ * the request deadline, the database's own clock). A GraphQL response gets the status of its errors'
+ * codes (the most severe one) unless it also carries data (src/graphql/status.ts). `BAD_REQUEST`, the
+ * HTTP layer's code, is the exception: its status is the HTTP problem's own (400, 405, 406, 408, 413, 415, 431).
+ */
+export const HTTP_STATUS: Readonly<Record<string, number>> = {
+  BAD_USER_INPUT: 400,
+  GRAPHQL_PARSE_FAILED: 400,
+  GRAPHQL_VALIDATION_FAILED: 400,
+  LIMIT_CHECK_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  INTERNAL_SERVER_ERROR: 500,
+  DATABASE_UNAVAILABLE: 503,
+  QUERY_TIMEOUT: 503,
+  DATABASE_OUT_OF_MEMORY: 503,
+  DATASET_CHANGED: 503,
+  SHUTTING_DOWN: 503,
+};
+
+/** The HTTP status of an error code (400 for a code of the client's own making that is not listed). */
+export function statusOf(code: unknown): number {
+  return (typeof code === 'string' ? HTTP_STATUS[code] : undefined) ?? 400;
+}
 
 export class BadUserInputError extends GraphQLError {
   constructor(message: string, argument?: string) {
@@ -49,9 +84,19 @@ export class DatabaseUnavailableError extends GraphQLError {
 /** The database stopped a query that ran past its time budget. */
 export class QueryTimeoutError extends GraphQLError {
   constructor(timeoutMs: number) {
-    super(`The query took longer than the ${timeoutMs} ms allowed and was stopped.`, {
-      extensions: { code: ErrorCode.QUERY_TIMEOUT },
+    super(`The query took longer than the ${timeoutMs} ms allowed and was stopped. Ask for less (smaller pages, fewer nested lists) or try again later.`, {
+      extensions: { code: ErrorCode.QUERY_TIMEOUT, limit: 'time', max: timeoutMs, http: { status: 503 } },
     });
+  }
+}
+
+/** Neo4j ran out of memory for this request: its transaction's limit or the server's memory pool. */
+export class DatabaseOutOfMemoryError extends GraphQLError {
+  constructor(neo4jCode: string) {
+    super(
+      `The database ran out of memory for this request (${neo4jCode.split('.').pop()}). Ask for less (smaller pages, fewer nested lists, fewer fields) or try again later.`,
+      { extensions: { code: ErrorCode.DATABASE_OUT_OF_MEMORY, http: { status: 503 } } },
+    );
   }
 }
 
@@ -66,8 +111,9 @@ const UNAVAILABLE_CODES = new Set([
 const TIMEOUT_CODES = new Set([
   'Neo.ClientError.Transaction.TransactionTimedOut',
   'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration',
+  // Stopped while waiting for a lock (its timeout): the driver reports the 5.x code, ClientError.
+  'Neo.ClientError.Transaction.LockClientStopped',
   'Neo.TransientError.Transaction.LockClientStopped',
-  'Neo.TransientError.Transaction.Terminated',
 ]);
 
 /** The `code` of a driver (or any) error, when it has a string one. */
@@ -104,4 +150,24 @@ export function translateDriverError(error: unknown, timeoutMs: number): unknown
   }
   if (isTimeout(error)) return new QueryTimeoutError(timeoutMs);
   return error;
+}
+
+/**
+ * Every Neo4j error that reaches the client untranslated gets a code by its classification, never
+ * INTERNAL_SERVER_ERROR (the full error is logged by the caller): memory → DATABASE_OUT_OF_MEMORY; a
+ * timeout or a stopped lock wait → QUERY_TIMEOUT; any other transient error, a database failure or a
+ * refusal of the API's own credentials → DATABASE_UNAVAILABLE (retry later); a statement or request the
+ * database refused → BAD_USER_INPUT. Undefined for errors that are not Neo4j's.
+ */
+export function neo4jClientError(error: unknown, timeoutMs: number): GraphQLError | undefined {
+  const code = codeOf(error);
+  if (code === undefined || !code.startsWith('Neo.')) return undefined;
+  const translated = translateDriverError(error, timeoutMs);
+  if (translated instanceof GraphQLError) return translated;
+  const [, classification, category = '', title = ''] = code.split('.');
+  if (/memory/i.test(title)) return new DatabaseOutOfMemoryError(code);
+  if (classification === 'TransientError' || classification === 'DatabaseError' || ['Security', 'Database', 'Cluster', 'Routing'].includes(category)) {
+    return new DatabaseUnavailableError(`The database could not answer this request (${title || code}); try again shortly.`);
+  }
+  return new BadUserInputError(`The database refused this request (${title || code}); check the values of its arguments.`);
 }

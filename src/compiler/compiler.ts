@@ -131,8 +131,6 @@ export class OperationCompiler {
       const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query, compiled.columns);
       const value = prepared.finish(rows);
       if (value === FALLBACK) return own(source, args, ctx, info);
-      // The work budget counts the whole tree here, once, instead of field by field.
-      ctx.query.budget?.countedTree(info.path.key as string, value);
       return value;
     };
   }

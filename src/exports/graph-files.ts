@@ -18,6 +18,7 @@
 import { openingDateOf } from '../domain/vocabulary.js';
 import type { EntityRecord, RelationshipRecord } from '../repositories/records.js';
 import { tryParsePartialDate } from '../services/dates.js';
+import { LimitedText } from './limited-text.js';
 
 export interface GraphFile {
   title: string;
@@ -170,13 +171,14 @@ function prepare(g: GraphFile): Prepared {
 
 const present = (values: Values) => (a: Attr) => values[a.id] !== null && values[a.id] !== undefined;
 
-export function toGraphml(g: GraphFile): string {
+/** The GraphML text; writing stops with the MAX_RESULT_BYTES error past `maxBytes` (limited-text.ts). */
+export function toGraphml(g: GraphFile, maxBytes = Infinity): string {
   const p = prepare(g);
-  const out: string[] = [
+  const out = new LimitedText(maxBytes, '\n', [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-  ];
+  ]);
   for (const a of p.nodeAttrs) out.push(`  <key id="n_${xml(a.id)}" for="node" attr.name="${xml(a.id)}" attr.type="${a.type}"/>`);
   for (const a of p.edgeAttrs) out.push(`  <key id="e_${xml(a.id)}" for="edge" attr.name="${xml(a.id)}" attr.type="${a.type}"/>`);
   out.push(`  <graph id="G" edgedefault="directed">`, `    <desc>${xml(g.title)}</desc>`);
@@ -187,23 +189,24 @@ export function toGraphml(g: GraphFile): string {
     out.push(`    <edge id="${xml(e.id)}" source="${xml(e.source)}" target="${xml(e.target)}">`, ...data('e', p.edgeAttrs, e.values), '    </edge>');
   }
   out.push('  </graph>', '</graphml>', '');
-  return out.join('\n');
+  return out.join();
 }
 
 const GEXF_TYPE: Record<AttrType, string> = { string: 'string', boolean: 'boolean', long: 'long', double: 'double' };
 
-export function toGexf(g: GraphFile): string {
+/** The GEXF text; writing stops with the MAX_RESULT_BYTES error past `maxBytes` (limited-text.ts). */
+export function toGexf(g: GraphFile, maxBytes = Infinity): string {
   const p = prepare(g);
   // The GEXF element carries its own label: the attributes repeat neither it nor the type of an edge's label.
   const nodeAttrs = p.nodeAttrs.filter((a) => a.id !== 'label');
   const edgeAttrs = p.edgeAttrs.filter((a) => a.id !== 'label');
-  const out: string[] = [
+  const out = new LimitedText(maxBytes, '\n', [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"',
     '  xsi:schemaLocation="http://www.gexf.net/1.2draft http://www.gexf.net/1.2draft/gexf.xsd" version="1.2">',
     `  <meta><creator>border-graph-api</creator><description>${xml(g.title)}</description></meta>`,
     '  <graph defaultedgetype="directed" mode="dynamic" timeformat="date">',
-  ];
+  ]);
   const attributes = (cls: string, attrs: Attr[]) => [
     `    <attributes class="${cls}" mode="static">`,
     ...attrs.map((a, i) => `      <attribute id="${i}" title="${xml(a.id)}" type="${GEXF_TYPE[a.type]}"/>`),
@@ -228,5 +231,5 @@ export function toGexf(g: GraphFile): string {
     );
   }
   out.push('    </edges>', '  </graph>', '</gexf>', '');
-  return out.join('\n');
+  return out.join();
 }

@@ -14,6 +14,9 @@ export type Format = (typeof FORMATS)[number];
 
 /** An answer other than 200, with what the route accepts. */
 export class ExportError extends Error {
+  /** The limit the request ran into (`limit`, `setting`, `max`, `found`), answered beside the message. */
+  limit: Record<string, unknown> | undefined;
+
   constructor(
     readonly status: number,
     readonly code: string,

@@ -6,7 +6,7 @@
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Router, type Request, type Response } from 'express';
-import { execute, isNonNullType, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { execute, GraphQLError, isNonNullType, parse, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Config } from '../config.js';
 import { createContext, type ContextDeps } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
@@ -14,10 +14,19 @@ import type { QueryContext } from '../neo4j/database.js';
 import { cellsOf, headerOf, type Row, type Table } from './columns.js';
 import { connectionExports, readConnection, type Run } from './connections.js';
 import { toCsv } from './csv.js';
+import { LimitedText } from './limited-text.js';
 import { toGexf, toGraphml, type GraphFile } from './graph-files.js';
 import { GRAPH_EXPORTS, GRAPH_FORMATS, graphOfResult, WHOLE_GRAPH_ACCEPTED, wholeGraph } from './graph-exports.js';
 import { bad, checkKnown, coerce, describeInput, ExportError, FORMATS, one, paramsOf, type Accepted, type Format, type Params } from './params.js';
 import { QUESTIONS, type QuestionExport } from './question-tables.js';
+import { neo4jClientError, statusOf } from '../errors.js';
+
+/** The limit a GraphQL error names (`limit`, `setting`, `max`, `found`), carried over to the export's answer. */
+function limitedError(exportError: ExportError, error: { extensions?: Readonly<Record<string, unknown>> }): ExportError {
+  const { limit, setting, max, found } = error.extensions ?? {};
+  if (limit !== undefined) exportError.limit = { limit, setting, max, found };
+  return exportError;
+}
 
 export interface ExportDeps extends ContextDeps {
   config: Config;
@@ -67,6 +76,7 @@ function questionHandler(schema: GraphQLSchema, name: string, q: QuestionExport,
 export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Router {
   const { config, logger } = deps;
   const log = logger.child({ component: 'export' });
+  const maxBytes = config.limits.maxResultBytes;
 
   // Every read of one export shares one query context, so all of them read the same dataset versions
   // (src/neo4j/consistency.ts); an export that saw a reload commit between its reads runs again.
@@ -94,18 +104,23 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
     const query = exportQuery();
     const document = prepared(operation);
     const result = 'kind' in document ? await execute({ schema, document, variableValues: variables, contextValue: createContext(deps, log, query) }) : document;
-    const error = result.errors?.[0];
+    // The work budget's error (all pages of an export share one) before the errors of the fields it stopped.
+    const error = query.stopped instanceof GraphQLError ? query.stopped : result.errors?.[0];
     if (!error) return (result.data ?? {}) as Row;
-    const code = String(error.extensions?.['code'] ?? (error.path === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'));
+    // A Neo4j error no layer translated still gets its code (src/errors.ts), as on /graphql.
+    const neo4j = neo4jClientError(error.originalError, config.neo4j.queryTimeoutMs);
+    if (neo4j) log.warn({ err: error.originalError }, `Neo4j error answered as ${String(neo4j.extensions['code'])}`);
+    const known = neo4j ?? error;
+    const code = String(known.extensions?.['code'] ?? (error.path === undefined ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'));
     if (code === 'INTERNAL_SERVER_ERROR') {
       log.error({ err: error.originalError ?? error }, 'export failed');
       throw new ExportError(500, code, 'Internal server error: the error was logged on the server.');
     }
-    const status = code === 'NOT_FOUND' ? 404 : ['DATABASE_UNAVAILABLE', 'QUERY_TIMEOUT', 'DATASET_CHANGED'].includes(code) ? 503 : 400;
+    const status = statusOf(code);
     // A variable refused by GraphQL itself (parameters are checked first, so this is rare) would quote `$filter`:
     // say it in words instead.
-    const message = error.path === undefined && /^Variable "\$/.test(error.message) ? 'A parameter has a value this export does not accept: see accepted.' : error.message;
-    throw new ExportError(status, code, message, status === 400 ? { parameters: accepted } : undefined);
+    const message = error.path === undefined && /^Variable "\$/.test(known.message) ? 'A parameter has a value this export does not accept: see accepted.' : known.message;
+    throw limitedError(new ExportError(status, code, message, status === 400 && known.extensions?.['limit'] === undefined ? { parameters: accepted } : undefined), known);
   };
 
   const connections = connectionExports(schema);
@@ -160,7 +175,7 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
           throw new ExportError(404, 'NOT_FOUND', `No graph file named "${name.slice(0, 60)}": .${format} is for ${GRAPH_EXPORTS.join(', ')}.`, { exports: GRAPH_EXPORTS });
         }
         const graph = await graphFile(name, paramsOf(req));
-        const body = format === 'graphml' ? toGraphml(graph) : toGexf(graph);
+        const body = format === 'graphml' ? toGraphml(graph, maxBytes) : toGexf(graph, maxBytes);
         res
           .type(format === 'graphml' ? 'application/graphml+xml; charset=utf-8' : 'application/gexf+xml; charset=utf-8')
           .set('content-disposition', `attachment; filename="${name}.${format}"`)
@@ -174,17 +189,19 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
       if (!handler) throw new ExportError(404, 'NOT_FOUND', `No export named "${name.slice(0, 60)}".`, { exports: [...handlers.keys()], formats: FORMATS });
       const { json, table } = await handler.handle(paramsOf(req), format as Format);
       if (format === 'json') {
-        res.type('application/json; charset=utf-8').send(JSON.stringify(json));
+        res.type('application/json; charset=utf-8').send(new LimitedText(maxBytes, '', [JSON.stringify(json)]).join());
       } else {
         res
           .type('text/csv; charset=utf-8')
           .set('content-disposition', `attachment; filename="${name}.csv"`)
-          .send(toCsv(headerOf(table.columns), cellsOf(table)));
+          .send(toCsv(headerOf(table.columns), cellsOf(table), maxBytes));
       }
-    } catch (error) {
+    } catch (caught) {
+      // The file writers' budget error (limited-text.ts) is answered like the GraphQL budget's.
+      const error = caught instanceof GraphQLError ? limitedError(new ExportError(statusOf(caught.extensions['code']), String(caught.extensions['code']), caught.message), caught) : caught;
       if (error instanceof ExportError && error.code === 'DATASET_CHANGED' && mayRetry) return true;
       if (error instanceof ExportError) {
-        res.status(error.status).json({ error: { code: error.code, message: error.message, ...(error.accepted ? { accepted: error.accepted } : {}) } });
+        res.status(error.status).json({ error: { code: error.code, message: error.message, ...error.limit, ...(error.accepted ? { accepted: error.accepted } : {}) } });
         return false;
       }
       log.error({ err: error }, 'export failed');

@@ -4,6 +4,7 @@ import type { Logger } from '../logger.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
 import { createServices, type Services } from '../services/index.js';
+import { meterOf } from './result-budget.js';
 
 /** What the API knows of each loaded dataset's source document. */
 export interface DatasetInfo {
@@ -30,6 +31,8 @@ export interface ContextDeps {
 /** A fresh context (services, DataLoaders) for one request: /graphql and the export routes alike. */
 export function createContext(deps: ContextDeps, logger: Logger, query: QueryContext, authorization?: string): GraphQLContext {
   let services: Services | undefined;
+  // The work budget travels with the query context: one per request, or per export (all its pages).
+  meterOf(query, deps.config.limits);
   return {
     // Built on first use: a request answered by compiled statements alone never needs them.
     get services() {

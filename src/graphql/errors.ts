@@ -3,21 +3,28 @@ import type { GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError } from 'graphql';
 import type { Logger } from '../logger.js';
-import { BadUserInputError, ErrorCode } from '../errors.js';
+import { BadUserInputError, ErrorCode, neo4jClientError } from '../errors.js';
 
 const PASS_THROUGH = new Set<string>([
   ...Object.values(ErrorCode).filter((c) => c !== ErrorCode.INTERNAL_SERVER_ERROR),
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_REQUEST',
+  'PERSISTED_QUERY_REQUIRED',
   'PERSISTED_QUERY_NOT_FOUND',
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
-export function createFormatError(logger: Logger) {
+export function createFormatError(logger: Logger, queryTimeoutMs: number) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
+    // A Neo4j error no layer translated still gets a code of its own (src/errors.ts), and is logged in full.
+    const neo4j = neo4jClientError(original, queryTimeoutMs);
+    if (neo4j) {
+      logger.warn({ err: original, path: formatted.path }, `Neo4j error answered as ${String(neo4j.extensions['code'])}`);
+      return { ...formatted, message: neo4j.message, extensions: { code: neo4j.extensions['code'] } };
+    }
     let code = formatted.extensions?.['code'];
     // A literal that a scalar rejects (e.g. a malformed PartialDate) fails validation, but it is bad
     // user input, and the scalar's message already says what is accepted.

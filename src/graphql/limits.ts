@@ -9,10 +9,13 @@
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
- * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of values, counted while
- *   the operation runs (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
+ * - result size: MAX_RESULT_ITEMS objects and list items, MAX_RESULT_BYTES of the data as sent (keys
+ *   and values), counted while it is produced (result-budget.ts) → BAD_USER_INPUT, `limit: resultSize` (400);
  * - time: every transaction gets at most what is left of the request's deadline (so Neo4j stops
- *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503.
+ *   the work too), and a request still running at the deadline is answered with QUERY_TIMEOUT, 503
+ *   (408 while its body is still arriving).
+ *
+ * Every guard fails closed (guards.ts): one that cannot measure a request refuses it, LIMIT_CHECK_FAILED.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -20,9 +23,11 @@ import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
-import { ErrorCode } from '../errors.js';
+import { ErrorCode, statusOf } from '../errors.js';
 import { costPlugin } from './cost.js';
+import { guardedRule, guardFailure } from './guards.js';
 import { resultBudgetPlugin } from './result-budget.js';
+import { RETRY_AFTER_SECONDS, statusPlugin } from './status.js';
 
 export type Limits = Config['limits'];
 
@@ -75,26 +80,42 @@ function reporter(limit: LimitName, max: number) {
   };
 }
 
+/** One graphql-armor validation rule alone (the others off), wrapped to fail closed (guards.ts). */
+function armorRule(limit: LimitName, setting: string, options: ConstructorParameters<typeof ApolloArmor>[0]): ValidationRule[] {
+  const off = { enabled: false } as const;
+  const { validationRules } = new ApolloArmor({ maxDepth: off, costLimit: off, maxAliases: off, maxDirectives: off, maxTokens: off, blockFieldSuggestion: off, ...options }).protect();
+  return validationRules.map((rule) => guardedRule(limit, setting, rule));
+}
+
 /**
  * Depth, cost, alias and directive limits as validation rules (Apollo caches validation per
  * document, so a repeated operation is not re-measured). Field suggestions ("Did you mean …") are
- * masked when introspection is off, since they would reveal the schema piece by piece.
+ * masked when introspection is off, since they would reveal the schema piece by piece. Every rule
+ * fails closed: one that throws refuses the operation (LIMIT_CHECK_FAILED) instead of letting it by.
  */
 export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
-  const { validationRules, plugins } = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) },
-    // Syntax-only (a list counts once): replaced by the type-aware estimate of cost.ts.
+  const validationRules = [
+    ...armorRule('depth', 'MAX_DEPTH', { maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) } }),
+    ...armorRule('aliases', 'MAX_ALIASES', { maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) } }),
+    ...armorRule('directives', 'MAX_DIRECTIVES', { maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) } }),
+  ];
+  // Syntax-only cost (a list counts once) is replaced by the type-aware estimate of cost.ts; armor's
+  // max-tokens plugin turns syntax errors into HTTP 500, so graphql-js's own limit (parseOptions) is used.
+  const { validationRules: suggestions, plugins: armorPlugins } = new ApolloArmor({
+    maxDepth: { enabled: false },
     costLimit: { enabled: false },
-    maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) },
-    maxDirectives: { n: limits.maxDirectives, ...reporter('directives', limits.maxDirectives) },
-    // Turns syntax errors into HTTP 500; graphql-js's own limit (parseOptions) is used instead.
+    maxAliases: { enabled: false },
+    maxDirectives: { enabled: false },
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
-  // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
   const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
-  const budget = resultBudgetPlugin(limits);
-  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, budget, ...(plugins as unknown as ApolloServerPlugin[])] };
+  // The budget's one error replaces the answer first, then the status is the errors' (status.ts).
+  return {
+    validationRules: [readOnlyOperationsRule, ...validationRules, ...suggestions],
+    // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
+    plugins: [cost, resultBudgetPlugin(), statusPlugin(), ...(armorPlugins as unknown as ApolloServerPlugin[])],
+  };
 }
 
 /**
@@ -119,7 +140,17 @@ export function parseOptions(limits: Limits): { maxTokens: number } {
   return { maxTokens: limits.maxTokens };
 }
 
-/** Gives graphql-js's terse token-limit message the setting and the way out. */
+/** The error at the bottom of a chain of `originalError`s. */
+function rootCause(error: Error): Error {
+  let cause: Error & { originalError?: Error | undefined } = error;
+  while (cause.originalError) cause = cause.originalError;
+  return cause;
+}
+
+/**
+ * Gives graphql-js's terse token-limit message the setting and the way out, and a parser that failed
+ * (rather than refused) the LIMIT_CHECK_FAILED refusal of guards.ts.
+ */
 export function limitsPlugin(limits: Limits): ApolloServerPlugin {
   return {
     async requestDidStart() {
@@ -130,6 +161,12 @@ export function limitsPlugin(limits: Limits): ApolloServerPlugin {
               // graphql-js stops after 50 invalid variable values; this is the client's input too.
               error.message = 'Too many invalid variable values (graphql-js stops after 50); fix the ones reported and send the operation again.';
               error.extensions['code'] = 'BAD_USER_INPUT';
+            }
+            if (error.extensions['code'] === 'GRAPHQL_PARSE_FAILED' && !(rootCause(error) instanceof GraphQLError)) {
+              // The parser itself failed (a document nested past the call stack): the token guard could not measure it.
+              const failure = guardFailure('tokens', 'MAX_TOKENS', rootCause(error));
+              error.message = failure.message;
+              Object.assign(error.extensions, failure.extensions);
             }
             if (/Document contains more tha[nt] \d+ tokens/.test(error.message)) {
               error.message = `The operation has more than ${limits.maxTokens} tokens, the limit (MAX_TOKENS); parsing stopped. Send a smaller operation: fewer fields, aliases or literal values (pass values as variables).`;
@@ -173,16 +210,30 @@ export function batchLimit(limits: Limits): RequestHandler {
   };
 }
 
-/** Express: the request deadline. Read by the GraphQL context (see `remainingMs`). */
+/**
+ * Express: the request deadline, set before the body is read, so it bounds the body's arrival too.
+ * Read by the GraphQL context (see `transactionTimeoutMs`). At the deadline a request whose body is
+ * still arriving gets 408 and its connection is closed; one that is running gets 503 QUERY_TIMEOUT.
+ */
 export function requestDeadline(limits: Limits): RequestHandler {
-  return (_req, res, next) => {
+  return (req, res, next) => {
     const deadline = Date.now() + limits.requestTimeoutMs;
     res.locals['deadline'] = deadline;
     const timer = setTimeout(() => {
-      if (!res.headersSent) res.set('retry-after', '5');
+      if (!req.complete) {
+        res.setHeader('connection', 'close');
+        sendGraphQLError(
+          res,
+          408,
+          `The request's body did not arrive within the ${limits.requestTimeoutMs} ms allowed for the whole request (REQUEST_TIMEOUT_MS); send it at once.`,
+          { code: BAD_REQUEST, limit: 'time', max: limits.requestTimeoutMs },
+        );
+        return;
+      }
+      if (!res.headersSent) res.set('retry-after', String(RETRY_AFTER_SECONDS));
       sendGraphQLError(
         res,
-        503,
+        statusOf(ErrorCode.QUERY_TIMEOUT),
         `The request took longer than the ${limits.requestTimeoutMs} ms allowed (REQUEST_TIMEOUT_MS) and was stopped. Ask for less (smaller pages, fewer nested lists) or try again later.`,
         { code: ErrorCode.QUERY_TIMEOUT, limit: 'time', max: limits.requestTimeoutMs },
       );

@@ -3,7 +3,6 @@
  * versions (a `npm run seed` committed between them; src/neo4j/consistency.ts) is run again from the
  * start, a few times, so that its answer comes from one version only. Otherwise this is what
  * `expressMiddleware` of @as-integrations/express5 does: Express request in, Apollo HTTP response out.
- * The fast lane (src/http/fast-lane.ts) runs requests through the same `runConsistently`.
  */
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import type { Request, RequestHandler, Response } from 'express';
@@ -59,9 +58,20 @@ export async function writeResponse(res: Response, response: HTTPGraphQLResponse
   res.end();
 }
 
-/** The Express handler: Apollo's answer written with `res.send` (which src/http/http-cache.ts wraps). */
+/**
+ * The Express handler: Apollo's answer. A GET's with `res.send` (which src/http/http-cache.ts wraps to
+ * add its ETag); any other's at once, with its length: no ETag hashing or type sniffing, since only GET
+ * answers are cached.
+ */
 export function consistentGraphQL(run: ConsistentRun): RequestHandler {
   return async (req, res) => {
-    await writeResponse(res, await run(req, res, req.body as unknown), (text) => res.send(text));
+    await writeResponse(res, await run(req, res, req.body as unknown), (text) => {
+      if (req.method === 'GET') {
+        res.send(text);
+        return;
+      }
+      res.setHeader('content-length', Buffer.byteLength(text));
+      res.end(text);
+    });
   };
 }

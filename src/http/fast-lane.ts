@@ -1,32 +1,16 @@
 /**
- * The fast lane for the most common request: one operation POSTed as JSON by a client that is not a
- * browser page of another origin (no `Origin` header, so no CORS to answer). It is the first handler
- * of the app and takes the request straight to Apollo (`runConsistently`, the same as the general
- * chain), skipping what such a request never needs: the routing through the other routes, CORS,
- * the general body parser, the batch check and HTTP caching (which serves GET only). What it does is
- * what the general chain does for this request, in the same order: refuse while draining, set the
- * request's deadline, read the body under BODY_LIMIT, apply the trusted-documents rules, run the
- * operation, and write Apollo's answer.
+ * The fast lane: the app's first handler hands the most common request (one JSON operation POSTed to
+ * /graphql by a client that is not a browser page of another origin: no `Origin` header, so no CORS to
+ * answer) straight to the GraphQL chain (graphql-chain.ts), the same one the general chain reaches
+ * after CORS and the other routes. It skips only the routing through those routes and CORS, not one
+ * step of the chain; everything else (GET, browsers, other content types or encodings, no declared
+ * length, over the limit, while draining) takes the general chain.
  *
- * Everything else (GET, batches, browsers, other encodings and content types, bodies without a
- * declared length or over the limit, bodies that are not one JSON object) goes down the general
- * chain, unchanged: a body the lane has read is handed on parsed (the body parser then skips it) or,
- * when it is not JSON, as the same parse error the body parser reports.
+ * Also here: the chain's body step for such a body, which reads it without the general body parser's
+ * machinery (charset and encoding handling it does not need) and parses it as the body parser does in
+ * strict mode, with the same errors.
  */
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
-import { writeResponse, type ConsistentRun } from './consistent-graphql.js';
-
-export interface FastLaneOptions {
-  /** BODY_LIMIT as configured (`100kb`, `1mb`, `102400`). */
-  bodyLimit: string;
-  /** True while the server drains: the general chain answers 503. */
-  draining: () => boolean;
-  /** The request deadline middleware (src/graphql/limits.ts `requestDeadline`). */
-  deadline: RequestHandler;
-  /** The trusted-documents middleware in force (it may answer the request itself). */
-  trustedDocuments: RequestHandler;
-  run: ConsistentRun;
-}
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 
 /** BODY_LIMIT in bytes (the units the body parser reads: b, kb, mb, powers of 1024). */
 export function bodyLimitBytes(limit: string): number {
@@ -38,16 +22,20 @@ export function bodyLimitBytes(limit: string): number {
 
 const JSON_TYPE = /^application\/json\s*(;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
 
-/** True when the lane can take the request before reading its body. */
-function eligible(req: Request, maxBytes: number): boolean {
-  if (req.method !== 'POST' || req.headers.origin !== undefined) return false;
-  if (req.url !== '/graphql' && req.url !== '/graphql/') return false;
+/** A POST of UTF-8 JSON, not encoded, with a declared length within the limit. */
+function plainJson(req: Request, maxBytes: number): boolean {
+  if (req.method !== 'POST') return false;
   const type = req.headers['content-type'];
   if (type === undefined || !JSON_TYPE.test(type)) return false;
   const encoding = req.headers['content-encoding'];
   if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
   const length = Number(req.headers['content-length']);
   return Number.isInteger(length) && length > 0 && length <= maxBytes;
+}
+
+/** True when the lane takes the request (it is one for /graphql that needs no CORS and a plain body). */
+function eligible(req: Request, maxBytes: number): boolean {
+  return req.headers.origin === undefined && (req.url === '/graphql' || req.url === '/graphql/') && plainJson(req, maxBytes);
 }
 
 /** The body parser's own error for a body that is not a JSON object or array (requestErrorHandler words it). */
@@ -81,37 +69,47 @@ function parseStrict(raw: string): unknown {
   }
 }
 
-export function fastLane(options: FastLaneOptions): RequestHandler {
-  const maxBytes = bodyLimitBytes(options.bodyLimit);
-  const answer = async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    // The trusted-documents rules as in the general chain: it calls next (maybe with an error), or answers itself.
-    const verdict = await new Promise<unknown>((resolve) => options.trustedDocuments(req, res, (error?: unknown) => resolve(error ?? null)));
-    if (verdict !== null) return next(verdict);
-    // Written at once, with its length: no ETag hashing or type sniffing (HTTP caching serves GET only).
-    await writeResponse(res, await options.run(req, res, req.body as unknown), (text) => {
-      res.setHeader('content-length', Buffer.byteLength(text));
-      res.end(text);
-    });
+/**
+ * The chain's body step: a plain JSON body is read here, anything else by Express's JSON parser (every
+ * charset, encoding and their refusals), both under BODY_LIMIT. The chain stops here when the request's
+ * deadline answered while the body was still arriving (src/graphql/limits.ts, `requestDeadline`).
+ */
+export function jsonBody(bodyLimit: string): RequestHandler {
+  const maxBytes = bodyLimitBytes(bodyLimit);
+  const parser = express.json({ limit: bodyLimit });
+  const then = (res: Response, next: NextFunction) => (error?: unknown) => {
+    if (error !== undefined) return next(error);
+    if (!res.headersSent) next();
   };
-
   return (req, res, next) => {
-    if (options.draining() || !eligible(req, maxBytes)) return next();
+    if (!plainJson(req, maxBytes)) return parser(req, res, then(res, next));
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('error', (error) => next(error));
     req.on('end', () => {
-      let body: unknown;
       try {
-        body = parseStrict(Buffer.concat(chunks).toString('utf8'));
+        req.body = parseStrict(Buffer.concat(chunks).toString('utf8'));
       } catch (error) {
-        next(error);
-        return;
+        return next(error);
       }
-      req.body = body;
-      // Batches take the general chain (its batch limit); the body parser sees a finished body and skips.
-      if (Array.isArray(body)) return next();
-      options.deadline(req, res, () => undefined);
-      answer(req, res, next).catch(next);
+      then(res, next)();
     });
+  };
+}
+
+export interface FastLaneOptions {
+  /** BODY_LIMIT as configured (`100kb`, `1mb`, `102400`). */
+  bodyLimit: string;
+  /** True while the server drains: the general chain answers 503. */
+  draining: () => boolean;
+  /** The GraphQL chain (graphql-chain.ts), the same the general chain mounts. */
+  chain: RequestHandler;
+}
+
+export function fastLane(options: FastLaneOptions): RequestHandler {
+  const maxBytes = bodyLimitBytes(options.bodyLimit);
+  return (req, res, next) => {
+    if (options.draining() || !eligible(req, maxBytes)) return next();
+    return options.chain(req, res, next);
   };
 }

@@ -19,19 +19,13 @@ import { createFormatError } from '../graphql/errors.js';
 import { budgetedSchema } from '../graphql/result-budget.js';
 import { buildSchema } from '../graphql/schema.js';
 import { OperationCompiler } from '../compiler/compiler.js';
-import {
-  armor,
-  batchLimit,
-  limitsPlugin,
-  parseOptions,
-  requestDeadline,
-  requestErrorHandler,
-  transactionTimeoutMs,
-} from '../graphql/limits.js';
+import { armor, limitsPlugin, parseOptions, transactionTimeoutMs } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
 import { warmUp, type WarmUpResult } from './warm-up.js';
-import { consistentGraphQL, runConsistently } from './consistent-graphql.js';
+import { runConsistently } from './consistent-graphql.js';
 import { fastLane } from './fast-lane.js';
+import { graphqlChain } from './graphql-chain.js';
+import { securityHeaders } from './security-headers.js';
 import { createDraining } from './draining.js';
 import { answerClientErrors } from './client-errors.js';
 import { httpCacheFor } from './http-cache.js';
@@ -80,7 +74,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const log = logger.child({ component: 'http' });
   const app = express();
   app.disable('x-powered-by');
-  const httpServer = http.createServer(app);
+  // Receiving a request (headers and body) may take at most the request's deadline on every route:
+  // /graphql answers a late body itself at the deadline (limits.ts, 408); Node's own check, a second
+  // later, closes any other connection still sending (408, client-errors.ts). Checked every second.
+  const receiveMs = config.limits.requestTimeoutMs + 1_000;
+  const httpServer = http.createServer({ requestTimeout: receiveMs, headersTimeout: Math.min(60_000, receiveMs), connectionsCheckingInterval: 1_000 }, app);
   answerClientErrors(httpServer);
 
   const observability = createObservability(config, logger, db, deps.repos);
@@ -101,7 +99,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // With introspection off, errors must not leak the schema either ("Did you mean …?" suggestions).
     hideSchemaDetailsFromClientErrors: !config.graphql.introspection,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log),
+    formatError: createFormatError(log, config.neo4j.queryTimeoutMs),
     plugins: [
       // In-flight requests may run to their deadline before connections are cut.
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.limits.requestTimeoutMs + 1_000 }),
@@ -147,9 +145,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     (contextValue) => contextValue.query,
   );
-  const deadline = requestDeadline(config.limits);
-  // First of all: one JSON operation from a non-browser client goes straight to Apollo (src/http/fast-lane.ts).
-  app.use(fastLane({ bodyLimit: config.limits.bodyLimit, draining: () => draining.active, deadline, trustedDocuments, run }));
+  // One chain of steps for every GraphQL request (src/http/graphql-chain.ts); a JSON operation from a
+  // non-browser client reaches it first, before CORS and the other routes (src/http/fast-lane.ts).
+  const chain = graphqlChain({ limits: config.limits, trustedDocuments, httpCache: httpCacheFor(deps), run, logger: log });
+  // Security headers on every answer, the fast lane's too (src/http/security-headers.ts).
+  app.use(securityHeaders());
+  app.use(fastLane({ bodyLimit: config.limits.bodyLimit, draining: () => draining.active, chain }));
   app.use(draining.middleware);
   app.use(cors({ origin: config.http.corsOrigins === '*' ? true : config.http.corsOrigins, maxAge: 600 }));
 
@@ -172,16 +173,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   app.use(await createIdeRouter({ schema, introspection: config.graphql.introspection, logger: log }));
 
-  app.use(
-    '/graphql',
-    deadline,
-    express.json({ limit: config.limits.bodyLimit }),
-    batchLimit(config.limits),
-    trustedDocuments,
-    ...httpCacheFor(deps),
-    consistentGraphQL(run),
-    requestErrorHandler(config.limits, log),
-  );
+  app.use(chain);
 
   return {
     httpServer,

@@ -23,6 +23,8 @@
  */
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Kind, parse, print, visit, type ASTNode, type DocumentNode, type SelectionNode } from 'graphql';
+import { statusOf } from '../errors.js';
+import { guardFailure } from '../graphql/guards.js';
 import { sendGraphQLError } from '../graphql/limits.js';
 import type { Logger } from '../logger.js';
 import { loadExampleOperations } from './ide.js';
@@ -249,7 +251,10 @@ export function trustedDocumentsMiddleware(options: TrustedDocumentsOptions): Re
       return next();
     } catch (error) {
       if (error instanceof TrustedDocumentError) return reject(res, error);
-      return next(error);
+      // Fails closed: a request the rules could not be applied to is refused, never run unchecked.
+      logger?.error({ err: error }, 'trusted documents: the check failed; the request was refused');
+      const failure = guardFailure('trustedDocuments', 'TRUSTED_DOCUMENTS', error);
+      return sendGraphQLError(res, statusOf(failure.extensions['code']), failure.message, failure.extensions);
     }
   };
 }

@@ -38,9 +38,12 @@ export interface QueryContext extends PinnedVersions {
   budget?: WorkBudget | undefined;
 }
 
-/** What the compiler tells the work budget: a compiled root's whole value, to be counted once. */
+/** The request's work budget as the other layers see it: what the response holds so far. */
 export interface WorkBudget {
-  countedTree(rootKey: string, value: unknown): void;
+  /** Objects and list items resolved. */
+  readonly items: number;
+  /** Bytes of the response's data. */
+  readonly bytes: number;
 }
 
 /** The database work of one request, as the observability plugins read it (src/observability/). */

@@ -1,6 +1,8 @@
 /**
  * Observability for operators, wired in one place: Prometheus metrics, OpenTelemetry traces and the
- * slow-query log (docs/operations.md). The HTTP server mounts what this returns.
+ * slow-query log (docs/operations.md). The HTTP server mounts what this returns. /metrics is served
+ * only with a token (METRICS_TOKEN), on a port of its own (METRICS_PORT), or when explicitly opened
+ * (METRICS_OPEN=true, refused in production).
  */
 import http from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
@@ -9,7 +11,7 @@ import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../neo4j/database.js';
 import type { Repositories } from '../repositories/index.js';
-import { createMetrics, metricsHandler } from './metrics.js';
+import { closedMetrics, createMetrics, metricsHandler } from './metrics.js';
 import type { ObservedContext } from './observed.js';
 import { slowQueryLog } from './slow-log.js';
 import { createTracing } from './tracing.js';
@@ -36,9 +38,11 @@ export function createObservability(config: Config, logger: Logger, db: Database
     plugins,
     async mount(app) {
       if (!metrics) return;
-      const handler = metricsHandler(metrics.registry, settings.metrics.token);
-      if (settings.metrics.port === undefined) {
-        app.get('/metrics', handler);
+      const { token, port, open } = settings.metrics;
+      const handler = metricsHandler(metrics.registry, token);
+      if (port === undefined) {
+        // On the public port only with a token, or when explicitly opened (never in production: config.ts).
+        app.get('/metrics', token !== undefined || open ? handler : closedMetrics);
         return;
       }
       const metricsApp = express();

@@ -141,3 +141,10 @@ export function metricsHandler(registry: client.Registry, token: string | undefi
     }, next);
   };
 }
+
+/** /metrics on the public port with neither a token nor a port of its own: closed, saying how to open it. */
+export const closedMetrics: RequestHandler = (_req, res) => {
+  res.status(403).json({
+    error: 'metrics are not served to anyone here: set METRICS_TOKEN (then send Authorization: Bearer <token>), or METRICS_PORT to serve them on a port of their own, or METRICS_OPEN=true outside production',
+  });
+};

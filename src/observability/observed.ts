@@ -26,11 +26,32 @@ export function operationLabel(name: string | null | undefined): string {
 }
 
 /**
- * A copy of `value` with every property whose name contains one of `keys` (case-insensitive)
- * replaced, at any depth: what the slow-query log prints of an operation's variables.
+ * What a secret looks like, whatever it is called: a bearer or basic credential, a JWT, a URL with a
+ * password, a `password=…`-style pair (connection strings, query strings), a private key, common API
+ * key formats (AWS, GitHub, Slack).
+ */
+const SECRET_VALUES = [
+  /\b(bearer|basic)\s+[A-Za-z0-9._~+/=-]{6,}/i,
+  /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/,
+  /[a-z][a-z0-9+.-]*:\/\/[^\s/:@]+:[^\s/@]+@/i,
+  /\b(password|passwd|pwd|secret|token|api[_-]?key|credentials?|auth)\s*[=:]\s*\S+/i,
+  /-----BEGIN [A-Z ]*PRIVATE KEY-----/,
+  /\b(AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|xox[abprs]-[A-Za-z0-9-]{10,})\b/,
+];
+
+/** True when a string looks like a secret (SECRET_VALUES). */
+export function looksSecret(text: string): boolean {
+  return SECRET_VALUES.some((pattern) => pattern.test(text));
+}
+
+/**
+ * A copy of `value` with every property whose name contains one of `keys` (case-insensitive), and
+ * every string that looks like a secret (`looksSecret`), replaced, at any depth: what the slow-query
+ * log prints of an operation's variables.
  */
 export function redact(value: unknown, keys: readonly string[], depth = 0): unknown {
   if (depth > 20) return '[too deep]';
+  if (typeof value === 'string') return looksSecret(value) ? '[redacted]' : value;
   if (Array.isArray(value)) return value.map((v) => redact(v, keys, depth + 1));
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -114,6 +114,50 @@ function checkSpan(props: Props, problems: string[]): void {
   }
 }
 
+/**
+ * Reads and parses one file of a dataset into `parsed` (and the lines of its records into `recordLines`);
+ * false when it cannot be parsed, with its problems added. A YAML alias bomb (an alias expanded past the
+ * yaml library's limit) is one such problem.
+ */
+async function readSeedFile(
+  dir: string,
+  file: string,
+  parsed: Map<string, unknown>,
+  recordLines: Map<string, Record<string, number[]>>,
+  add: (file: string, key: string, reason: string, line?: number) => void,
+): Promise<boolean> {
+  const content = await readFile(path.join(dir, file), 'utf8');
+  if (file.endsWith('.json')) {
+    // Generated datasets (bench/synthetic) are JSON: the same shape, parsed many times faster than YAML.
+    try {
+      parsed.set(file, JSON.parse(content) as unknown);
+      return true;
+    } catch (error) {
+      add(file, '-', `JSON: ${(error as Error).message.slice(0, 200)}`);
+      return false;
+    }
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(content, { uniqueKeys: true, lineCounter });
+  if (doc.errors.length > 0) {
+    for (const e of doc.errors) add(file, '-', `YAML: ${e.message.split('\n')[0]}`, e.linePos?.[0]?.line);
+    return false;
+  }
+  const sections: Record<string, number[]> = {};
+  for (const section of ['nodes', 'relationships']) {
+    const seq = doc.get(section, true);
+    if (isSeq(seq)) sections[section] = seq.items.map((item) => lineCounter.linePos((item as { range?: [number] }).range?.[0] ?? 0).line);
+  }
+  recordLines.set(file, sections);
+  try {
+    parsed.set(file, doc.toJS());
+  } catch (error) {
+    add(file, '-', `YAML: ${(error as Error).message.split('\n')[0]}: an alias may be expanded at most 100 times in a file`);
+    return false;
+  }
+  return true;
+}
+
 /** Reads and validates a dataset folder; throws SeedValidationError listing every problem found. */
 export async function readDataset(dir: string): Promise<Dataset> {
   const problems: ValidationProblem[] = [];
@@ -135,32 +179,15 @@ export async function readDataset(dir: string): Promise<Dataset> {
 
   const parsed = new Map<string, unknown>();
   for (const file of entries) {
-    const content = await readFile(path.join(dir, file), 'utf8');
-    if (file.endsWith('.json')) {
-      // Generated datasets (bench/synthetic) are JSON: the same shape, parsed many times faster than YAML.
-      try {
-        parsed.set(file, JSON.parse(content) as unknown);
-      } catch (error) {
-        add(file, '-', `JSON: ${(error as Error).message}`);
-        unreadable = true;
-      }
-      continue;
-    }
-    const lineCounter = new LineCounter();
-    const doc = parseDocument(content, { uniqueKeys: true, lineCounter });
-    if (doc.errors.length > 0) {
-      for (const e of doc.errors) add(file, '-', `YAML: ${e.message.split('\n')[0]}`, e.linePos?.[0]?.line);
+    // Whatever a file holds, it is one problem of that file, never a crash with a stack trace.
+    try {
+      if (!(await readSeedFile(dir, file, parsed, recordLines, add))) unreadable = true;
+    } catch (error) {
+      add(file, '-', `cannot be read: ${String((error as Error).message ?? error).split('\n')[0]!.slice(0, 200)}`);
       unreadable = true;
-      continue;
     }
-    const sections: Record<string, number[]> = {};
-    for (const section of ['nodes', 'relationships']) {
-      const seq = doc.get(section, true);
-      if (isSeq(seq)) sections[section] = seq.items.map((item) => lineCounter.linePos((item as { range?: [number] }).range?.[0] ?? 0).line);
-    }
-    recordLines.set(file, sections);
-    parsed.set(file, doc.toJS());
   }
+
 
   let header: z.output<typeof datasetFile> | undefined;
   const head = datasetFile.safeParse(parsed.get('dataset.yaml'));

@@ -29,7 +29,37 @@ export function isPartialDate(value: string): boolean {
 const date = z
   .string({ error: 'must be a quoted date string "YYYY", "YYYY-MM" or "YYYY-MM-DD"' })
   .refine(isPartialDate, { error: (iss) => `"${String(iss.input)}" is not a valid date (YYYY, YYYY-MM or YYYY-MM-DD)` });
-const text = z.string().trim().min(1);
+/** The longest name (and alias, title) a record may have; the seed's longest is 118 characters. */
+export const MAX_NAME_LENGTH = 300;
+/** The longest prose (a quote, a description, a note); the seed's longest is 439 characters. */
+export const MAX_TEXT_LENGTH = 5_000;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_NAME = /[\u0000-\u001f\u007f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+/** The message for a control character: which one (never the text around it). */
+function controlCharacter(pattern: RegExp, allowed: string) {
+  return (iss: { input: unknown }) => {
+    const found = String(iss.input).match(pattern)?.[0] ?? '';
+    return `holds the control character U+${found.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}; ${allowed}`;
+  };
+}
+
+/** Prose: trimmed, 1 to MAX_TEXT_LENGTH characters, no control characters but tab and line breaks. */
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_TEXT_LENGTH, `at most ${MAX_TEXT_LENGTH} characters`)
+  .refine((v) => !CONTROL_IN_TEXT.test(v), { error: controlCharacter(CONTROL_IN_TEXT, 'text may hold tabs and line breaks, no other control character') });
+/** A name, alias or title: one line of 1 to MAX_NAME_LENGTH characters, no control characters at all. */
+const name = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_NAME_LENGTH, `at most ${MAX_NAME_LENGTH} characters`)
+  .refine((v) => !CONTROL_IN_NAME.test(v), { error: controlCharacter(CONTROL_IN_NAME, 'a name is one line of printable characters') });
 const code = z.string().regex(/^[A-Z][A-Z0-9_]*$/, 'must be an UPPER_SNAKE code');
 const key = z.string().regex(KEY_PATTERN, 'must look like "<kind>:<slug>" (lower-case, digits, "-", ".")');
 const positiveInt = z.number().int().min(1);
@@ -99,7 +129,7 @@ export const RELATIONSHIP_PROPS: Record<RelationshipType, z.ZodType<Record<strin
   AGREEMENT: z.strictObject({
     agreementKey: key,
     kind: z.enum(AGREEMENT_KINDS),
-    name: text,
+    name,
     enacted: date.optional(),
     revisions: z.array(date).optional(),
     status: code.optional(),
@@ -122,8 +152,8 @@ export const nodeRecord = z.strictObject({
   key,
   label: z.enum(NODE_LABELS, { error: `must be one of ${NODE_LABELS.join(', ')}` }),
   extraLabels: z.array(z.enum(EXTRA_LABELS, { error: `extra labels may only be ${EXTRA_LABELS.join(', ')}` })).optional(),
-  name: text,
-  aliases: z.array(text).optional(),
+  name,
+  aliases: z.array(name).optional(),
   props: z.record(z.string(), z.unknown()).optional(),
   source,
 });
@@ -144,6 +174,6 @@ export const seedFile = z.strictObject({
 
 export const datasetFile = z.strictObject({
   id: z.string().regex(DATASET_ID_PATTERN, 'must be lower-case words joined by "-"'),
-  title: text,
-  source: z.strictObject({ file: text, publisher: text.optional(), asOf: date.optional() }),
+  title: name,
+  source: z.strictObject({ file: name, publisher: name.optional(), asOf: date.optional() }),
 });

@@ -1,7 +1,10 @@
 /**
  * Seed errors a reviewer can act on: each names the file and the line of the record, and one broken
  * record gives one error — not also a "dangling reference" for every relationship that points at it.
+ * Hostile files (issue 27) are refused the same way: a 20 MB name, a YAML alias bomb, NUL and other
+ * control characters in names; never a raw stack trace, never the whole offending value echoed back.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,5 +43,50 @@ describe('seed errors', () => {
     expect(problems.every((p) => p.file === 'offices.yaml'), problems.map((p) => `${p.file} ${p.reason}`).join('\n')).toBe(true);
     expect(problems[0]!.line).toBeGreaterThan(0);
     expect((new SeedValidationError('x', problems)).message).toMatch(/\(line \d+\)/);
+  });
+});
+
+describe('hostile seed files', () => {
+  it('a 20 MB name is one problem naming the file, the record and the limit, without the name itself', async () => {
+    const huge = 'N'.repeat(20 * 1024 * 1024);
+    const problems = await problemsAfter((t) => t.replace(/(key: office:prime-minister\n(?:.*\n)*?\s+name: ).*/, `$1${huge}`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'offices.yaml', key: 'office:prime-minister' });
+    expect(problems[0]!.reason).toMatch(/name: .*at most 300 characters/);
+    expect(new SeedValidationError('x', problems).message.length).toBeLessThan(1_000);
+  });
+
+  it('a YAML alias bomb is refused as a problem of its file, not a crash', async () => {
+    const bomb = ['bomb:', '  a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i <= 12; i++) bomb.push(`  ${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10).fill(`*${String.fromCharCode(96 + i)}`).join(',')}]`);
+    const problems = await problemsAfter((t) => `${bomb.join('\n')}\n${t}`);
+    expect(problems.length).toBeGreaterThan(0);
+    expect(problems[0]).toMatchObject({ file: 'offices.yaml' });
+    expect(problems.map((p) => p.reason).join('\n')).toMatch(/YAML: .*alias/i);
+  });
+
+  it.each([
+    ['NUL', '\u0000'],
+    ['a bell (C0)', '\u0007'],
+    ['an escape (C0)', '\u001b'],
+    ['a line feed', '\n'],
+    ['DEL', '\u007f'],
+  ])('%s in a name is refused, naming the character', async (_what, character) => {
+    const escaped = JSON.stringify(`Prime${character}Minister`);
+    const problems = await problemsAfter((t) => t.replace(/(key: office:prime-minister\n(?:.*\n)*?\s+name: ).*/, `$1${escaped}`));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'offices.yaml', key: 'office:prime-minister' });
+    expect(problems[0]!.reason).toMatch(new RegExp(`name: .*control character U\\+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+  });
+
+  it('npm run seed on such a file exits 1 with the file named, and no stack trace', () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'seed-errors-'));
+    cpSync(MAIN_DATASET_DIR, dir, { recursive: true });
+    const file = path.join(dir, 'offices.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/(key: office:prime-minister\n(?:.*\n)*?\s+name: ).*/, '$1"Prime\\u0000Minister"'));
+    const run = spawnSync('npx', ['tsx', 'src/seed/cli.ts', dir], { encoding: 'utf8', timeout: 120_000, env: { ...process.env, NEO4J_URI: 'bolt://127.0.0.1:1' } });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/offices\.yaml › office:prime-minister › name: .*control character U\+0000/);
+    expect(run.stderr).not.toMatch(/\n\s+at \S/);
   });
 });

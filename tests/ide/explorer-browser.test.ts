@@ -18,6 +18,8 @@ let browser: Browser;
 let page: Page;
 const blocked: string[] = [];
 const pageErrors: string[] = [];
+/** What the browser refused under the page's Content-Security-Policy (none, or the explorer needs a wider policy). */
+const cspViolations: string[] = [];
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (scripts/ensure-chromium.sh)`);
@@ -37,6 +39,9 @@ beforeAll(async () => {
   });
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
 }, 240_000);
 
 afterAll(async () => {
@@ -133,5 +138,12 @@ describe('graph explorer at /explore, offline, trusted documents only', SLOW, ()
   it('made no request beyond this machine and raised no page error', () => {
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('works under its Content-Security-Policy: the header is there and nothing was refused', async () => {
+    const res = await fetch(`${server.origin}/explore`);
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(cspViolations).toEqual([]);
   });
 });

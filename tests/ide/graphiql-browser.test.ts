@@ -30,6 +30,8 @@ let page: Page;
 /** Every request the page made that was not to this machine: all of them were blocked. */
 const blocked: string[] = [];
 const pageErrors: string[] = [];
+/** What the browser refused under the page's Content-Security-Policy (none, or the IDE needs a wider policy). */
+const cspViolations: string[] = [];
 
 async function newContext(): Promise<BrowserContext> {
   const ctx = await browser.newContext({ viewport: VIEWPORT });
@@ -41,7 +43,12 @@ async function newContext(): Promise<BrowserContext> {
     blocked.push(route.request().url());
     return route.abort('internetdisconnected');
   });
-  ctx.on('page', (p) => p.on('pageerror', (error) => pageErrors.push(error.message)));
+  ctx.on('page', (p) => {
+    p.on('pageerror', (error) => pageErrors.push(error.message));
+    p.on('console', (message) => {
+      if (/Content.Security.Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  });
   return ctx;
 }
 
@@ -303,5 +310,14 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
   it('needed nothing from the internet', () => {
     expect(blocked).toEqual([]);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('works under its Content-Security-Policy (and the other security headers): nothing was refused', async () => {
+    const res = await fetch(server.url, { headers: { accept: 'text/html' } });
+    expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(res.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers.get('x-frame-options')).toBe('DENY');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(cspViolations).toEqual([]);
   });
 });

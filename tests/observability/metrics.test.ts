@@ -1,11 +1,14 @@
 /**
  * /metrics as Prometheus scrapes it: after saved operations it reports requests by operation and
  * outcome, latency and round-trip histograms, statements by name, limits hit, the sessions gauge and
- * process metrics; a token, when set, is required.
+ * process metrics; it is served only with a token, on a port of its own or when explicitly opened
+ * (METRICS_OPEN, which production refuses), never to anyone by default (issue 27).
  */
 import { readFileSync } from 'node:fs';
+import { ConfigError, loadConfig } from '../../src/config.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { freePort } from '../../bench/support/free-port.js';
 
 const operation = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
 
@@ -24,7 +27,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 describe('/metrics', () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer();
+    server = await startTestServer({ METRICS_OPEN: 'true' });
   });
   afterAll(async () => server?.stop());
 
@@ -101,5 +104,48 @@ describe('/metrics with a token', () => {
     } finally {
       await server.stop();
     }
+  });
+});
+
+describe('/metrics is closed unless opened', () => {
+  it('by default (no token, no port of its own) it answers 403 saying how to open it, not the metrics', async () => {
+    const server = await startTestServer();
+    try {
+      const res = await fetch(`${server.origin}/metrics`);
+      expect(res.status).toBe(403);
+      const text = await res.text();
+      expect(text).not.toContain('graphql_requests_total');
+      expect(text).toMatch(/METRICS_TOKEN.*METRICS_PORT.*METRICS_OPEN/);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('with METRICS_PORT it is served on that port only, not on the API’s', async () => {
+    const port = await freePort();
+    const server = await startTestServer({ METRICS_PORT: String(port) });
+    try {
+      expect((await fetch(`${server.origin}/metrics`)).status).toBe(404);
+      const own = await fetch(`http://127.0.0.1:${port}/metrics`);
+      expect(own.status).toBe(200);
+      expect(await own.text()).toContain('graphql_requests_total');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('production refuses to start with it open to anyone, and starts with a token or a port', () => {
+    const error = (() => {
+      try {
+        loadConfig({ NODE_ENV: 'production', METRICS_OPEN: 'true' });
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.join('\n')).toMatch(/METRICS_OPEN.*METRICS_TOKEN or METRICS_PORT/);
+    expect(loadConfig({ NODE_ENV: 'production', METRICS_OPEN: 'true', METRICS_TOKEN: 'metrics-token-0123456789' }).observability.metrics.open).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production' }).observability.metrics.open).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 /**
  * The slow-query log: an operation over the threshold is logged once with its name, document hash,
  * variables (secrets redacted), round trips, time in Neo4j and statement names; below it, nothing.
+ * Secrets are redacted by name (pwd, credentials, …) and by what the value looks like (bearer tokens,
+ * JWTs, passwords in URLs or connection strings), and an analyst's Cypher statement is never logged.
  */
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
@@ -52,6 +54,46 @@ describe('slow-query log', () => {
     try {
       await server.gql(QUERY, { id: 'plan:firearms-2016', withCategories: false });
       expect(lines.filter((l) => l['component'] === 'slow-query')).toHaveLength(0);
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
+describe('slow-query log redaction', () => {
+  const ANALYST = 'analyst-token-0123456789abcdef';
+  const secrets = {
+    pwd: 'hunter2-pwd',
+    credentials: { user: 'ops', key: 'cred-value-1' },
+    note: 'Bearer abc.def-secret-bearer',
+    jwtLike: 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJlLXNlY3JldA',
+    link: 'https://ops:url-password-9@example.test/path',
+    dsn: 'host=db user=ops password=dsn-password-7 sslmode=require',
+  };
+
+  it('redacts secrets by name and by value pattern, and never logs an analyst statement', async () => {
+    const { logger, lines } = capture();
+    const server = await startTestServer({ SLOW_QUERY_MS: '1', ANALYST_CYPHER_TOKEN: ANALYST }, { logger });
+    try {
+      await server.gql('query Q($id: ID!, $pwd: String, $credentials: JSON, $note: String, $jwtLike: String, $link: String, $dsn: String) { node(id: $id) { id } }', {
+        id: 'plan:firearms-2016',
+        ...secrets,
+      });
+      const statement = "MATCH (n:Meeting {key: 'meeting:firearms-promotion'}) RETURN n.name AS secretName";
+      const res = await server.gql('query A($statement: String!, $params: JSON) { cypher(query: $statement, params: $params) { columns } }', { statement, params: { p: 'param-value-3' } }, {
+        authorization: `Bearer ${ANALYST}`,
+      });
+      expect(res.body.errors).toBeUndefined();
+      await new Promise((r) => setTimeout(r, 50));
+      const slow = lines.filter((l) => l['component'] === 'slow-query');
+      expect(slow).toHaveLength(2);
+      const first = slow[0]!;
+      expect((first['variables'] as Record<string, unknown>)['id']).toBe('plan:firearms-2016');
+      const all = JSON.stringify(lines);
+      for (const value of ['hunter2-pwd', 'cred-value-1', 'abc.def-secret-bearer', 'c2lnbmF0dXJlLXNlY3JldA', 'url-password-9', 'dsn-password-7', ANALYST, 'secretName', 'param-value-3']) {
+        expect(all, value).not.toContain(value);
+      }
+      expect((slow[1]!['variables'] as Record<string, unknown>)['statement']).toMatch(/analyst Cypher, \d+ characters/);
     } finally {
       await server.stop();
     }

@@ -30,6 +30,7 @@ import { nodeRow, relationshipRow } from '../rows.js';
 import { AFTER_IMPORT_STATEMENTS, setEmptyLists } from './after-import.js';
 import { writeImportFiles, type ImportFiles } from './csv-files.js';
 import { IMPORT_DATABASE, runImportTool } from './import-tool.js';
+import { bulkPreflight } from './preflight.js';
 import { hasStore, swapStore } from './store-swap.js';
 
 export interface BulkTimings {
@@ -110,6 +111,8 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
   const validated = performance.now();
   log(`validated ${id}: ${nodeRows.length} nodes, ${relRows.length} relationships`);
 
+  // The data folder in use, or the port taken, is said now, not after the CSV files and the import.
+  await bulkPreflight(options.local);
   const live = path.resolve(options.local.dataDir);
   const staging = `${live}.bulk`;
   await rm(staging, { recursive: true, force: true });

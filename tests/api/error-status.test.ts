@@ -1,0 +1,90 @@
+/**
+ * One HTTP status per error code (issue 27), whichever part of the server raised the error: QUERY_TIMEOUT is
+ * 503 with Retry-After whether the request's deadline or Neo4j's transaction timeout fired (it was 200 or 503);
+ * BAD_USER_INPUT is 400 whether graphql-js or a resolver refused the argument. A response with data beside
+ * its errors stays 200, as the GraphQL-over-HTTP spec requires.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+/** `agreements { parties { … on Country { … } } }` nested `levels` times from Japan (tests/hardening/work-budget.test.ts). */
+function fanOut(levels: number): string {
+  return `{ node(id: "country:japan") { ... on Country { ${'agreements { parties { ... on Country { '.repeat(levels)}name ${'} } } '.repeat(levels)}} } }`;
+}
+
+/** No estimate or size budget stands in the way of a fan-out. */
+const UNBOUNDED = { MAX_COST: '1000000000000000', MAX_DEPTH: '40', MAX_RESULT_ITEMS: '1000000000000', MAX_RESULT_BYTES: '1000000000000' };
+
+let api: TestServer;
+/** The fan-out compiled into one statement, which Neo4j's own clock stops first. */
+let neo4jClock: TestServer;
+/** The request's deadline fires first (no cost or size budget to stop the fan-out before it). */
+let requestClock: TestServer;
+beforeAll(async () => {
+  api = await startTestServer();
+  neo4jClock = await startTestServer({ ...UNBOUNDED, QUERY_TIMEOUT_MS: '2000', REQUEST_TIMEOUT_MS: '60000' });
+  // Run field by field (the estimate is over MAX_RESULT_ITEMS), so no one statement runs long: the request's clock fires.
+  requestClock = await startTestServer({ ...UNBOUNDED, MAX_RESULT_ITEMS: '1000000000', REQUEST_TIMEOUT_MS: '1500' });
+});
+afterAll(async () => {
+  await api?.stop();
+  await neo4jClock?.stop();
+  await requestClock?.stop();
+});
+
+async function post(server: TestServer, query: string, variables?: Record<string, unknown>) {
+  const res = await fetch(server.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), body, code: body.errors?.[0]?.extensions?.['code'] };
+}
+
+describe('QUERY_TIMEOUT is 503 with Retry-After, whichever clock fired', () => {
+  it("Neo4j's transaction timeout", async () => {
+    const res = await post(neo4jClock, fanOut(5));
+    expect(res.code).toBe('QUERY_TIMEOUT');
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ max: 2000 });
+    expect(res.status).toBe(503);
+    expect(res.retryAfter).toBe('5');
+  });
+
+  it("the request's deadline", async () => {
+    const res = await post(requestClock, fanOut(5));
+    expect(res.code).toBe('QUERY_TIMEOUT');
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ max: 1500 });
+    expect(res.status).toBe(503);
+    expect(res.retryAfter).toBe('5');
+  });
+});
+
+describe('BAD_USER_INPUT is 400, whoever refused the value', () => {
+  it('a resolver (a page size out of range)', async () => {
+    const res = await post(api, '{ meetings(first: -1) { totalCount } }');
+    expect(res.code).toBe('BAD_USER_INPUT');
+    expect(res.status).toBe(400);
+  });
+
+  it('graphql-js (a variable of the wrong type)', async () => {
+    const res = await post(api, 'query Q($n: Int) { meetings(first: $n) { totalCount } }', { n: 'ten' });
+    expect(res.code).toBe('BAD_USER_INPUT');
+    expect(res.status).toBe(400);
+  });
+
+  it('but beside data that was answered, the response is 200 with the error in it', async () => {
+    const res = await post(api, `{ ok: countries(first: 1) { totalCount } bad: node(id: "${'x'.repeat(301)}") { id } }`);
+    expect(res.code).toBe('BAD_USER_INPUT');
+    expect(res.status).toBe(200);
+    expect((res.body.data as { ok: { totalCount: number } }).ok.totalCount).toBeGreaterThan(0);
+  });
+});
+
+describe('NOT_FOUND is 404', () => {
+  it('an unknown id where the question needs one', async () => {
+    const res = await post(api, '{ shortestPath(from: "country:japan", to: "country:atlantis") { paths { length } } }');
+    expect(res.code).toBe('NOT_FOUND');
+    expect(res.status).toBe(404);
+  });
+});
