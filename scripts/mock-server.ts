@@ -19,7 +19,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express from 'express';
 import { loadConfig } from '../src/config.js';
-import type { GraphQLContext } from '../src/graphql/context.js';
+import { createContext, type GraphQLContext } from '../src/graphql/context.js';
 import { createFormatError } from '../src/graphql/errors.js';
 import { armor, limitsPlugin, parseOptions } from '../src/graphql/limits.js';
 import { budgetedSchema } from '../src/graphql/result-budget.js';
@@ -27,7 +27,6 @@ import { buildSchema } from '../src/graphql/schema.js';
 import { createLogger } from '../src/logger.js';
 import type { QueryContext } from '../src/neo4j/database.js';
 import { readDataset, type Dataset } from '../src/seed/format.js';
-import { createServices } from '../src/services/index.js';
 import { MemoryGraph } from './mock/memory-graph.js';
 import { memoryRepositories } from './mock/memory-repositories.js';
 
@@ -66,8 +65,9 @@ export async function startMockServer(port: number, env: Record<string, string |
     express.json({ limit: config.limits.bodyLimit }),
     expressMiddleware(apollo, {
       context: async ({ req }) => {
+        // The API's own request context: services over the in-memory repositories and the work budget's meter.
         const query: QueryContext = {};
-        return { services: createServices(repos, query, {}), query, logger, datasets, authorization: req.headers.authorization };
+        return createContext({ config, repos, datasets }, logger, query, req.headers.authorization);
       },
     }),
   );
