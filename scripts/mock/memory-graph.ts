@@ -7,7 +7,7 @@
  * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
-import { OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
+import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
 import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
 import type { EntityFilter, EntityLabel, EntityPageQuery, NeighbourRequest, RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
@@ -67,7 +67,7 @@ export class MemoryGraph {
         key, kind: String(r0['kind']), name: String(r0['name']), enacted: str('enacted'), revisions: (r0['revisions'] as string[] | undefined) ?? [],
         status: str('status'), note: str('note'), partyKeys: [...new Set(sorted.map((r) => r.from)), ...sorted.map((r) => r.to)],
         dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote ?? null, inferred: (r0['inferred'] as boolean | undefined) ?? null,
-        reading: str('reading'),
+        reading: str('reading'), existsFrom: str('existsFrom'), existsUntil: str('existsUntil'),
       });
     }
   }
@@ -115,8 +115,6 @@ export class MemoryGraph {
     const str = (k: string) => (typeof n[k] === 'string' ? (n[k] as string) : null);
     const linked = (type: string, key: string, direction: 'out' | 'in') =>
       this.relationships.some((r) => r.rel.type === type && (direction === 'out' ? r.from === n.key && r.to === key : r.to === n.key && r.from === key));
-    const established = str('established');
-    const dissolved = str('dissolved');
     return (
       (!f.kinds || f.kinds.includes(str('kind') ?? '')) &&
       (!f.text || n.name.toLowerCase().includes(f.text) || (n.aliases ?? []).some((a) => a.toLowerCase().includes(f.text!))) &&
@@ -124,7 +122,8 @@ export class MemoryGraph {
       (!f.withoutLabel || !this.has(n, f.withoutLabel)) &&
       (!f.dateFrom || (d !== null && pad(d, '-12-31') >= f.dateFrom)) &&
       (!f.dateTo || (d !== null && pad(d, '-01-01') <= f.dateTo)) &&
-      (!f.asOf || ((established === null || pad(established, '-01-01') <= f.asOfLatest!) && (dissolved === null || pad(dissolved, '-01-01') > f.asOf))) &&
+      // The one "exists as of" rule: the life the loader stored (existsOn, as cypher/entity/filter.cypher reads it).
+      (!f.asOf || existsOn(n, f.asOf, f.asOfLatest!)) &&
       (!f.outType || linked(f.outType, f.outKey!, 'out')) &&
       (!f.inType || linked(f.inType, f.inKey!, 'in')) &&
       (!f.agreementKinds || this.relationships.some((r) => r.rel.type === 'AGREEMENT' && (r.from === n.key || r.to === n.key) && f.agreementKinds!.includes(String(r.rel['kind']))))
