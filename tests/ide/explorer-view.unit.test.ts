@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { agreementLabel, shortLabel } from '../../src/explorer/page/labels.js';
-import { anchorsOf, emptyView, parseStep, parseView, serialiseView, type ViewState } from '../../src/explorer/page/view-state.js';
+import { anchorsOf, emptyView, parseStep, parseView, serialiseView, type Step, type ViewState } from '../../src/explorer/page/view-state.js';
 import { visibleElements, type AsOfAnswer, type GraphEdge, type GraphNode } from '../../src/explorer/page/visibility.js';
 
 describe('the view in the URL', () => {
@@ -24,11 +24,12 @@ describe('the view in the URL', () => {
     const query = serialiseView(view);
     expect(query).toContain('step=open:2:organisation:japan-customs');
     expect(parseView(query)).toEqual({ view: { ...view, hidden: ['HOSTED', 'OPERATES'] }, ignored: [] });
-    for (const step of [
+    const drawing: Step[] = [
       { verb: 'common', ids: ['meeting:drug-abuse-promotion', 'meeting:firearms-promotion'] },
       { verb: 'path', from: 'office:prime-minister', to: 'meeting:firearms-promotion' },
       { verb: 'lineage', id: 'plan:drug-strategy-4' },
-    ] as const) {
+    ];
+    for (const step of drawing) {
       expect(parseView(serialiseView({ ...emptyView(), steps: [step] })).view.steps).toEqual([step]);
     }
   });
