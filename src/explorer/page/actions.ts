@@ -21,7 +21,7 @@ interface Membership {
   via: ApiNode | null;
   provenance: ApiProvenance;
 }
-export interface CommonMember {
+interface CommonMember {
   member: ApiNode;
   memberships: Membership[];
 }
@@ -34,11 +34,20 @@ interface LineageStep {
   provenance: ApiProvenance | null;
 }
 
-/** What a step drew, for the status line; `common` carries the members for the common-ground panel. */
+/** What the selected nodes share, for the common-ground pane: a summary and, for each shared node, how. */
+export interface CommonList {
+  summary: string;
+  items: { id: string; name: string; how: string[] }[];
+}
+
+/** What a step drew, for the status line; `common` lists the common ground for its pane. */
 export interface StepResult {
   message: string;
-  common?: { meetings: ApiNode[]; members: CommonMember[] };
+  common?: CommonList;
 }
+
+const membershipText = (m: Membership) =>
+  `${m.type === 'CHAIRS' ? `chairs (${(m.role ?? '').toLowerCase()})` : 'member of'} ${m.meeting.name}${m.via ? ` through ${m.via.name}` : ''}`;
 
 const NEIGHBOURHOOD_LIMIT = 150;
 
@@ -112,8 +121,9 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
         ),
       })),
     );
-    const names = ids.map((id) => meetings.get(id)?.name ?? id).join(' and ');
-    return { message: `${commonMembers.length} bodies sit on ${names}.`, common: { meetings: [...meetings.values()], members: commonMembers } };
+    const summary = `${commonMembers.length} bodies sit on ${ids.map((id) => meetings.get(id)?.name ?? id).join(' and ')}`;
+    const items = commonMembers.map((c) => ({ id: c.member.id, name: c.member.name, how: c.memberships.map(membershipText) }));
+    return { message: `${summary}.`, common: { summary: `${summary}:`, items } };
   }
   // Not all meetings: the nodes linked to every one of them (commonGround of the first with each other).
   const answers = await Promise.all(ids.slice(1).map((b) => gql<CommonGround>('ExplorerCommonGround', { a: ids[0], b })));
@@ -125,7 +135,14 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
   addElements(cy, [...ends, ...kept.map((n) => n.node)], kept.flatMap((n) => [...n.viaA, ...n.viaB]), null);
   cy.nodes().forEach((n) => void n.toggleClass('common', keep.includes(n.id())));
   await layoutFresh(cy);
-  return { message: `${keep.length} node(s) linked to all ${ids.length} selected.${answers.some((a) => a.commonGround.truncated) ? ' (cut at the limit)' : ''}` };
+  const name = (id: string) => (cy.getElementById(id).data('name') as string | undefined) ?? id;
+  const summary = `${keep.length} node(s) linked to ${ids.map(name).join(' and ')}${answers.some((a) => a.commonGround.truncated) ? ' (cut at the limit)' : ''}`;
+  const items = keep.map((id) => ({
+    id,
+    name: name(id),
+    how: kept.filter((k) => k.node.id === id).flatMap((k) => [...k.viaA, ...k.viaB]).map((r) => `${name(r.startId)} ${r.type} ${name(r.endId)}`),
+  }));
+  return { message: `${summary}.`, common: { summary: `${summary}:`, items } };
 }
 
 /** Draws one step of a view. */

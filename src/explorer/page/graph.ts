@@ -115,6 +115,8 @@ export function createGraph(container: HTMLElement): Core {
         'target-arrow-shape': 'none',
       },
     },
+    // A relationship's type is written when it matters: close up, or at what is selected (agreements always).
+    { selector: 'edge[type != "AGREEMENT"][!labelled]', style: { label: '' } },
     { selector: 'edge[?inferred]', style: { 'line-style': 'dashed', 'line-color': '#d4a017', 'target-arrow-color': '#d4a017' } },
     { selector: 'edge:selected', style: { width: 5, 'overlay-color': '#1f6feb', 'overlay-opacity': 0.2 } },
     { selector: '.hidden', style: { display: 'none' } },
@@ -122,15 +124,25 @@ export function createGraph(container: HTMLElement): Core {
   cy.style(style);
   // Label sizes follow the zoom (labelScale): recompute them when it changes (once a frame at most).
   let pending = false;
-  cy.on('zoom', () => {
+  const update = () => {
     if (pending) return;
     pending = true;
     requestAnimationFrame(() => {
       pending = false;
+      labelEdges(cy);
       cy.style().update();
     });
-  });
+  };
+  cy.on('zoom select unselect add', update);
   return cy;
+}
+
+/** Writes relationship types close up (zoom 1.2 and more) and on the edges of what is selected. */
+function labelEdges(cy: Core): void {
+  const near = cy.zoom() >= 1.2;
+  const selected = cy.elements(':selected');
+  const focus = selected.edges().union(selected.nodes().connectedEdges());
+  cy.batch(() => cy.edges().forEach((e) => void e.data('labelled', near || focus.contains(e))));
 }
 
 export const nodeData = (n: ApiNode, addedBy: string | null) => ({

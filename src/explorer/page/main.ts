@@ -92,7 +92,16 @@ function updateToolbar(): void {
   $<HTMLButtonElement>('undo').disabled = !canUndo();
 }
 
-app.listeners.push(() => renderTypes(), () => renderTable(app), () => updateToolbar());
+/** What was inspected and is no longer drawn (a new view) leaves the details pane. */
+function forgetGone(): void {
+  const id = app.view.inspected;
+  if (!id || cy.getElementById(id).nonempty()) return;
+  app.view.inspected = null;
+  $('pane-details').innerHTML = '<p>Click a node or an edge.</p>';
+  delete $('pane-details').dataset['id'];
+}
+
+app.listeners.push(() => renderTypes(), () => renderTable(app), () => updateToolbar(), () => forgetGone());
 
 // The picture: click inspects, double-click expands, right-click opens the menu.
 cy.on('tap', 'node', (event) => act('inspect', event.target.id()));

@@ -3,10 +3,10 @@
  * agreements of the view as a table (partner, kind, since), and the common ground of a selection as a list.
  */
 import type { EdgeSingular } from 'cytoscape';
-import type { CommonMember } from './actions.js';
+import type { CommonList } from './actions.js';
 import { gql } from './api.js';
 import { $, esc, saveUrl, type App } from './app.js';
-import type { ApiNode, ApiProvenance } from './graph.js';
+import type { ApiProvenance } from './graph.js';
 import { kindText } from './labels.js';
 
 type Tab = App['view']['tab'];
@@ -109,16 +109,14 @@ export function renderTable(app: App): void {
     : '<p>No agreement in this view. <button type="button" data-open="country:japan">Open Japan</button> to see all of them.</p>';
 }
 
-/** What the selected meetings share: each common member and how it sits on each meeting. */
-export function renderCommon(common: { meetings: ApiNode[]; members: CommonMember[] } | null): void {
+/** What the selected nodes share: each shared node and how it is linked to each of them. */
+export function renderCommon(common: CommonList | null): void {
   if (!common) {
     $('pane-common').innerHTML = '<p>Select two or more nodes (Ctrl- or Shift-click), then “Common ground”.</p>';
     return;
   }
-  const how = (m: CommonMember['memberships'][number]) =>
-    `${m.type === 'CHAIRS' ? `chairs (${(m.role ?? '').toLowerCase()})` : 'member of'} ${esc(m.meeting.name)}${m.via ? ` through ${esc(m.via.name)}` : ''}`;
   $('pane-common').innerHTML =
-    `<p data-testid="common-summary">${common.members.length} bodies sit on ${common.meetings.map((m) => esc(m.name)).join(' and ')}:</p><ol>` +
-    common.members.map((c) => `<li data-id="${esc(c.member.id)}"><b>${esc(c.member.name)}</b><ul>${c.memberships.map((m) => `<li>${how(m)}</li>`).join('')}</ul></li>`).join('') +
+    `<p data-testid="common-summary">${esc(common.summary)}</p><ol>` +
+    common.items.map((c) => `<li data-id="${esc(c.id)}"><b>${esc(c.name)}</b><ul>${c.how.map((h) => `<li>${esc(h)}</li>`).join('')}</ul></li>`).join('') +
     '</ol>';
 }

@@ -13,6 +13,7 @@ export interface Hit {
 }
 
 const DELAY_MS = 120;
+const DONE = 'explorer:done';
 
 async function search(text: string, signal?: AbortSignal): Promise<Hit[]> {
   const data = await gql<{ search: { node: { __typename: string; id: string; name: string } }[] }>('ExplorerSearch', { text }, signal);
@@ -50,6 +51,13 @@ export function searchAsYouType(input: HTMLInputElement, list: HTMLElement, choo
   input.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(() => void run(), DELAY_MS);
+  });
+  // A box whose value was taken (resolveId) stops suggesting.
+  input.addEventListener(DONE, () => {
+    clearTimeout(timer);
+    controller?.abort();
+    hits = [];
+    list.innerHTML = '';
   });
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
@@ -94,6 +102,7 @@ export function attachPicker(input: HTMLInputElement, list: HTMLElement, onError
 
 /** The id a box stands for: the suggestion chosen, an id as typed, or the best match of the name typed. */
 export async function resolveId(input: HTMLInputElement, what: string): Promise<Hit> {
+  input.dispatchEvent(new Event(DONE));
   const text = input.value.trim();
   if (!text) throw new ApiError(`type a name or an id for ${what} (e.g. Prime Minister, or office:prime-minister)`, 'BAD_USER_INPUT');
   if (input.dataset['id']) return { id: input.dataset['id'], name: text, type: '' };
