@@ -142,7 +142,7 @@ describe('labels', () => {
     expect(shortLabel('Meeting for the Promotion of Measures against Firearms', ['Firearms Meeting'])).toBe('Firearms Meeting');
     expect(shortLabel('Chair of the National Public Safety Commission', ['NPSC', 'NPSC Chair'])).toBe('NPSC Chair');
     const a = shortLabel('Director-General of Trade and Economic Cooperation Bureau of Ministry of Economy, Trade and Industry');
-    expect(a).toBe('Director-General of Trade and … of Economy, Trade and Industry');
+    expect(a).toBe('Director-General of Trade and … Ministry of Economy, Trade and Industry');
     expect(shortLabel('Headquarters for the Promotion of Measures to Prevent Drug Abuse')).toBe('Headquarters for the Promotion of Measures to Prevent Drug Abuse');
   });
 

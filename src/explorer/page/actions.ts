@@ -8,7 +8,7 @@ import type { NodeCollection } from 'cytoscape';
 import { ApiError, gql } from './api.js';
 import { refresh, type App } from './app.js';
 import { addElements, type ApiEdge, type ApiNode, type ApiProvenance } from './graph.js';
-import { layoutAdded, layoutChain, layoutCommon, layoutFresh } from './layout.js';
+import { layoutAdded, layoutAgain, layoutChain, layoutCommon, layoutFresh, layoutRadial } from './layout.js';
 import { anchorsOf, type Step } from './view-state.js';
 
 interface Neighbourhood {
@@ -110,6 +110,7 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
       n.toggleClass('common', memberIds.has(n.id()));
       n.toggleClass('via', !memberIds.has(n.id()) && !meetings.has(n.id()));
     });
+    laidOut(app, { name: 'table' });
     layoutCommon(
       cy,
       ids,
@@ -134,6 +135,7 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
   const kept = answers.flatMap((a) => a.commonGround.neighbours.filter((n) => keep.includes(n.node.id)));
   addElements(cy, [...ends, ...kept.map((n) => n.node)], kept.flatMap((n) => [...n.viaA, ...n.viaB]), null);
   cy.nodes().forEach((n) => void n.toggleClass('common', keep.includes(n.id())));
+  laidOut(app, { name: 'force' });
   await layoutFresh(cy);
   const name = (id: string) => (cy.getElementById(id).data('name') as string | undefined) ?? id;
   const summary = `${keep.length} node(s) linked to ${ids.map(name).join(' and ')}${answers.some((a) => a.commonGround.truncated) ? ' (cut at the limit)' : ''}`;
@@ -145,6 +147,24 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
   return { message: `${summary}.`, common: { summary: `${summary}:`, items } };
 }
 
+/**
+ * Lays the shown view out again (a new view, or after the date or the filters changed what is shown), the way
+ * its kind reads best: a neighbourhood of depth 1 as a circle around its centre, a lineage and the common
+ * ground of meetings where they stand (their layouts are tables), anything else by fCoSE from where it is.
+ */
+export async function relayout(app: App): Promise<void> {
+  const { cy } = app;
+  const kind = cy.scratch(LAYOUT) as Layout | undefined;
+  if (kind?.name === 'radial') layoutRadial(cy, kind.centre);
+  else if (kind?.name === 'table') cy.fit(cy.elements().not('.hidden'), 40);
+  else await layoutAgain(cy);
+}
+
+/** How the view was laid out, so that it is laid out the same way again. */
+type Layout = { name: 'radial'; centre: string } | { name: 'table' } | { name: 'force' };
+const LAYOUT = 'explorer-layout';
+const laidOut = (app: App, kind: Layout) => void app.cy.scratch(LAYOUT, kind);
+
 /** Draws one step of a view. */
 export async function runStep(app: App, step: Step): Promise<StepResult> {
   const { cy } = app;
@@ -154,13 +174,15 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       cy.elements().remove();
       addElements(cy, n.nodes.map((x) => x.node), n.relationships, step.id);
       cy.getElementById(step.id).data('addedBy', null);
-      await layoutFresh(cy);
+      laidOut(app, step.depth === 1 ? { name: 'radial', centre: step.id } : { name: 'force' });
+      await relayout(app);
       return { message: `Neighbourhood of ${cy.getElementById(step.id).data('name')} (depth ${step.depth})${n.truncated ? ', cut at the limit' : ''}.` };
     }
     case 'expand': {
       const n = await neighbourhood(step.id, step.depth);
       const added = addElements(cy, n.nodes.map((x) => x.node), n.relationships, step.id);
       refresh(app);
+      laidOut(app, { name: 'force' });
       await layoutAdded(cy, added.not('.hidden').nodes(), cy.getElementById(step.id));
       return { message: `Expanded ${cy.getElementById(step.id).data('name')}: ${added.length} new node(s)${n.truncated ? ', cut at the limit' : ''}.` };
     }
@@ -183,6 +205,7 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       );
       cy.elements().remove();
       for (const p of shortestPath.paths) addElements(cy, p.nodes, p.relationships, null);
+      laidOut(app, { name: 'force' });
       await layoutFresh(cy);
       const hops = shortestPath.paths[0]?.relationships.length ?? 0;
       return { message: shortestPath.paths.length ? `${shortestPath.paths.length} shortest path(s) of ${hops} hop(s).` : 'No path within 6 hops.' };
@@ -202,6 +225,7 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       addElements(cy, steps.map((s) => s.node), edges, null, true);
       // Every step of the chain holds the view: as of a date, the steps that existed stay.
       cy.nodes().forEach((n) => void n.data('pinned', true));
+      laidOut(app, { name: 'table' });
       layoutChain(cy, steps.map((s) => s.node.id));
       return { message: `Lineage: ${steps.length} step(s), oldest on the left.` };
     }

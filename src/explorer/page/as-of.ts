@@ -5,9 +5,9 @@
  * never a rule of this page; a date the API cannot read is refused with the API's message, and the view
  * stays as it was.
  */
+import { relayout } from './actions.js';
 import { gql } from './api.js';
 import { $, describeView, refresh, status, type App, type DataDates } from './app.js';
-import { layoutAgain } from './layout.js';
 import type { AsOfAnswer } from './visibility.js';
 
 interface StateAsOfData {
@@ -85,7 +85,7 @@ export async function setAsOf(app: App, date: string | null, options: { relayout
   }
   showDate(app);
   const visibility = refresh(app);
-  if (options.relayout) await layoutAgain(app.cy);
+  if (options.relayout) await relayout(app);
   status(describeView(app, visibility));
   return true;
 }

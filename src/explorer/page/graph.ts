@@ -111,8 +111,13 @@ export function createGraph(container: HTMLElement): Core {
         'line-color': (e: EdgeSingular) => AGREEMENT_COLOURS[e.data('kind') as string] ?? '#888',
         'target-arrow-color': (e: EdgeSingular) => AGREEMENT_COLOURS[e.data('kind') as string] ?? '#888',
         'font-weight': 'bold',
-        // An agreement binds both parties: no arrow.
+        // An agreement binds both parties: no arrow. Its label sits nearer the partner, where spokes are further
+        // apart than at their middle (a hub such as Japan has 40 of them).
         'target-arrow-shape': 'none',
+        label: '',
+        'target-label': 'data(label)',
+        'target-text-offset': 80,
+        'target-text-rotation': 'autorotate',
       },
     },
     // A relationship's type is written when it matters: close up, or at what is selected (agreements always).

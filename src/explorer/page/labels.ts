@@ -6,9 +6,9 @@
 
 /** A name this long reads at a glance; up to FULL it is drawn whole, wrapped on up to three lines. */
 const SHORT = 40;
-const FULL = 66;
+const FULL = 72;
 const HEAD = 30;
-const TAIL = 34;
+const TAIL = 40;
 
 /** The label drawn for a node. */
 export function shortLabel(name: string, aliases: readonly string[] = []): string {

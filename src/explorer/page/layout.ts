@@ -119,6 +119,29 @@ export async function layoutFresh(cy: Core): Promise<void> {
   fitView(cy);
 }
 
+/**
+ * A node and its neighbours (a depth-1 neighbourhood): the neighbours evenly on a circle around it, grouped by
+ * the relationship that links them and in alphabetical order within (Japan's partners A to Z, clockwise from
+ * the top), so no spoke hides behind another and a name is found at a glance.
+ */
+export function layoutRadial(cy: Core, centreId: string): void {
+  labelsAtZoomOne(cy);
+  const centre = cy.getElementById(centreId);
+  const ring = shown(cy).nodes().not(centre);
+  const linkType = (n: NodeSingular) => (n.edgesWith(centre).map((e) => e.data('type') as string).sort()[0] ?? '~');
+  const sorted = (ring.toArray() as NodeSingular[]).sort(
+    (a, b) => linkType(a).localeCompare(linkType(b)) || String(a.data('name')).localeCompare(String(b.data('name'))),
+  );
+  const radius = Math.max(170, (sorted.length * 72) / (2 * Math.PI));
+  centre.position({ x: 0, y: 0 });
+  sorted.forEach((n, i) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * i) / sorted.length;
+    n.position({ x: radius * Math.cos(angle), y: radius * Math.sin(angle) });
+  });
+  separate(cy, ring);
+  fitView(cy);
+}
+
 /** Lays out the shown nodes again from where they stand (after an "as of" or filter change). */
 export async function layoutAgain(cy: Core): Promise<void> {
   labelsAtZoomOne(cy);
@@ -167,8 +190,8 @@ export interface CommonRow {
   sitters: Map<string, string[]>;
 }
 
-const COLUMN = 240;
-const ROW = 70;
+const COLUMN = 210;
+const ROW = 62;
 
 /**
  * The common ground of meetings, laid out as a table: each common member on a row of its own in the middle;
@@ -195,7 +218,7 @@ export function layoutCommon(cy: Core, meetings: readonly string[], rows: readon
     const height = Math.max(1, ...[...perSide.values()].map((posts) => posts.length)) * ROW;
     place(row.member, memberX, y + height / 2);
     for (const [x, posts] of perSide) posts.forEach((p, i) => place(p, x, y + (i + 0.5) * (height / posts.length)));
-    y += height + ROW / 2;
+    y += height + ROW / 4;
   }
   if (twoSided) {
     place(meetings[0]!, 0, y / 2);

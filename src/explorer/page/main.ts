@@ -5,12 +5,11 @@
  * Everything here is bundled with cytoscape and fCoSE by src/explorer/build.ts (no CDN, no inline script).
  */
 import type { Core } from 'cytoscape';
-import { runStep, type StepResult } from './actions.js';
+import { relayout, runStep, type StepResult } from './actions.js';
 import { $, describeView, esc, refresh, status, type App } from './app.js';
 import { initAsOf, loadDates, setAsOf } from './as-of.js';
 import { AGREEMENT_COLOURS, createGraph, NODE_STYLE } from './graph.js';
 import { canUndo, discardLast, forget, remember, undo } from './history.js';
-import { layoutAgain } from './layout.js';
 import { attachContextMenu, attachTooltip, type NodeAction } from './menu.js';
 import { renderCommon, renderTable, showEdge, showNode, showTab } from './panel.js';
 import { attachPicker, resolveId, searchAsYouType } from './search.js';
@@ -152,7 +151,7 @@ $('types').addEventListener('change', (event) => {
   app.view.hidden = input.checked ? app.view.hidden.filter((h) => h !== t) : [...app.view.hidden, t];
   const visibility = refresh(app);
   void guarded(async () => {
-    await layoutAgain(cy);
+    await relayout(app);
     status(describeView(app, visibility));
   });
 });
