@@ -100,33 +100,37 @@ function neighbourDate(app: App, direction: -1 | 1): string | null {
   return direction < 0 ? (before[before.length - 1] ?? null) : (after[0] ?? null);
 }
 
-export function initAsOf(app: App): void {
-  const d = app.dates!;
+/**
+ * Wires the controls. `run` queues each change behind the page's other actions; without the data's dates (the
+ * timeline could not be read) the slider is off and the box still takes a date.
+ */
+export function initAsOf(app: App, run: (fn: () => Promise<unknown>) => void): void {
+  const set = (date: string | null) => run(() => setAsOf(app, date));
+  const d = app.dates;
   const s = slider();
-  s.min = String(d.firstYear);
-  s.max = String(d.lastYear + 1);
-  $('as-of-first').textContent = String(d.firstYear);
-  $('as-of-last').textContent = 'no date';
-  $('as-of-ticks').replaceChildren(
-    ...[...new Set(d.values.map((v) => v.slice(0, 4)))].map((y) => Object.assign(document.createElement('option'), { value: y })),
-  );
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  s.addEventListener('input', () => {
-    const year = Number(s.value);
-    $('as-of-label').textContent = year > d.lastYear ? 'all dates (no "as of")' : `as of ${year}…`;
-    clearTimeout(timer);
-    timer = setTimeout(() => void setAsOf(app, year > d.lastYear ? null : String(year)), 150);
-  });
-  const typed = () => void setAsOf(app, box().value.trim() || null);
-  box().addEventListener('change', typed);
-  box().addEventListener('keydown', (event) => {
-    if (event.key === 'Enter') typed();
-  });
-  $('as-of-clear').addEventListener('click', () => void setAsOf(app, null));
+  if (d) {
+    s.min = String(d.firstYear);
+    s.max = String(d.lastYear + 1);
+    $('as-of-first').textContent = String(d.firstYear);
+    $('as-of-last').textContent = 'no date';
+    $('as-of-ticks').replaceChildren(
+      ...[...new Set(d.values.map((v) => v.slice(0, 4)))].map((y) => Object.assign(document.createElement('option'), { value: y })),
+    );
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    s.addEventListener('input', () => {
+      const year = Number(s.value);
+      $('as-of-label').textContent = year > d.lastYear ? 'all dates (no "as of")' : `as of ${year}…`;
+      clearTimeout(timer);
+      timer = setTimeout(() => set(year > d.lastYear ? null : String(year)), 150);
+    });
+  } else s.disabled = true;
+  // A typed date is committed by Enter or by leaving the box (one change event either way).
+  box().addEventListener('change', () => set(box().value.trim() || null));
+  $('as-of-clear').addEventListener('click', () => set(null));
   $('as-of-prev').addEventListener('click', () => {
     const date = neighbourDate(app, -1);
-    if (date) void setAsOf(app, date);
+    if (date) set(date);
   });
-  $('as-of-next').addEventListener('click', () => void setAsOf(app, neighbourDate(app, 1)));
+  $('as-of-next').addEventListener('click', () => set(neighbourDate(app, 1)));
   showDate(app);
 }

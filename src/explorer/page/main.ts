@@ -28,18 +28,23 @@ window.explorer = { cy, app, ready: false, busy: 0 };
 const depth = () => Number($<HTMLSelectElement>('depth').value);
 const fail = (err: unknown) => status(`Error: ${(err as Error).message}`, 'error');
 
-/** Runs a user action, one at a time, with errors shown in the status line. */
-async function guarded(fn: () => Promise<void>): Promise<void> {
+let queue: Promise<void> = Promise.resolve();
+
+/** Runs a user action after the ones before it (one at a time), with errors shown in the status line. */
+function guarded(fn: () => Promise<void>): Promise<void> {
   window.explorer.busy++;
   document.body.classList.add('busy');
-  try {
-    await fn();
-  } catch (err) {
-    fail(err);
-  } finally {
-    window.explorer.busy--;
-    document.body.classList.toggle('busy', window.explorer.busy > 0);
-  }
+  queue = queue.then(async () => {
+    try {
+      await fn();
+    } catch (err) {
+      fail(err);
+    } finally {
+      window.explorer.busy--;
+      document.body.classList.toggle('busy', window.explorer.busy > 0);
+    }
+  });
+  return queue;
 }
 
 /** Draws a step, keeping the view before it for undo. */
@@ -215,8 +220,12 @@ renderCommon(null);
 renderTable(app);
 updateToolbar();
 void guarded(async () => {
-  app.dates = await loadDates();
-  initAsOf(app);
+  try {
+    app.dates = await loadDates();
+  } catch (err) {
+    fail(err);
+  }
+  initAsOf(app, (fn) => void guarded(async () => void (await fn())));
   await restore();
 }).finally(() => {
   window.explorer.ready = true;
