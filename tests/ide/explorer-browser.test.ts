@@ -87,6 +87,17 @@ describe('graph explorer at /explore, offline, trusted documents only', SLOW, ()
     await expect.poll(status, { timeout: 60_000 }).toMatch(/^\d+ shortest path\(s\)/);
     // The name typed is shown as what it was taken for.
     expect(await page.inputValue('#to')).toBe('Meeting for the Promotion of Measures against Firearms');
+    // An id the API does not know: its message, and the view as it was (nothing half-drawn).
+    const drawn = await count('nodes');
+    await page.fill('#from', 'office:nobody');
+    await page.click('#path');
+    await idle(page);
+    expect(await status()).toMatch(/^Error: from: no entity has the id "office:nobody"/);
+    expect(await count('nodes')).toBe(drawn);
+    await page.fill('#from', 'qqqqxxxxzz');
+    await page.click('#path');
+    await idle(page);
+    expect(await status()).toMatch(/^Error: nothing matches “qqqqxxxxzz” for the start: type a name/);
     const ids = await page.evaluate(() => (window as any).explorer.cy.nodes().map((n: any) => n.id()).sort());
     expect(ids).toEqual(['meeting:firearms-promotion', 'meeting:ministerial-crime', 'office:prime-minister']);
     await page.screenshot({ path: `${SHOTS}/explorer-path.png` });

@@ -98,7 +98,10 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
         const sitter = m.via ?? member;
         if (m.via) {
           nodes.push(m.via);
-          edges.push({ id: `common:${m.via.id}>${member.id}`, type: 'PART_OF', startId: m.via.id, endId: member.id, properties: {}, provenance: m.provenance });
+          // commonMembers names the post, not the PART_OF fact: no provenance of its own here (expanding the
+          // post draws the stored relationship, with its provenance, in this one's place).
+          const note = { note: `the post through which ${member.name} sits on ${m.meeting.name} (commonMembers)` };
+          edges.push({ id: `common:${m.via.id}>${member.id}`, type: 'PART_OF', startId: m.via.id, endId: member.id, properties: note, provenance: null });
         }
         const role = m.role ? { role: m.role } : {};
         edges.push({ id: `common:${sitter.id}>${m.meeting.id}:${m.type}`, type: m.type, startId: sitter.id, endId: m.meeting.id, properties: role, provenance: m.provenance });
@@ -110,6 +113,7 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
       n.toggleClass('common', memberIds.has(n.id()));
       n.toggleClass('via', !memberIds.has(n.id()) && !meetings.has(n.id()));
     });
+    refresh(app);
     laidOut(app, { name: 'table' });
     layoutCommon(
       cy,
@@ -135,6 +139,7 @@ async function drawCommon(app: App, ids: readonly string[]): Promise<StepResult>
   const kept = answers.flatMap((a) => a.commonGround.neighbours.filter((n) => keep.includes(n.node.id)));
   addElements(cy, [...ends, ...kept.map((n) => n.node)], kept.flatMap((n) => [...n.viaA, ...n.viaB]), null);
   cy.nodes().forEach((n) => void n.toggleClass('common', keep.includes(n.id())));
+  refresh(app);
   laidOut(app, { name: 'force' });
   await layoutFresh(cy);
   const name = (id: string) => (cy.getElementById(id).data('name') as string | undefined) ?? id;
@@ -165,7 +170,7 @@ type Layout = { name: 'radial'; centre: string } | { name: 'table' } | { name: '
 const LAYOUT = 'explorer-layout';
 const laidOut = (app: App, kind: Layout) => void app.cy.scratch(LAYOUT, kind);
 
-/** Draws one step of a view. */
+/** Draws one step of a view; the step is already the last of app.view.steps (its anchors count). */
 export async function runStep(app: App, step: Step): Promise<StepResult> {
   const { cy } = app;
   switch (step.verb) {
@@ -174,6 +179,7 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       cy.elements().remove();
       addElements(cy, n.nodes.map((x) => x.node), n.relationships, step.id);
       cy.getElementById(step.id).data('addedBy', null);
+      refresh(app);
       laidOut(app, step.depth === 1 ? { name: 'radial', centre: step.id } : { name: 'force' });
       await relayout(app);
       return { message: `Neighbourhood of ${cy.getElementById(step.id).data('name')} (depth ${step.depth})${n.truncated ? ', cut at the limit' : ''}.` };
@@ -205,6 +211,7 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       );
       cy.elements().remove();
       for (const p of shortestPath.paths) addElements(cy, p.nodes, p.relationships, null);
+      refresh(app);
       laidOut(app, { name: 'force' });
       await layoutFresh(cy);
       const hops = shortestPath.paths[0]?.relationships.length ?? 0;
@@ -225,6 +232,7 @@ export async function runStep(app: App, step: Step): Promise<StepResult> {
       addElements(cy, steps.map((s) => s.node), edges, null, true);
       // Every step of the chain holds the view: as of a date, the steps that existed stay.
       cy.nodes().forEach((n) => void n.data('pinned', true));
+      refresh(app);
       laidOut(app, { name: 'table' });
       layoutChain(cy, steps.map((s) => s.node.id));
       return { message: `Lineage: ${steps.length} step(s), oldest on the left.` };

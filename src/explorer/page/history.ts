@@ -48,8 +48,3 @@ export function undo(app: App): boolean {
 export function forget(): void {
   snapshots.length = 0;
 }
-
-/** Drops the view kept last (the step it was kept for failed and changed nothing). */
-export function discardLast(): void {
-  snapshots.pop();
-}

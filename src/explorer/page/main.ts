@@ -9,7 +9,7 @@ import { relayout, runStep, type StepResult } from './actions.js';
 import { $, describeView, esc, refresh, status, type App } from './app.js';
 import { initAsOf, loadDates, setAsOf } from './as-of.js';
 import { AGREEMENT_COLOURS, createGraph, NODE_STYLE } from './graph.js';
-import { canUndo, discardLast, forget, remember, undo } from './history.js';
+import { canUndo, forget, remember, undo } from './history.js';
 import { attachContextMenu, attachTooltip, type NodeAction } from './menu.js';
 import { renderCommon, renderTable, showEdge, showNode, showTab } from './panel.js';
 import { attachPicker, resolveId, searchAsYouType } from './search.js';
@@ -50,15 +50,17 @@ function guarded(fn: () => Promise<void>): Promise<void> {
 /** Draws a step, keeping the view before it for undo. */
 async function perform(step: Step): Promise<StepResult | null> {
   remember(app);
+  app.view.steps.push(step);
   let result: StepResult;
   try {
     status('Asking the API…');
     result = await runStep(app, step);
   } catch (err) {
-    discardLast();
+    // Nothing half-drawn: the view goes back to what it was before the step.
+    undo(app);
+    refresh(app);
     throw err;
   }
-  app.view.steps.push(step);
   if (replacesView(step)) renderCommon(result.common ?? null);
   if (result.common) showTab(app, 'common');
   const visibility = refresh(app);
@@ -199,10 +201,16 @@ $('svg').addEventListener('click', () => {
 async function restore(): Promise<void> {
   const { view, ignored } = parseView(location.search);
   app.view.hidden = view.hidden;
+  const failed: string[] = [];
   for (const step of view.steps) {
-    const result = await runStep(app, step);
     app.view.steps.push(step);
-    if (replacesView(step)) renderCommon(result.common ?? null);
+    try {
+      const result = await runStep(app, step);
+      if (replacesView(step)) renderCommon(result.common ?? null);
+    } catch (err) {
+      app.view.steps.pop();
+      failed.push(`${step.verb} (${(err as Error).message})`);
+    }
   }
   forget();
   if (view.asOf) await setAsOf(app, view.asOf);
@@ -211,8 +219,9 @@ async function restore(): Promise<void> {
   const inspected = view.inspected ? cy.getElementById(view.inspected) : null;
   if (inspected?.isEdge()) showEdge(app, inspected);
   else if (view.inspected) await showNode(app, view.inspected).then(() => showTab(app, view.tab));
-  const note = ignored.length ? ` Could not read from the address: ${ignored.join(', ')}.` : '';
-  if (view.steps.length || note) status(`${describeView(app, visibility)}${note}`, ignored.length ? 'error' : 'info');
+  const note =
+    (ignored.length ? ` Could not read from the address: ${ignored.join(', ')}.` : '') + (failed.length ? ` Could not draw: ${failed.join('; ')}.` : '');
+  if (view.steps.length || note) status(`${describeView(app, visibility)}${note}`, note ? 'error' : 'info');
 }
 
 renderLegend();
