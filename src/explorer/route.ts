@@ -1,16 +1,21 @@
 /**
- * The graph explorer at /explore: one page and its script, with cytoscape and cytoscape-svg served from
- * node_modules (no CDN: it works with no internet). The page talks to /graphql only, with the explorer's
- * operations of operations/ exactly as the trusted-documents manifest holds them, so it works with
- * TRUSTED_DOCUMENTS=require.
+ * The graph explorer at /explore: one page, its script and its stylesheet (src/explorer/page/, bundled with
+ * cytoscape and fCoSE by build.ts: no CDN, it works with no internet). Everything is compressed (gzip or
+ * brotli, as the browser accepts); the script and stylesheet have hashed names and are kept by browsers for a
+ * year, the page is revalidated (ETag). The page has no inline script, event handler or style attribute, so
+ * a strict Content-Security-Policy (scripts and styles from the same origin) holds. It talks to /graphql
+ * only, with the explorer's operations of operations/explorer/ exactly as the trusted-documents manifest
+ * holds them, so it works with TRUSTED_DOCUMENTS=require.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { Router } from 'express';
+import compression from 'compression';
+import { Router, type Request, type Response } from 'express';
+import { explorerBundle, type ExplorerBundle } from './build.js';
 
-const require = createRequire(import.meta.url);
-const asset = (name: string) => new URL(`./assets/${name}`, import.meta.url);
+const TEMPLATE = new URL('./assets/explorer.html', import.meta.url);
 const MANIFEST = new URL('../generated/client/persisted-documents.json', import.meta.url);
+export const EXPLORER_ASSETS = '/explore/assets';
 
 /** The explorer's operations (name → document text), taken from the trusted-documents manifest. */
 export function explorerOperations(): Record<string, string> {
@@ -23,20 +28,48 @@ export function explorerOperations(): Record<string, string> {
   return out;
 }
 
-export function createExplorerRouter(): Router {
-  const files = {
-    page: readFileSync(asset('explorer.html'), 'utf8'),
-    script: readFileSync(asset('explorer.js'), 'utf8'),
-    cytoscape: readFileSync(require.resolve('cytoscape/dist/cytoscape.min.js'), 'utf8'),
-    svg: readFileSync(require.resolve('cytoscape-svg/cytoscape-svg.js'), 'utf8'),
-    operations: JSON.stringify(explorerOperations()),
+/** JSON that is safe inside a `<script type="application/json">` block. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function renderPage(bundle: ExplorerBundle, operations: Record<string, string>): string {
+  const fill: Record<string, string> = {
+    css: `${EXPLORER_ASSETS}/${bundle.style.name}`,
+    js: `${EXPLORER_ASSETS}/${bundle.script.name}`,
+    operations: scriptJson(operations),
   };
+  return readFileSync(TEMPLATE, 'utf8').replace(/\{\{(\w+)\}\}/g, (_m, key: string) => fill[key] ?? '');
+}
+
+export function createExplorerRouter(): Router {
   const router = Router();
-  const js = 'text/javascript; charset=utf-8';
-  router.get('/', (_req, res) => void res.type('html').send(files.page));
-  router.get('/explorer.js', (_req, res) => void res.type(js).send(files.script));
-  router.get('/assets/cytoscape.min.js', (_req, res) => void res.type(js).set('cache-control', 'public, max-age=86400').send(files.cytoscape));
-  router.get('/assets/cytoscape-svg.js', (_req, res) => void res.type(js).set('cache-control', 'public, max-age=86400').send(files.svg));
-  router.get('/operations.json', (_req, res) => void res.type('application/json').send(files.operations));
+  router.use(compression());
+  let page: { body: string; etag: string } | undefined;
+  const unavailable = (res: Response, error: unknown) =>
+    void res.status(503).type('text/plain').send(`The explorer could not be built on this server: ${(error as Error).message}\n`);
+
+  router.get('/', async (req: Request, res: Response) => {
+    try {
+      if (!page) {
+        const body = renderPage(await explorerBundle(), explorerOperations());
+        page = { body, etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"` };
+      }
+    } catch (error) {
+      return unavailable(res, error);
+    }
+    res.set({ ETag: page.etag, 'Cache-Control': 'no-cache' }).type('html');
+    if (req.fresh) res.status(304).end();
+    else res.send(page.body);
+  });
+  router.get('/assets/:name', async (req: Request<{ name: string }>, res: Response) => {
+    let bundle: ExplorerBundle;
+    try {
+      bundle = await explorerBundle();
+    } catch (error) {
+      return unavailable(res, error);
+    }
+    const asset = [bundle.script, bundle.style].find((a) => a.name === req.params.name);
+    if (!asset) return void res.status(404).type('text/plain').send('No such explorer asset (the page names the current ones: reload /explore).\n');
+    res.set('Cache-Control', 'public, max-age=31536000, immutable').type(asset.type).send(asset.body);
+  });
   return router;
 }
