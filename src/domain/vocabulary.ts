@@ -23,7 +23,7 @@ export interface EntityTypeSpec {
 
 /**
  * Every node label, in one table: the seed format, the repositories, the services, the compiler,
- * codegen's mappers and the full-text index derive their lists from it (tests/domain/vocabulary.test.ts
+ * codegen's mappers and the full-text index derive their lists from it (tests/domain/vocabulary.unit.test.ts
  * checks schema/ and cypher/ agree with it). Its GraphQL object type has the label's name.
  */
 export const ENTITY_TYPES = {
@@ -64,7 +64,7 @@ export const PRINCIPAL_DATE_PROPERTIES = ['adopted', 'established', 'firstConven
 /**
  * What date filters (`dateFrom`/`dateTo`) and `EntitySortField.DATE` compare, in `cypher/entity/filter.cypher`
  * and `page.cypher`: the principal date without `firstConvened` (a meeting is dated by its establishment).
- * tests/domain/vocabulary.test.ts checks the Cypher's `coalesce(...)` lists these, in this order.
+ * tests/domain/vocabulary.unit.test.ts checks the Cypher's `coalesce(...)` lists these, in this order.
  */
 export const FILTER_DATE_PROPERTIES = ['adopted', 'established', 'introduced'] as const;
 
