@@ -11,7 +11,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { applySchema, declaredIndex } from '../../src/neo4j/migrate.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
+
+// Creates, changes and drops an index: alone, never beside another api file.
+writesToDatabase();
 
 const INDEX = `migrate_test_${process.pid}`;
 let db: Database;
