@@ -5,21 +5,17 @@
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
 // The shared test machine can be very busy: generous database and request deadlines (nothing here is timed).
 const SLOW_MACHINE = { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' };
 const SLOW = { timeout: 240_000 };
 
-let api: TestServer;
+const api = useTestServer(SLOW_MACHINE);
 let columns: Record<string, string[] | Record<string, string[]>>;
 beforeAll(async () => {
-  api = await startTestServer(SLOW_MACHINE);
   columns = (await (await fetch(`${api.origin}/export/`)).json()).columns;
-});
-afterAll(async () => {
-  await api.stop();
 });
 
 async function get(path: string) {

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GraphQLClient } from 'graphql-request';
 import { getIntrospectionQuery, type DocumentNode } from 'graphql';
 import * as documents from '../../src/generated/client/graphql.js';
 import { WhoChairsTheFirearmsMeetingDocument } from '../../src/generated/client/graphql.js';
 import { loadConfig } from '../../src/config.js';
 import { loadExampleOperations } from '../../src/http/ide.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer, type TestServer } from '../support/server.js';
 import { expectType } from './typed-client.js';
 
 const MANIFEST = 'src/generated/client/persisted-documents.json';
@@ -48,13 +48,7 @@ async function post(server: TestServer, body: unknown) {
 }
 
 describe('TRUSTED_DOCUMENTS=require', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'require' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'require' });
 
   it('runs a generated document by its documentId (typed, through graphql-request)', async () => {
     const data = await persistedClient(server.url).request(WhoChairsTheFirearmsMeetingDocument);
@@ -115,13 +109,7 @@ describe('TRUSTED_DOCUMENTS=require', () => {
 });
 
 describe('TRUSTED_DOCUMENTS=require with introspection off (production)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'require', INTROSPECTION: 'false' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'require', INTROSPECTION: 'false' });
 
   it('refuses introspection too, and still runs trusted documents', async () => {
     const res = await post(server, { query: getIntrospectionQuery() });
@@ -133,13 +121,7 @@ describe('TRUSTED_DOCUMENTS=require with introspection off (production)', () => 
 });
 
 describe('TRUSTED_DOCUMENTS=allow', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'allow' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'allow' });
 
   it('accepts document ids and any other operation text', async () => {
     const byId = await persistedClient(server.url).request(documents.AgreementDetailDocument, { id: 'agreement:cmaa:spain' });

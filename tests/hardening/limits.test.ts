@@ -5,14 +5,14 @@
  */
 import { getIntrospectionQuery } from 'graphql';
 import type { ManagedTransaction } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp } from '../../src/http/server.js';
 import { appDeps } from '../../src/http/wiring.js';
 import { createLogger } from '../../src/logger.js';
 import { Database, createDriver, type QueryContext } from '../../src/neo4j/database.js';
 import { neo4jSettings, testDb } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer } from '../support/server.js';
 
 interface ErrorBody {
   data?: unknown;
@@ -34,13 +34,7 @@ function nestParents(levels: number): string {
   return `{ organisations(first: 1) { edges { node { ${'parent { '.repeat(levels)}name${' }'.repeat(levels)} } } } }`;
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 describe('limits on what an operation may ask for', () => {
   it('depth: 12 levels pass, 13 are refused with GRAPHQL_VALIDATION_FAILED and the numbers', async () => {

@@ -5,10 +5,10 @@
  * only; a configured password never appears in the logs: secrets-in-logs.system.test.ts.
  */
 import net from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { savedOperations } from '../../bench/load.js';
 import { neo4jSettings } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer } from '../support/server.js';
 
 // ─── element ids, loopback ───
 
@@ -17,13 +17,7 @@ const ELEMENT_ID = /\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]
 const ELEMENT_ID_FIELD = /"(elementId|startNodeElementId|endNodeElementId|identity|elementID)"\s*:/;
 
 describe('internal ids stay inside', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer();
 
   it('the element-id pattern matches a real element id (so the check can fail)', () => {
     expect(ELEMENT_ID.test('{"id":"4:6e4f0a35-3b44-4a7e-9d57-1c2f4cbd1a2e:17"}')).toBe(true);

@@ -4,8 +4,8 @@
  * process metrics; a token, when set, is required.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, useTestServer } from '../support/server.js';
 
 const operation = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
 
@@ -22,11 +22,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('/metrics', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer();
-  });
-  afterAll(async () => server?.stop());
+  const server = useTestServer();
 
   it('counts saved operations by name and outcome, with latency, round trips and statements', async () => {
     const scrape = async () => (await fetch(`${server.origin}/metrics`)).text();
