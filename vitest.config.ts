@@ -3,7 +3,8 @@
  *   - unit: `*.unit.test.ts`, no database and no process of its own; no global setup, so
  *     `npm run test:unit` answers in seconds;
  *   - api: plain `*.test.ts`, against the one Neo4j the global setup starts and seeds (tests/global-setup.ts);
- *     files run two at a time, each holding the database shared, a writer alone (tests/support/db-lock.ts);
+ *     each file holds the database shared, a writer alone (tests/support/db-lock.ts), so that files may run
+ *     side by side (TEST_API_WORKERS);
  *   - system: `*.system.test.ts`, files that start processes of their own (a Neo4j, `npm start`, a browser,
  *     a packed package, the mock server), one at a time; they may read the same shared Neo4j.
  * `npm test` runs them in that order in one vitest run (one Neo4j for api and system); tests/support/
@@ -43,12 +44,19 @@ export default defineConfig({
           globalSetup: [GLOBAL_SETUP],
           setupFiles: ['tests/support/api-file.ts'],
           sequence: { groupOrder: 1 },
-          maxWorkers: 2,
+          // One at a time by default. Measured on the busy 2-core machine (a cold test Neo4j, load 12-16): two
+          // at once took as long (549 s for the 36 files, 3 tests timing out in Neo4j) as one (550 s, none);
+          // Neo4j's CPU is the limit. TEST_API_WORKERS=2 where cores are to spare.
+          maxWorkers: Number(process.env['TEST_API_WORKERS'] ?? 1),
+          // Files share their worker's modules: the app is imported once, not once a file (15 s of imports for
+          // the 36 files, where every file paid about 5 s on the loaded machine before); each file starts and
+          // stops its own servers and connections.
+          isolate: false,
         },
       },
       {
         extends: true,
-        test: { name: 'system', include: [SYSTEM], globalSetup: [GLOBAL_SETUP], sequence: { groupOrder: 2 }, maxWorkers: 1 },
+        test: { name: 'system', include: [SYSTEM], globalSetup: [GLOBAL_SETUP], sequence: { groupOrder: 2 }, maxWorkers: 1, isolate: false },
       },
     ],
   },
