@@ -1,18 +1,63 @@
-import { defineConfig } from 'vitest/config';
+/**
+ * Three projects, chosen by a test file's name (README.md, "Tests"):
+ *   - unit: `*.unit.test.ts`, no database and no process of its own; no global setup, so
+ *     `npm run test:unit` answers in seconds;
+ *   - api: plain `*.test.ts`, against the one Neo4j the global setup starts and seeds (tests/global-setup.ts);
+ *     each file holds the database shared, a writer alone (tests/support/db-lock.ts), so that files may run
+ *     side by side (TEST_API_WORKERS);
+ *   - system: `*.system.test.ts`, files that start processes of their own (a Neo4j, `npm start`, a browser,
+ *     a packed package, the mock server), one at a time; they may read the same shared Neo4j.
+ * `npm test` runs them in that order in one vitest run (one Neo4j for api and system); tests/support/
+ * project-times.ts prints each project's time and count.
+ */
+import { configDefaults, defineConfig } from 'vitest/config';
+import { ApiSequencer } from './tests/support/api-sequencer.js';
+
+const UNIT = 'tests/**/*.unit.test.ts';
+const SYSTEM = 'tests/**/*.system.test.ts';
+const GLOBAL_SETUP = 'tests/global-setup.ts';
 
 export default defineConfig({
   // Node resolves `graphql` to its CommonJS build (no "exports" map); make Vite do the same, so the
   // tests and the libraries share one graphql module.
   resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
-    include: ['tests/**/*.test.ts'],
-    globalSetup: ['tests/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 300_000,
     teardownTimeout: 60_000,
     pool: 'forks',
+    sequence: { sequencer: ApiSequencer },
     // Memory bounds in tests measure what is retained after a real collection (global.gc), not garbage.
     execArgv: ['--expose-gc'],
-    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }]],
+    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }], './tests/support/project-times.ts'],
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: [UNIT], sequence: { groupOrder: 0 }, maxWorkers: 2, isolate: false },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['tests/**/*.test.ts'],
+          exclude: [...configDefaults.exclude, UNIT, SYSTEM],
+          globalSetup: [GLOBAL_SETUP],
+          setupFiles: ['tests/support/api-file.ts'],
+          sequence: { groupOrder: 1 },
+          // One at a time by default. Measured on the busy 2-core machine (a cold test Neo4j, load 12-16): two
+          // at once took as long (549 s for the 36 files, 3 tests timing out in Neo4j) as one (550 s, none);
+          // Neo4j's CPU is the limit. TEST_API_WORKERS=2 where cores are to spare.
+          maxWorkers: Number(process.env['TEST_API_WORKERS'] ?? 1),
+          // Files share their worker's modules: the app is imported once, not once a file (15 s of imports for
+          // the 36 files, where every file paid about 5 s on the loaded machine before); each file starts and
+          // stops its own servers and connections.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: { name: 'system', include: [SYSTEM], globalSetup: [GLOBAL_SETUP], sequence: { groupOrder: 2 }, maxWorkers: 1, isolate: false },
+      },
+    ],
   },
 });

@@ -4,7 +4,7 @@
  * share link, response status/time/size). Bundled by src/ide/build.ts; the server writes the
  * configuration into the page (`<script id="ide-config">`).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { GraphiQL, HISTORY_PLUGIN } from 'graphiql';
 import { ToolbarButton, useGraphiQL } from '@graphiql/react';
@@ -60,11 +60,18 @@ function safeSet(key: string, value: string): void {
   }
 }
 
-/** Local storage, minus the separately stored "last query" that GraphiQL would turn into an extra tab. */
+/**
+ * Local storage, minus the separately stored "last query" that GraphiQL would turn into an extra tab,
+ * and without GraphiQL's own writes of the tab state: it writes each change half a second later, as
+ * the tabs were at that change, so a write of an older change could land after a newer one and a
+ * reload would open on the older tab. TabSaver writes the tab state instead, at once.
+ */
 const hidden = new Set(['graphiql:query', 'graphiql:variables', 'graphiql:headers']);
 const storage = {
   getItem: (key: string) => (hidden.has(key) ? null : safeGet(key)),
-  setItem: (key: string, value: string) => safeSet(key, value),
+  setItem: (key: string, value: string) => {
+    if (key !== TAB_KEY) safeSet(key, value);
+  },
   removeItem: (key: string) => {
     try {
       localStorage.removeItem(key);
@@ -148,14 +155,14 @@ function RequestTools() {
 }
 
 /**
- * Saves the tabs and the active one as soon as they change (GraphiQL saves them half a second
- * later), so a reload right after picking a tab opens on it.
+ * Saves the tabs and the active one when they change, before the browser shows the change (the
+ * only writer of the tab state: see `storage`), so a reload right after picking a tab opens on it.
  */
 function TabSaver() {
   const tabs = useGraphiQL((s) => s.tabs);
   const activeTabIndex = useGraphiQL((s) => s.activeTabIndex);
   const keepHeaders = useGraphiQL((s) => s.shouldPersistHeaders);
-  useEffect(() => {
+  useLayoutEffect(() => {
     const stored = tabs.map((t) => ({ ...t, hash: null, response: null, headers: keepHeaders ? t.headers : null }));
     safeSet(TAB_KEY, JSON.stringify({ activeTabIndex, tabs: stored }));
   }, [tabs, activeTabIndex, keepHeaders]);

@@ -1,8 +1,13 @@
 /**
- * Starts the local Neo4j for the test run (or uses TEST_NEO4J_URI / NEO4J_URI), applies the schema
- * and loads the seed dataset, runs the API's cold-start warm-up once against it (as `npm start` does
- * before /ready says 200: Neo4j plans and caches the saved operations' statements, which can take
- * seconds each on a cold database), then hands the Bolt URI to the tests.
+ * The global setup of the api and system projects (vitest.config.ts; the unit project has none): starts
+ * the local Neo4j for the test run (or uses TEST_NEO4J_URI / NEO4J_URI), applies the schema and loads the
+ * seed dataset, runs the API's cold-start warm-up once against it (as `npm start` does before /ready says
+ * 200: Neo4j plans and caches the saved operations' statements, which can take seconds each on a cold
+ * database), then hands the Bolt URI to the tests. It also runs the lock service the api project's
+ * parallel files take the database with (tests/support/db-lock.ts).
+ *
+ * Both projects run in the same vitest process and share one graph: the first setup starts it, the last
+ * teardown stops it.
  */
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
@@ -12,6 +17,7 @@ import { appDeps } from '../src/http/wiring.js';
 import { createLogger } from '../src/logger.js';
 import { connect } from '../src/runtime.js';
 import { loadDataset } from '../src/seed/loader.js';
+import { startLockService } from './support/db-lock.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,10 +25,24 @@ declare module 'vitest' {
     neo4jUsername: string;
     neo4jPassword: string;
     neo4jDatabase: string;
+    /** The port of the database lock service (tests/support/db-lock.ts). */
+    dbLockPort: number;
   }
 }
 
-export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+interface TestGraph {
+  provided: {
+    neo4jUri: string;
+    neo4jUsername: string;
+    neo4jPassword: string;
+    neo4jDatabase: string;
+    dbLockPort: number;
+  };
+  stop(): Promise<void>;
+}
+
+async function startTestGraph(): Promise<TestGraph> {
+  const started = performance.now();
   const external = process.env['TEST_NEO4J_URI'] ?? process.env['NEO4J_URI'];
   const port = process.env['TEST_LOCAL_NEO4J_PORT'] ?? '7688';
   const dataDir = `.neo4j/test-data-${port}`;
@@ -38,19 +58,50 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   const logger = createLogger(config.logLevel);
   const connection = await connect(config, logger);
+  const connected = performance.now();
   const summary = await loadDataset(connection.db, connection.catalog, config.seed.dir);
+  const loaded = performance.now();
   process.stderr.write(`test graph: ${JSON.stringify(summary)}\n`);
   const app = await createApp(appDeps(config, logger, connection.db, connection.catalog));
   const warm = await app.warmUp();
   await app.stop();
-  process.stderr.write(`test graph warmed up: ${warm.operations} saved operations in ${warm.ms} ms${warm.failed.length ? `, failed: ${warm.failed.join(', ')}` : ''}\n`);
-  project.provide('neo4jUri', connection.local?.uri ?? config.neo4j.uri!);
-  project.provide('neo4jUsername', config.neo4j.username);
-  project.provide('neo4jPassword', config.neo4j.password);
-  project.provide('neo4jDatabase', config.neo4j.database);
+  const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
+  process.stderr.write(
+    `test graph ready in ${seconds(started, performance.now())} s: Neo4j ${seconds(started, connected)} s, seed ${seconds(connected, loaded)} s, ` +
+      `warm-up of ${warm.operations} saved operations ${(warm.ms / 1000).toFixed(1)} s${warm.failed.length ? ` (failed: ${warm.failed.join(', ')})` : ''}\n`,
+  );
   // The tests open their own drivers; this process only keeps the local Neo4j running.
   await connection.db.close();
+  const lock = await startLockService();
+  return {
+    provided: {
+      neo4jUri: connection.local?.uri ?? config.neo4j.uri!,
+      neo4jUsername: config.neo4j.username,
+      neo4jPassword: config.neo4j.password,
+      neo4jDatabase: config.neo4j.database,
+      dbLockPort: lock.port,
+    },
+    stop: async () => {
+      await lock.close();
+      await connection.local?.stop();
+    },
+  };
+}
+
+/** The graph of this vitest process, shared by the projects that use it. */
+const SHARED = Symbol.for('border-graph-api:test-graph');
+type Shared = { graph: Promise<TestGraph>; users: number };
+const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const shared = (registry[SHARED] ??= { graph: startTestGraph(), users: 0 });
+  shared.users += 1;
+  const graph = await shared.graph;
+  for (const [key, value] of Object.entries(graph.provided)) project.provide(key as keyof TestGraph['provided'], value as never);
   return async () => {
-    await connection.local?.stop();
+    shared.users -= 1;
+    if (shared.users > 0) return;
+    registry[SHARED] = undefined;
+    await graph.stop();
   };
 }

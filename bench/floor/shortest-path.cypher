@@ -5,14 +5,16 @@
 // from start to end) and own properties (as [name, value] pairs, bookkeeping ones left out, since
 // Cypher cannot build a map from chosen keys). The hop bound is a parameter here: the pattern allows the
 // API's largest bound (10) and the WHERE keeps paths of at most $maxHops, which is the same answer
-// (a shortest path within $maxHops exists exactly when the shortest path is that short).
+// (a shortest path within $maxHops exists exactly when the shortest path is that short). The length is
+// checked after the search, not in its WHERE: a predicate on the whole path there makes Neo4j fall back
+// to enumerating every path up to 10 hops when no shortest path passes it (seconds, for no path).
 MATCH (a:Entity {key: $from}), (b:Entity {key: $to})
 WHERE NOT a:Observation AND NOT b:Observation
 WITH a, b, CASE WHEN $relationshipTypes IS NULL OR size($relationshipTypes) = 0 THEN null ELSE $relationshipTypes END AS types
 MATCH p = shortestPath((a)-[*..10]-(b))
-WHERE length(p) <= coalesce($maxHops, 6)
-  AND all(r IN relationships(p) WHERE types IS NULL OR type(r) IN types)
+WHERE all(r IN relationships(p) WHERE types IS NULL OR type(r) IN types)
   AND none(n IN nodes(p) WHERE n:Observation)
+WITH p WHERE length(p) <= coalesce($maxHops, 6)
 WITH nodes(p) AS ns, relationships(p) AS rs
 WITH ns, rs, ['key', 'type', 'startKey', 'endKey', 'dataset', 'sourceSection', 'sourceQuote', 'contentHash'] AS meta
 RETURN coalesce($maxHops, 6) AS maxHops,

@@ -83,11 +83,13 @@ export const shortestPath: RootTranslator = (args) => {
       const entity = e.schema.getType('Entity')!;
       const end = (v: string, name: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, entity, selectionAt(e, type, nodes, [name]).nodes)} END`;
       const step = projectEntity(e, 'n', entity, selectionAt(e, type, nodes, ['paths', 'nodes']).nodes);
+      // The ends are not `a` and `b`: the projection of an agreement (agreementClauses) matches those
+      // names inside its subqueries, and Neo4j refuses a subquery variable that shadows an outer one.
       return (
-        `OPTIONAL MATCH (a:Entity {key: $from}) WHERE NOT a:Observation ` +
-        `OPTIONAL MATCH (b:Entity {key: $to}) WHERE NOT b:Observation ` +
-        `RETURN ${end('a', 'from')} AS source, ${end('b', 'to')} AS target, ` +
-        `CASE WHEN a IS NULL OR b IS NULL THEN [] ELSE COLLECT { MATCH p = ${fn}((a)-[*..${maxHops}]-(b)) ` +
+        `OPTIONAL MATCH (fromNode:Entity {key: $from}) WHERE NOT fromNode:Observation ` +
+        `OPTIONAL MATCH (toNode:Entity {key: $to}) WHERE NOT toNode:Observation ` +
+        `RETURN ${end('fromNode', 'from')} AS source, ${end('toNode', 'to')} AS target, ` +
+        `CASE WHEN fromNode IS NULL OR toNode IS NULL THEN [] ELSE COLLECT { MATCH p = ${fn}((fromNode)-[*..${maxHops}]-(toNode)) ` +
         `WHERE all(r IN relationships(p) WHERE $types IS NULL OR type(r) IN $types) AND none(x IN nodes(p) WHERE x:Observation) ` +
         `RETURN {nodes: [n IN nodes(p) | ${step}], rels: [r IN relationships(p) | r {.*, type: type(r), startKey: startNode(r).key, endKey: endNode(r).key}]} ` +
         `LIMIT toInteger($pathLimit) } END AS paths`

@@ -36,7 +36,7 @@ const UNDATED: LifeSpec = { opens: [], closes: [] };
 
 /**
  * Every node label, in one table: the seed format, the repositories, the services, the compiler,
- * codegen's mappers and the full-text index derive their lists from it (tests/domain/vocabulary.test.ts
+ * codegen's mappers and the full-text index derive their lists from it (tests/domain/vocabulary.unit.test.ts
  * checks schema/ and cypher/ agree with it). Its GraphQL object type has the label's name.
  */
 export const ENTITY_TYPES = {
@@ -77,7 +77,7 @@ export const AGREEMENT_LIFE: LifeSpec = { opens: ['enacted'], closes: [] };
  * The opening date properties of every label, in one order in which each label's own `opens` keep theirs: a
  * node's opening date is `coalesce` of these (a label has no property of another's list). What the lineage
  * orders by, a step's `date`, the date filters (`established`, `adopted`, `introduced` ranges) and
- * `EntitySortField.DATE` compare (`cypher/entity/filter.cypher`; tests/domain/vocabulary.test.ts checks both).
+ * `EntitySortField.DATE` compare (`cypher/entity/filter.cypher`; tests/domain/vocabulary.unit.test.ts checks both).
  */
 export const OPENING_DATE_PROPERTIES = ['adopted', 'established', 'firstConvened', 'introduced'] as const;
 

@@ -69,10 +69,18 @@ export function sameIndex(declared: IndexDefinition, existing: IndexDefinition):
   );
 }
 
+/**
+ * How long each migration statement may take: as long as it waits for the indexes (`db.awaitIndexes(300)`),
+ * not the request timeout of the Database it runs on (QUERY_TIMEOUT_MS), which a new database's indexes
+ * outlast on a busy machine.
+ */
+const MIGRATION_TIMEOUT_MS = 300_000;
+
 export async function applySchema(db: Database, catalog: CypherCatalog): Promise<string[]> {
   const statements = schemaStatements(catalog);
   const declared = statements.map((s) => declaredIndex(s.cypher));
-  const rows = await db.readTx({ operationName: 'migration/indexes' }, async (tx) => (await tx.run(catalog.get('migration/indexes'))).records.map((r) => r.toObject()));
+  const ctx = (operationName: string) => ({ operationName, timeoutMs: MIGRATION_TIMEOUT_MS });
+  const rows = await db.readTx(ctx('migration/indexes'), async (tx) => (await tx.run(catalog.get('migration/indexes'))).records.map((r) => r.toObject()));
   const existing = new Map(rows.map((r) => [r['name'] as string, r as unknown as IndexDefinition]));
   const names = declared.flatMap((d) => (d ? [d.name] : []));
   for (const [i, { name, cypher }] of statements.entries()) {
@@ -80,13 +88,13 @@ export async function applySchema(db: Database, catalog: CypherCatalog): Promise
     const have = want ? existing.get(want.name) : undefined;
     if (want && have && !sameIndex(want, have)) {
       const drop = spliceIdentifiers(catalog.get('migration/drop-index'), { index: names }, { index: want.name });
-      await db.write(drop, {}, { operationName: `migration/drop-index ${want.name}` });
+      await db.write(drop, {}, ctx(`migration/drop-index ${want.name}`));
     }
     // Schema statements cannot share a transaction with each other's writes, so each runs alone.
-    await db.write(cypher, {}, { operationName: `schema/${name}` }).catch((error: unknown) => {
+    await db.write(cypher, {}, ctx(`schema/${name}`)).catch((error: unknown) => {
       throw new Error(`cypher/schema/${name}.cypher: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
   }
-  await db.write('CALL db.awaitIndexes(300)', {}, { operationName: 'schema/await-indexes' });
+  await db.write('CALL db.awaitIndexes(300)', {}, ctx('schema/await-indexes'));
   return statements.map((s) => s.name);
 }

@@ -3,24 +3,16 @@
  * Read-only Cypher for analysts: off unless configured, behind a bearer token, read access mode
  * (the database refuses writes), a timeout that stops slow queries, and a row cap.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
 const TOKEN = 'analyst-token-for-tests-0123456789';
 const AUTH = { authorization: `Bearer ${TOKEN}` };
 const CYPHER = `query Analyst($query: String!, $params: JSON) { cypher(query: $query, params: $params) { columns rows rowCount truncated maxRows } }`;
 
-let off: TestServer;
-let on: TestServer;
-beforeAll(async () => {
-  off = await startTestServer();
-  on = await startTestServer({ ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_TIMEOUT_MS: '400', ANALYST_CYPHER_MAX_ROWS: '50' });
-});
-afterAll(async () => {
-  await off.stop();
-  await on.stop();
-});
+const off = useTestServer();
+const on = useTestServer({ ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_TIMEOUT_MS: '400', ANALYST_CYPHER_MAX_ROWS: '50' });
 
 describe('analyst Cypher', () => {
   it('is disabled unless ANALYST_CYPHER_TOKEN is set: FORBIDDEN "disabled"', async () => {

@@ -1,26 +1,21 @@
 /**
  * Export routes, read as a spreadsheet would: every CSV is opened with a real CSV parser (csv-parse) and checked
- * for its fixed header, its types and its row count against the API. Also: formula escaping, errors in plain
- * words, prototype names as unknown exports, and every example of docs/analytics.md run as written.
+ * for its fixed header, its types and its row count against the API. Also: errors in plain words, prototype
+ * names as unknown exports, and every example of docs/analytics.md run as written. Formula escaping: csv.unit.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../src/exports/csv.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
 // The shared test machine can be very busy: generous database and request deadlines (nothing here is timed).
 const SLOW_MACHINE = { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' };
 const SLOW = { timeout: 240_000 };
 
-let api: TestServer;
+const api = useTestServer(SLOW_MACHINE);
 let columns: Record<string, string[] | Record<string, string[]>>;
 beforeAll(async () => {
-  api = await startTestServer(SLOW_MACHINE);
   columns = (await (await fetch(`${api.origin}/export/`)).json()).columns;
-});
-afterAll(async () => {
-  await api.stop();
 });
 
 async function get(path: string) {
@@ -71,21 +66,6 @@ function alwaysEmpty(tables: Parsed[]): string[] {
   const header = tables[0]!.header;
   return header.filter((h) => tables.every((t) => t.rows.every((r) => r[h] === '')));
 }
-
-describe('CSV encoding', SLOW, () => {
-  it('quotes every text cell and defuses each formula start, also after a separator', () => {
-    const text = toCsv(['a'], [['=1+1'], ['+1'], ['-x'], ['@SUM(A1)'], ['\tx'], ['\rx'], ['x;=1'], ['x,=1'], ['-5'], [-5], [null], [true]]);
-    const cells = (parse(text, { bom: true }) as string[][]).map((r) => r[0]);
-    expect(cells).toEqual(['a', "'=1+1", "'+1", "'-x", "'@SUM(A1)", "'\tx", "'\rx", 'x;=1', 'x,=1', "'-5", '-5', '', 'true']);
-    // A separator inside a cell never splits it: the cell is quoted, whatever the reader's separator.
-    expect(text).toContain('"x;=1"');
-    expect(text).toContain('"x,=1"');
-  });
-
-  it('an empty table still has its header', () => {
-    expect(toCsv(['a', 'b'], [])).toBe('\uFEFF"a","b"\r\n');
-  });
-});
 
 const LISTS = ['offices', 'organisations', 'meetings', 'plans', 'countries', 'agreements', 'capabilities', 'indicators'] as const;
 

@@ -12,21 +12,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { validateXML } from 'xmllint-wasm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { xml } from '../../src/exports/graph-files.js';
 import { readDataset } from '../../src/seed/format.js';
 import { MAIN_DATASET_DIR, MAIN_DATASET_ID } from '../seed/helpers.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
 // The shared test machine can be very busy: generous database and request deadlines (nothing here is timed).
 const SLOW = { timeout: 240_000 };
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer({ QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer({ QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '90000' });
 
 const parser = new XMLParser({
   ignoreAttributes: false,

@@ -4,16 +4,10 @@
  * ground; history and aggregates are in history.test.ts). Expected answers come from the source
  * text (sections 1.(2), 1.(3) and 2.(5)), not from the seed files.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, type TestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer();
 
 const data: TestServer['data'] = (query, variables) => api.data(query, variables);
 

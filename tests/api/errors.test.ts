@@ -1,14 +1,8 @@
 /** Bad arguments get BAD_USER_INPUT with a message that says what is accepted. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer();
 
 async function errorOf(query: string, variables?: Record<string, unknown>) {
   const res = await api.gql(query, variables);

@@ -4,16 +4,10 @@
  * them apart: the same request, sent once through each (a browser's Origin header sends it down the
  * general chain), gets the same status and the same body, for answers and for every kind of refusal.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer({ BODY_LIMIT: '2kb', MAX_BATCH: '3' });
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer({ BODY_LIMIT: '2kb', MAX_BATCH: '3' });
 
 interface Sent {
   status: number;

@@ -7,7 +7,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { fenced } from '../../src/neo4j/consistency.js';
 import type { QueryContext } from '../../src/neo4j/database.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
+
+// Raises the load fence: alone, never beside another api file.
+writesToDatabase();
 
 const WORK = '// test/fenced: rows in order\nUNWIND [3, 1, 2] AS x WITH x ORDER BY x RETURN x, x * 10 AS y';
 

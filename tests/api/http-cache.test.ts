@@ -6,9 +6,12 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataset } from '../../src/seed/loader.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { smallDataset, uniqueSlug, writeDataset } from '../seed/helpers.js';
+
+// Loads a throw-away dataset to change the data version: alone, never beside another api file.
+writesToDatabase();
 
 const manifest = JSON.parse(readFileSync('src/generated/client/persisted-documents.json', 'utf8')) as Record<string, string>;
 const [whoChairsId] = Object.entries(manifest).find(([, doc]) => doc.includes('WhoChairsTheFirearmsMeeting'))!;

@@ -1,14 +1,8 @@
 /** Every relationship navigable both ways, with answers taken from the source text. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer, type TestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer();
 
 const data: TestServer['data'] = (query, variables) => api.data(query, variables);
 
@@ -185,13 +179,7 @@ describe('node lookups', () => {
  */
 describe('read with the entity or after it: the same answers', () => {
   // Every field of every entity in one operation: past the default cost limit, on purpose.
-  let wide: TestServer;
-  beforeAll(async () => {
-    wide = await startTestServer({ MAX_COST: '1000000' });
-  });
-  afterAll(async () => {
-    await wide.stop();
-  });
+  const wide = useTestServer({ MAX_COST: '1000000' });
   const prov = 'provenance { section quote }';
   const FIELDS: Record<string, { root: string; fields: string }> = {
     Office: { root: 'offices', fields: `organisation { id } chairs { role meeting { id } office { id } ${prov} } memberOf { id }` },

@@ -1,14 +1,8 @@
 /** Relay connections: keyset cursors, both directions, filters and sort orders. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer();
 
 const data = (query: string, variables?: Record<string, unknown>): Promise<any> => api.data(query, variables);
 

@@ -3,19 +3,13 @@
  * reads, whatever relationships it follows, travels in one round trip.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testDb } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  // The field resolvers' batching (the fallback of the compiled path): tests/compiler/ asserts the
-  // compiled path's one round trip per operation.
-  api = await startTestServer({ EXECUTION: 'resolvers' });
-});
-afterAll(async () => {
-  await api.stop();
-});
+// The field resolvers' batching (the fallback of the compiled path): tests/compiler/ asserts the
+// compiled path's one round trip per operation.
+const api = useTestServer({ EXECUTION: 'resolvers' });
 
 async function roundTrips(query: string, variables: Record<string, unknown>): Promise<number> {
   const res = await api.gql(query, variables);

@@ -1,14 +1,8 @@
 /** Full-text search: ranked, typo-tolerant, typed, and literal about Lucene syntax. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api.stop();
-});
+const api = useTestServer();
 
 const SEARCH = `query Search($text: String!, $types: [SearchableType!], $first: Int) {
   search(text: $text, types: $types, first: $first) { score matched node { __typename id name } } }`;

@@ -3,22 +3,15 @@
  * every saved operation, the ids in the floor's rows are the ids in the API's answer. Nothing is
  * timed here (bench/overhead.ts reports the numbers).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { checkOperation, compareIds, loadBenchOperations, withVariables } from '../../bench/overhead.js';
 import { encodeCursor } from '../../src/services/pagination.js';
 import { closeTestDb, neo4jSettings, testDb } from '../support/db.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
 const operations = loadBenchOperations();
-let api: TestServer;
-
-beforeAll(async () => {
-  api = await startTestServer();
-});
-afterAll(async () => {
-  await api?.stop();
-  await closeTestDb();
-});
+const api = useTestServer();
+afterAll(closeTestDb);
 
 describe('the floor statements', () => {
   it('cover every saved operation (one floor statement each)', () => {

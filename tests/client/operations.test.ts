@@ -2,7 +2,7 @@
  * The operations of operations/ through a real GraphQL client (graphql-request) against the real
  * server, typed by the generated client: a misspelt field below fails `tsc`, not just the test.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { GraphQLClient } from 'graphql-request';
 import {
   AgreementDetailDocument,
@@ -17,18 +17,14 @@ import {
   WhoChairsTheFirearmsMeetingDocument,
   type AgreementsTableQuery,
 } from '../../src/generated/client/graphql.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 import { clientFor, expectType } from './typed-client.js';
 
-let server: TestServer;
+const server = useTestServer();
 let client: GraphQLClient;
 
-beforeAll(async () => {
-  server = await startTestServer();
+beforeAll(() => {
   client = clientFor(server.url);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 describe('typed operations through graphql-request', () => {

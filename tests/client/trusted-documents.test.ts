@@ -1,19 +1,19 @@
 /**
  * Trusted documents: with TRUSTED_DOCUMENTS=require the server runs only the documents of the
  * manifest codegen writes (by `documentId`, Apollo's persisted-query hash, or the same text), and
- * answers anything else with HTTP 400 and PERSISTED_QUERY_REQUIRED.
+ * answers anything else with HTTP 400 and PERSISTED_QUERY_REQUIRED. The manifest itself:
+ * trusted-documents-manifest.unit.test.ts.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GraphQLClient } from 'graphql-request';
-import { getIntrospectionQuery, parse, type DocumentNode } from 'graphql';
+import { getIntrospectionQuery, type DocumentNode } from 'graphql';
 import * as documents from '../../src/generated/client/graphql.js';
 import { WhoChairsTheFirearmsMeetingDocument } from '../../src/generated/client/graphql.js';
 import { loadConfig } from '../../src/config.js';
-import { canonicalDocument, loadManifest } from '../../src/http/trusted-documents.js';
-import { loadExampleOperations, OPERATIONS_DIR } from '../../src/http/ide.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { loadExampleOperations } from '../../src/http/ide.js';
+import { useTestServer, type TestServer } from '../support/server.js';
 import { expectType } from './typed-client.js';
 
 const MANIFEST = 'src/generated/client/persisted-documents.json';
@@ -47,43 +47,8 @@ async function post(server: TestServer, body: unknown) {
   return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { code?: string } }[] } };
 }
 
-describe('the manifest', () => {
-  it('holds every operation of operations/, and nothing else (it is not stale)', () => {
-    const manifest = loadManifest(MANIFEST);
-    const canonicalManifest = new Set([...manifest.values()].map((d) => canonicalDocument(parse(d))));
-    // The IDE's example tabs (operations/) and the explorer's own operations (operations/explorer/).
-    const examples = [...loadExampleOperations(), ...loadExampleOperations(path.join(OPERATIONS_DIR, 'explorer'))];
-    expect(examples.length).toBeGreaterThanOrEqual(13);
-    for (const example of examples) expect(canonicalManifest.has(canonicalDocument(parse(example.query))), example.name).toBe(true);
-    expect(manifest.size).toBe(examples.length);
-    for (const id of manifest.keys()) expect(id).toMatch(/^sha256:[0-9a-f]{64}$/);
-  });
-
-  it('matches documents regardless of formatting, comments and field order, but not a different selection', () => {
-    const a = canonicalDocument(parse('query Q($b: Int, $a: ID!) { x(b: $b, a: $a) { z y } w }'));
-    const b = canonicalDocument(parse('# comment\nquery Q($a: ID!, $b: Int) {\n  w\n  x(a: $a, b: $b) { y\n z } }'));
-    const c = canonicalDocument(parse('query Q($a: ID!, $b: Int) { w x(a: $a, b: $b) { y } }'));
-    expect(a).toBe(b);
-    expect(a).not.toBe(c);
-  });
-
-  it('is off by default in development and test, and accepts ids (allow) by default in production', () => {
-    expect(loadConfig({ NODE_ENV: 'development' }).trustedDocuments.mode).toBe('off');
-    expect(loadConfig({ NODE_ENV: 'test' }).trustedDocuments.mode).toBe('off');
-    expect(loadConfig({ NODE_ENV: 'production' }).trustedDocuments.mode).toBe('allow');
-    expect(loadConfig({ NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'require' }).trustedDocuments.mode).toBe('require');
-    expect(() => loadConfig({ TRUSTED_DOCUMENTS: 'sometimes' })).toThrow(/TRUSTED_DOCUMENTS/);
-  });
-});
-
 describe('TRUSTED_DOCUMENTS=require', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'require' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'require' });
 
   it('runs a generated document by its documentId (typed, through graphql-request)', async () => {
     const data = await persistedClient(server.url).request(WhoChairsTheFirearmsMeetingDocument);
@@ -144,13 +109,7 @@ describe('TRUSTED_DOCUMENTS=require', () => {
 });
 
 describe('TRUSTED_DOCUMENTS=require with introspection off (production)', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'require', INTROSPECTION: 'false' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'require', INTROSPECTION: 'false' });
 
   it('refuses introspection too, and still runs trusted documents', async () => {
     const res = await post(server, { query: getIntrospectionQuery() });
@@ -162,13 +121,7 @@ describe('TRUSTED_DOCUMENTS=require with introspection off (production)', () => 
 });
 
 describe('TRUSTED_DOCUMENTS=allow', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ TRUSTED_DOCUMENTS: 'allow' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ TRUSTED_DOCUMENTS: 'allow' });
 
   it('accepts document ids and any other operation text', async () => {
     const byId = await persistedClient(server.url).request(documents.AgreementDetailDocument, { id: 'agreement:cmaa:spain' });

@@ -4,8 +4,8 @@
  * docs/limits-and-guarantees.md, and pinned here so a change in either direction is noticed.
  */
 import { serverAudits } from 'graphql-http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { useTestServer } from '../support/server.js';
 
 /** The non-MUST audits this server knowingly does not meet (ids from graphql-http). */
 const KNOWN_DEVIATIONS = new Set<string>([
@@ -16,13 +16,7 @@ const KNOWN_DEVIATIONS = new Set<string>([
   '7B9B',
 ]);
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 describe('GraphQL over HTTP (graphql-http serverAudits)', () => {
   const audits = serverAudits({ url: () => server.url, fetchFn: fetch });

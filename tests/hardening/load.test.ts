@@ -3,17 +3,11 @@
  * clients for 3 s against the real server. Every request must succeed; the numbers are printed,
  * never asserted (this machine's speed is not the API's contract).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { formatReport, runLoad, savedOperations } from '../../bench/load.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { useTestServer } from '../support/server.js';
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 describe('load (reduced)', () => {
   it('the saved operations, 8 clients × 3 s: zero errors, zero non-2xx, zero GraphQL errors', async () => {

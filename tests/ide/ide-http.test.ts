@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { buildClientSchema, buildSchema, printSchema, type IntrospectionQuery } from 'graphql';
 import { loadExampleOperations } from '../../src/http/ide.js';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { startTestServer, useTestServer, type TestServer } from '../support/server.js';
 
 interface IdeConfig {
   tabs: { name: string; query: string }[];
@@ -146,13 +146,7 @@ describe('GET /graphql from a browser', () => {
 });
 
 describe('INTROSPECTION=false', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ INTROSPECTION: 'false' });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  const server = useTestServer({ INTROSPECTION: 'false' });
 
   it('refuses introspection and gives no field suggestions that would leak the schema', async () => {
     const introspection = await server.gql('{ __schema { types { name } } }');

@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../../src/config.js';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import { startTestServer, useTestServer } from '../support/server.js';
 import { freePort } from '../../bench/support/free-port.js';
 
 const operation = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
@@ -25,11 +25,7 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
 }
 
 describe('/metrics', () => {
-  let server: TestServer;
-  beforeAll(async () => {
-    server = await startTestServer({ METRICS_OPEN: 'true' });
-  });
-  afterAll(async () => server?.stop());
+  const server = useTestServer({ METRICS_OPEN: 'true' });
 
   it('counts saved operations by name and outcome, with latency, round trips and statements', async () => {
     const scrape = async () => (await fetch(`${server.origin}/metrics`)).text();

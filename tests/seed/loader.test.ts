@@ -12,8 +12,11 @@ import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { SeedValidationError } from '../../src/seed/format.js';
 import { graphChecksum, isDatabaseEmpty, loadDataset, SeedLoadError } from '../../src/seed/loader.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
 import { MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
+
+// Loads and reloads datasets (the seed's own too): alone, never beside another api file.
+writesToDatabase();
 
 let db: Database;
 let catalog: CypherCatalog;

@@ -11,13 +11,15 @@ import type { Database } from '../../src/neo4j/database.js';
 import { DatasetRepository } from '../../src/repositories/dataset-repository.js';
 import { graphChecksum, loadDataset, SeedLoadError } from '../../src/seed/loader.js';
 import { removeDataset } from '../../src/seed/remove.js';
-import { closeTestDb, neo4jSettings, testDb } from '../support/db.js';
+import { closeTestDb, neo4jSettings, testDb, writesToDatabase } from '../support/db.js';
 import { MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
 
 let db: Database;
 let catalog: CypherCatalog;
 let datasets: DatasetRepository;
 const leftOver: string[] = [];
+
+writesToDatabase();
 
 beforeAll(async () => {
   ({ db, catalog } = await testDb());

@@ -1,5 +1,6 @@
 /** A connection to the test run's Neo4j (started by the global setup), one per test file. */
 import { inject } from 'vitest';
+import { acquireLock, type LockMode } from './db-lock.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { createDriver, Database } from '../../src/neo4j/database.js';
 import { createLogger } from '../../src/logger.js';
@@ -52,4 +53,28 @@ export async function untilDatabaseIsQuiet(maxMs = 120_000): Promise<void> {
     if (Number(result.records[0]?.get('n') ?? 0) === 0) return;
     await new Promise((r) => setTimeout(r, 500));
   }
+}
+
+let mode: LockMode = 'shared';
+let release: (() => Promise<void>) | undefined;
+
+/**
+ * Declares, at the top level of an api test file, that it loads, reloads or otherwise changes the shared
+ * test database (a dataset, the load fence, an index): the file then runs alone, never beside another
+ * api file (tests/support/db-lock.ts), and before the readers (tests/support/api-sequencer.ts). A file
+ * that only reads needs nothing: it holds the database shared.
+ */
+export function writesToDatabase(): void {
+  mode = 'exclusive';
+}
+
+/** Takes the database for this test file (tests/support/api-file.ts runs it before the file's own hooks). */
+export async function holdDatabase(): Promise<void> {
+  release = await acquireLock(inject('dbLockPort'), mode);
+}
+
+export async function releaseDatabase(): Promise<void> {
+  await release?.();
+  release = undefined;
+  mode = 'shared';
 }

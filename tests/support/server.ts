@@ -1,5 +1,5 @@
 /** The real API on a free loopback port, against the test run's Neo4j, and a tiny GraphQL client. */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadConfig, type Config } from '../../src/config.js';
 import { createLogger, type Logger } from '../../src/logger.js';
 import { createApp } from '../../src/http/server.js';
@@ -61,4 +61,44 @@ export async function startTestServer(env: Record<string, string> = {}, options:
     stop: () => app.stop(),
   };
   return server;
+}
+
+/**
+ * The API for the tests of a file (or of a describe block): started before them, stopped after them.
+ *
+ *     const api = useTestServer({ EXECUTION: 'resolvers' });
+ *     it('…', async () => expect(await api.data('{ … }')).toEqual(…));
+ *
+ * Call it at the top level of a test file or of a describe block; use the server inside tests and hooks
+ * (it exists from the first beforeAll on). The longer form it replaces still works: `startTestServer()` in
+ * a beforeAll and `stop()` in an afterAll.
+ */
+export function useTestServer(env: Record<string, string> = {}, options: { logger?: Logger } = {}): TestServer {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startTestServer(env, options);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+  const current = (): TestServer => {
+    if (!server) throw new Error('useTestServer: the server runs from the beforeAll hooks to the afterAll hooks; use it inside them or in tests');
+    return server;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get origin() {
+      return current().origin;
+    },
+    get config() {
+      return current().config;
+    },
+    gql: (query, variables, headers) => current().gql(query, variables, headers),
+    data: (query, variables) => current().data(query, variables),
+    error: (query, variables) => current().error(query, variables),
+    stop: () => current().stop(),
+  };
 }

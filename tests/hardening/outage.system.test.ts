@@ -1,12 +1,16 @@
 /**
- * The API against its own local Neo4j (port 7749), for what cannot be done to the shared test
+ * The API against its own local Neo4j (on a free port), for what cannot be done to the shared test
  * database: a dataset reloaded again and again while readers loop (no answer may mix old and new
  * data), and a database outage for real: Neo4j stopped in the middle of a stream of requests and
  * started again on the same port and data. While it is down, requests fail fast with
  * DATABASE_UNAVAILABLE and HTTP 503 and /ready says 503; once it is back, the same API process
  * answers again without a restart.
  */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../bench/support/free-port.js';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/http/server.js';
 import { appDeps } from '../../src/http/wiring.js';
@@ -18,12 +22,13 @@ import { applySchema } from '../../src/neo4j/migrate.js';
 import { loadDataset } from '../../src/seed/loader.js';
 import { changedCopy, namesIn, versionOf } from '../support/reload-race.js';
 
-const PORT = 7749;
-const DATA_DIR = '.neo4j/outage-test';
 /** "Fast": well under a client's patience, however the driver gives up (refused, retried, timed out). */
 const FAST_MS = 8_000;
 const QUERY = '{ organisations(first: 3, orderBy: { field: KEY }) { edges { node { id name } } totalCount } }';
 
+/** Its own port (other test runs may be running on this machine) and data, kept for the restart. */
+let port: number;
+let root: string;
 let neo4j: LocalNeo4j | undefined;
 let db: Database;
 let app: App;
@@ -34,7 +39,7 @@ let catalog: CypherCatalog;
 let seedDir: string;
 
 function startNeo4j(): Promise<LocalNeo4j> {
-  return startLocalNeo4j({ port: PORT, dataDir: DATA_DIR, startTimeoutMs: 180_000, heapMb: 768, pageCacheMb: 128, progress: () => undefined });
+  return startLocalNeo4j({ port, dataDir: path.join(root, 'data'), startTimeoutMs: 180_000, heapMb: 768, pageCacheMb: 128, progress: () => undefined });
 }
 
 interface Answer {
@@ -73,6 +78,8 @@ async function until(what: string, check: () => Promise<boolean>, timeoutMs: num
 }
 
 beforeAll(async () => {
+  port = await freePort();
+  root = mkdtempSync(path.join(tmpdir(), 'outage-'));
   neo4j = await startNeo4j();
   catalog = await CypherCatalog.load();
   const settings = { uri: neo4j.uri, username: 'neo4j', password: '', database: 'neo4j', queryTimeoutMs: 120_000 };
@@ -90,6 +97,7 @@ afterAll(async () => {
   await app?.stop();
   await db?.close();
   await neo4j?.stop();
+  if (root) rmSync(root, { recursive: true, force: true });
 }, 120_000);
 
 describe('a dataset reloaded while readers loop', () => {

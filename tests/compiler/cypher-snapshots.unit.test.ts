@@ -1,7 +1,7 @@
 /**
  * The Cypher the compiler emits for a few operations, and its parameters, without a database (the
  * style of @neo4j/graphql's tests/tck): a change to a statement shows up here, to be read and
- * accepted on purpose (`npx vitest run tests/compiler/cypher-snapshots.test.ts -u`).
+ * accepted on purpose (`npx vitest run tests/compiler/cypher-snapshots.unit.test.ts -u`).
  */
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';

@@ -1,57 +1,12 @@
 /**
  * Schema change safety (scripts/schema-check.ts): removing or changing a field fails the check
  * unless the released schema deprecated it first. Synthetic schemas, plus the real one against the
- * committed released schema.
+ * committed released schema. The command itself: schema-check-command.system.test.ts.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkSchemaChange, currentSchema, schemaFromSdl, RELEASED_SCHEMA } from '../../scripts/schema-check.js';
-
-function without(sdl: string, ...lines: RegExp[]): string {
-  return lines.reduce((s, re) => s.replace(re, ''), sdl);
-}
-
-const releasedSdl = /* GraphQL */ `
-  "A meeting."
-  type Meeting {
-    "Id."
-    id: ID!
-    "Name."
-    name: String!
-    "Old name of the chief."
-    chiefName: String @deprecated(reason: "Use chief { name }.")
-    "Short name."
-    shortName: String
-    "The chief."
-    chief: Office
-  }
-  "An office."
-  type Office {
-    "Id."
-    id: ID!
-    "Name."
-    name: String!
-  }
-  "Kinds."
-  enum Kind {
-    "A."
-    A
-    "B."
-    B @deprecated(reason: "Gone soon.")
-  }
-  "Root."
-  type Query {
-    "A meeting."
-    meeting("Id." id: ID!, "Old flag." legacy: Boolean @deprecated(reason: "Ignored.")): Meeting
-    "Kinds."
-    kinds: [Kind!]!
-    "Old lookup."
-    oldOffice: Office @deprecated(reason: "Use meeting { chief }.")
-  }
-`;
+import { releasedSdl, without } from './schema-fixtures.js';
 
 const released = schemaFromSdl(releasedSdl);
 
@@ -103,26 +58,4 @@ describe('scripts/schema-check.ts', () => {
     const result = await checkSchemaChange(schemaFromSdl(readFileSync(RELEASED_SCHEMA, 'utf8')), currentSchema());
     expect(result.breaking.map((c) => c.message)).toEqual([]);
   });
-
-  it('as a command: exits 1 and names the field on a breaking change, 0 on a deprecated removal', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'schema-check-'));
-    try {
-      writeFileSync(path.join(dir, 'released.graphql'), releasedSdl);
-      mkdirSync(path.join(dir, 'breaking'));
-      writeFileSync(path.join(dir, 'breaking', 'schema.graphql'), without(releasedSdl, /"Short name\."\s*shortName: String/));
-      mkdirSync(path.join(dir, 'announced'));
-      writeFileSync(path.join(dir, 'announced', 'schema.graphql'), without(releasedSdl, /"Old name of the chief\."\s*chiefName: String @deprecated\(reason: "Use chief \{ name \}\."\)/));
-      const run = (schemaDir: string) =>
-        spawnSync('npx', ['tsx', 'scripts/schema-check.ts', '--released', path.join(dir, 'released.graphql'), '--schema', path.join(dir, schemaDir)], { encoding: 'utf8' });
-      const breaking = run('breaking');
-      expect(breaking.status).toBe(1);
-      expect(breaking.stdout).toMatch(/shortName.*Meeting\.shortName/);
-      expect(breaking.stdout).toMatch(/FAILED/);
-      const announced = run('announced');
-      expect(announced.status).toBe(0);
-      expect(announced.stdout).toMatch(/Removals of deprecated fields \(allowed\)[\s\S]*chiefName/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 60_000);
 });

@@ -8,7 +8,7 @@
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { neo4jSettings } from '../support/db.js';
-import { apiProcess, descendants, isAlive, newRequest, npmStart, slowRequest, type NpmStart, type Proc } from '../support/npm-start.js';
+import { apiProcess, descendants, freePort, isAlive, newRequest, npmStart, slowRequest, type NpmStart, type Proc } from '../support/npm-start.js';
 
 const QUERY = '{ organisations(first: 2, orderBy: { field: KEY }) { edges { node { id } } } }';
 
@@ -77,7 +77,8 @@ describe('npm start stops cleanly on every signal delivery', () => {
   }, 120_000);
 
   it('Ctrl-C (SIGINT to the group) with 2 workers and the local Neo4j: drained before Neo4j stops, nothing left', async () => {
-    const port = Number(process.env['TEST_LOCAL_NEO4J_PORT'] ?? '7688') + 100;
+    // Its own Neo4j on a free port (other test runs may be running on this machine).
+    const port = await freePort();
     const dataDir = `.neo4j/signals-test-${port}`;
     rmSync(dataDir, { recursive: true, force: true });
     try {
