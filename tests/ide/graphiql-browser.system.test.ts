@@ -11,7 +11,8 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { editorText, timeToUsable } from './graphiql-driver.js';
 import { loadExampleOperations } from '../../src/http/ide.js';
 import { untilDatabaseIsQuiet } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -73,11 +74,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/** The text of a Monaco editor (response, query) as rendered: Monaco draws one .view-line per visible line. */
-async function editorText(p: Page, selector: string): Promise<string> {
-  // Monaco draws spaces as non-breaking spaces, and wraps long lines.
-  return (await p.locator(`${selector} .view-lines`).first().innerText()).replace(/[\s\u00a0]+/g, ' ');
-}
 const activeTab = (p: Page) => p.locator('.graphiql-tab-active').innerText();
 const tab = (p: Page, name: string) => p.locator('.graphiql-tab', { hasText: new RegExp(`^${name}`) }).first();
 
@@ -92,37 +88,9 @@ async function run(p: Page, operation: string): Promise<string> {
   return editorText(p, '.graphiql-response');
 }
 
-/**
- * How long `navigate` takes to a usable IDE (every tab drawn, the active tab's operation in the
- * editor) and the bytes it transferred: printed for the record, never asserted (timings are noisy).
- */
-const ASSET_TYPES = new Set(['script', 'stylesheet', 'font', 'image']);
-
-async function timeToUsable(p: Page, label: string, operation: string, navigate: () => Promise<unknown>): Promise<{ ms: number; bytes: number; assetBytes: number }> {
-  const sizes: Promise<number>[] = [];
-  const assets: Promise<number>[] = [];
-  const onFinished = (r: Request) => {
-    sizes.push(r.sizes().then((s) => s.responseBodySize + s.responseHeadersSize, () => 0));
-    // The assets' bodies alone: what a reload from the cache must not fetch again (headers, such as the
-    // security headers every answer carries, and the introspection POST are sent again by design).
-    if (ASSET_TYPES.has(r.resourceType())) assets.push(r.sizes().then((s) => s.responseBodySize, () => 0));
-  };
-  p.on('requestfinished', onFinished);
-  const started = Date.now();
-  await navigate();
-  await expect.poll(() => p.locator('.graphiql-tab').count(), { timeout: 30_000 }).toBe(saved.length);
-  await expect.poll(() => editorText(p, '.graphiql-query-editor'), { timeout: 30_000 }).toMatch(new RegExp(`(query|mutation) ${operation}\\b`));
-  const ms = Date.now() - started;
-  p.off('requestfinished', onFinished);
-  const bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-  const assetBytes = (await Promise.all(assets)).reduce((a, b) => a + b, 0);
-  console.log(`IDE ${label}: usable in ${ms} ms, ${(bytes / 1024).toFixed(0)} kB transferred in ${sizes.length} requests (asset bodies ${(assetBytes / 1024).toFixed(0)} kB)`);
-  return { ms, bytes, assetBytes };
-}
-
 describe('GraphiQL at /graphql, offline, at 1280 px', () => {
   it('loads with the docs explorer, history, variables and headers editors, and one tab per saved operation, the first active', async () => {
-    await timeToUsable(page, 'first load', saved[0]!.operation, () => page.goto(server.url, { waitUntil: 'load' }));
+    await timeToUsable(page, saved.length, 'first load', saved[0]!.operation, () => page.goto(server.url, { waitUntil: 'load' }));
     expect(await activeTab(page)).toBe(saved[0]!.operation);
     // The schema arrives by introspection; the docs explorer shows the root type.
     await page.getByRole('button', { name: /documentation explorer/i }).first().click();
@@ -160,8 +128,8 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     const plain = await browser.newContext({ viewport: VIEWPORT });
     try {
       const p = await plain.newPage();
-      const first = await timeToUsable(p, 'first load, cache empty', saved[0]!.operation, () => p.goto(server.url, { waitUntil: 'load' }));
-      const again = await timeToUsable(p, 'reload, cache warm', saved[0]!.operation, () => p.reload({ waitUntil: 'load' }));
+      const first = await timeToUsable(p, saved.length, 'first load, cache empty', saved[0]!.operation, () => p.goto(server.url, { waitUntil: 'load' }));
+      const again = await timeToUsable(p, saved.length, 'reload, cache warm', saved[0]!.operation, () => p.reload({ waitUntil: 'load' }));
       expect(first.assetBytes).toBeGreaterThan(100_000);
       expect(again.assetBytes).toBeLessThan(first.assetBytes / 10);
     } finally {
@@ -210,7 +178,7 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     const last = saved[2]!.operation;
     await tab(page, last).click();
     await expect.poll(() => activeTab(page)).toBe(last);
-    await timeToUsable(page, 'reload (request routing on: no browser cache)', last, () => page.reload({ waitUntil: 'load' }));
+    await timeToUsable(page, saved.length, 'reload (request routing on: no browser cache)', last, () => page.reload({ waitUntil: 'load' }));
     expect(await activeTab(page)).toBe(last);
     for (const s of saved) {
       await tab(page, s.operation).click();
@@ -226,7 +194,7 @@ describe('GraphiQL at /graphql, offline, at 1280 px', () => {
     const p = await fresh.newPage();
     try {
       await p.clock.install();
-      await timeToUsable(p, 'first load, clock installed', saved[0]!.operation, () => p.goto(server.url, { waitUntil: 'load' }));
+      await timeToUsable(p, saved.length, 'first load, clock installed', saved[0]!.operation, () => p.goto(server.url, { waitUntil: 'load' }));
       await p.clock.pauseAt(Date.now() + 60_000);
       await tab(p, saved[1]!.operation).click();
       await p.clock.runFor(300);
