@@ -21,7 +21,8 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
-import { costPlugin } from './cost.js';
+import { costPlugin, readableCost, type Estimate, type ListCost } from './cost.js';
+import type { GraphStats } from '../repositories/stats-repository.js';
 import { resultBudgetPlugin } from './result-budget.js';
 
 export type Limits = Config['limits'];
@@ -63,6 +64,49 @@ export function limitError(limit: LimitName, max: number, found: number | undefi
   });
 }
 
+/** `Country.agreements (at most 12641 per country, measured; 99% at most 5): 632050 in the whole answer`. */
+function describeList(list: ListCost): string {
+  const [type, field] = list.field.split('.');
+  const per = type === 'Query' ? '' : ` per ${type!.toLowerCase()}`;
+  const why =
+    list.bound.source === 'measured'
+      ? `, measured in the loaded graph${list.bound.measured && list.bound.measured.p99 > 0 && list.bound.measured.p99 < list.each ? `; 99% hold at most ${list.bound.measured.p99}` : ''}`
+      : list.bound.source === 'unmeasured'
+        ? ', not measured (MAX_RESULT_ITEMS)'
+        : ` (its ${list.bound.source === 'ids' ? 'ids' : list.bound.source})`;
+  return `${list.path} (${type}.${field}: up to ${readable(list.each)}${per}${why}; ${readable(list.total)} in all)`;
+}
+
+/** What to ask instead, for the lists that make an operation large. */
+function advice(largest: readonly ListCost[]): string {
+  const paged = largest.filter((l) => l.paged !== undefined).map((l) => `${l.paged}(first: …, after: …) instead of ${l.field.split('.')[1]}`);
+  const pages = largest.some((l) => l.bound.source === 'first' || l.bound.source === 'limit');
+  return [
+    paged.length > 0 ? `Page the long lists: ask for ${[...new Set(paged)].join(', ')}.` : '',
+    pages ? 'Ask for smaller pages (first/last, limit).' : '',
+    'Ask for fewer nested lists or fewer fields, or split the operation (start a second query from the ids you have).',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+/** The refusal of an operation estimated over MAX_COST: the estimate, the lists that make it large, what to change. */
+export function costRefusal(max: number, estimate: Estimate): GraphQLError {
+  const found = limitError('cost', max, estimate.cost);
+  const lists = estimate.largest.length > 0 ? ` The largest lists: ${estimate.largest.map(describeList).join('; ')}.` : '';
+  found.message = `${found.message.slice(0, found.message.indexOf('(MAX_COST).') + '(MAX_COST).'.length)}${lists} ${advice(estimate.largest)}`;
+  found.extensions['largest'] = estimate.largest.map((l) => ({
+    path: l.path,
+    field: l.field,
+    each: readableCost(l.each),
+    total: readableCost(l.total),
+    source: l.bound.source,
+    ...(l.bound.measured ? { measuredMax: l.bound.measured.max, measuredP99: l.bound.measured.p99 } : {}),
+    ...(l.paged ? { paged: l.paged } : {}),
+  }));
+  return found;
+}
+
 function reporter(limit: LimitName, max: number) {
   return {
     propagateOnRejection: false,
@@ -80,7 +124,14 @@ function reporter(limit: LimitName, max: number) {
  * document, so a repeated operation is not re-measured). Field suggestions ("Did you mean …") are
  * masked when introspection is off, since they would reveal the schema piece by piece.
  */
-export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+/** What the cost estimate reads besides the limits: the graph's statistics (graph-stats-cache.ts). */
+export interface EstimateDeps {
+  stats?: () => Promise<GraphStats | undefined>;
+  seen?: (versions: string | undefined) => void;
+  analystMaxRows?: number;
+}
+
+export function armor(limits: Limits, introspection: boolean, estimate: EstimateDeps = {}): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
   const { validationRules, plugins } = new ApolloArmor({
     maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) },
     // Syntax-only (a list counts once): replaced by the type-aware estimate of cost.ts.
@@ -92,9 +143,23 @@ export function armor(limits: Limits, introspection: boolean): { validationRules
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
   // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
-  const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
   const budget = resultBudgetPlugin(limits);
-  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [cost, budget, ...(plugins as unknown as ApolloServerPlugin[])] };
+  // After the budget's: its willSendResponse replaces a stopped answer, and the cost goes on the one sent.
+  const cost = costPlugin({
+    maxCost: limits.maxCost,
+    maxItems: limits.maxResultItems,
+    analystMaxRows: estimate.analystMaxRows ?? 1_000,
+    stats: estimate.stats ?? (async () => undefined),
+    seen: estimate.seen,
+    tooCostly: costRefusal,
+    notEstimable: (reason) =>
+      new GraphQLError(
+        `The cost of this operation could not be estimated (${reason}), so it was not run (MAX_COST). Send a smaller operation: fewer fragments spread inside fragments, fewer nested lists.`,
+        { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: limits.maxCost } },
+      ),
+    actual: (query) => (query?.budget as { resolvedItems?: number } | undefined)?.resolvedItems ?? 0,
+  });
+  return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [budget, cost, ...(plugins as unknown as ApolloServerPlugin[])] };
 }
 
 /**

@@ -57,6 +57,8 @@ function deadlineError(timeoutMs: number): GraphQLError {
 export class BudgetMeter {
   private items = 0;
   private bytes = 0;
+  /** Fields resolved and list items, as the response holds them (`resolvedItems`). */
+  private shown = 0;
   stopped: GraphQLError | undefined;
   /** Response keys of the root fields whose result was counted whole. */
   private readonly counted = new Set<string>();
@@ -80,6 +82,19 @@ export class BudgetMeter {
     else if (this.bytes > this.budget.maxResultBytes) this.stop(resultSizeError('MAX_RESULT_BYTES', this.budget.maxResultBytes, this.bytes));
   }
 
+  /**
+   * Objects' fields and list items the operation resolved, as the response holds them, on either path (a
+   * compiled root's tree counts more: every property of its records): `extensions.cost.actual` (cost.ts).
+   */
+  get resolvedItems(): number {
+    return this.shown;
+  }
+
+  /** A field under a compiled root resolved to `result`: counted for `resolvedItems` only. */
+  tally(result: unknown): void {
+    this.shown += 1 + (Array.isArray(result) ? result.length : 0);
+  }
+
   /** True for a field under a root whose result was counted whole (`countedTree`). */
   covers(path: Readonly<{ prev: unknown; key: string | number }>): boolean {
     if (this.counted.size === 0) return false;
@@ -92,6 +107,7 @@ export class BudgetMeter {
   willResolve(): void {
     if (this.stopped) return;
     this.items += 1;
+    this.shown += 1;
     if (this.items > this.budget.maxResultItems) this.stop(resultSizeError('MAX_RESULT_ITEMS', this.budget.maxResultItems, this.items));
     if (this.items % CLOCK_EVERY === 0 && Date.now() > this.deadline) this.stop(deadlineError(this.budget.requestTimeoutMs));
   }
@@ -99,7 +115,10 @@ export class BudgetMeter {
   /** A field resolved to `result` (a leaf's value counts its bytes, a list its items). */
   didResolve(result: unknown, leaf: boolean): void {
     if (this.stopped) return;
-    if (Array.isArray(result)) this.items += result.length;
+    if (Array.isArray(result)) {
+      this.items += result.length;
+      this.shown += result.length;
+    }
     if (leaf && result !== null && result !== undefined) this.bytes += sizeOf(result);
     this.check();
   }
@@ -163,7 +182,13 @@ export function budgetedSchema(schema: GraphQLSchema): GraphQLSchema {
         const query = context?.query;
         if (query?.stopped) return Promise.reject(query.stopped);
         const meter = query?.budget as BudgetMeter | undefined;
-        if (!meter || meter.covers(info.path)) return resolve(source, args, context, info);
+        if (!meter) return resolve(source, args, context, info);
+        if (meter.covers(info.path)) {
+          const value = resolve(source, args, context, info);
+          if (value instanceof Promise) value.then((v) => meter.tally(v), () => undefined);
+          else meter.tally(value);
+          return value;
+        }
         meter.willResolve();
         const result = resolve(source, args, context, info);
         if (result instanceof Promise) {
