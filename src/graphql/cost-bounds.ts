@@ -24,6 +24,8 @@ export interface Scope {
   hops?: number;
   paths?: number;
   meetings?: number;
+  /** The `limit` of the analyst root above (timeline, commonGround). */
+  limit?: number;
   nodes?: number;
   relationships?: number;
 }
@@ -164,10 +166,8 @@ const counted = (max: number): Bound => measured(atMost(max));
 /** A list whose items are distinct nodes (or agreements) for each parent. */
 const distinct = (bound: Bound): Bound => ({ ...bound, distinct: true });
 const fixed = (items: number): Bound => ({ items, source: 'schema' });
-const limit = (args: Args | null, fallback: number, cap?: number): Bound => {
-  const n = int(args?.['limit']) ?? fallback;
-  return cap !== undefined && cap < n ? { items: cap, source: 'measured' } : { items: n, source: 'limit' };
-};
+/** A `limit` (of the analyst root above), or fewer when the graph holds fewer. */
+const limited = (n: number, cap: number): Bound => (cap < n ? { items: cap, source: 'measured' } : { items: n, source: 'limit' });
 
 type Rule = (stats: GraphStats, args: Args | null, scope: Scope, ctx: BoundContext) => Bound;
 
@@ -193,11 +193,11 @@ const RULES: Readonly<Record<string, Rule>> = {
   'GraphPath.relationships': (_s, _a, scope) => ({ items: scope.hops ?? PATH_BOUNDS.maxHops, source: 'limit' }),
   'Neighbourhood.nodes': (_s, _a, scope) => distinct({ items: scope.nodes ?? NEIGHBOURHOOD_BOUNDS.maxLimit, source: 'limit' }),
   'Neighbourhood.relationships': (_s, _a, scope) => ({ items: scope.relationships ?? NEIGHBOURHOOD_BOUNDS.maxDepth * NEIGHBOURHOOD_BOUNDS.ringRows, source: 'limit' }),
-  'CommonGround.neighbours': (s, args) => distinct(limit(args, LIST_BOUNDS.defaultLimit, allDegrees(s).max)),
+  'CommonGround.neighbours': (s, _a, scope) => distinct(limited(scope.limit ?? LIST_BOUNDS.defaultLimit, allDegrees(s).max)),
   'SharedNeighbour.viaA': (s) => counted(allDegrees(s).max),
   'SharedNeighbour.viaB': (s) => counted(allDegrees(s).max),
   'Lineage.steps': (s) => distinct(counted(Math.max(1, s.lineage))),
-  'Timeline.events': (s, args) => limit(args, TIMELINE_BOUNDS.defaultLimit, timelineEvents(s)),
+  'Timeline.events': (s, _a, scope) => limited(scope.limit ?? TIMELINE_BOUNDS.defaultLimit, timelineEvents(s)),
   'MeetingState.administeredBy': (s) => measured(degree(s, 'Meeting', ['ADMINISTERED_BY', 'out'], ['Organisation'])),
   'StateAsOf.meetings': (s) => distinct(counted(s.labels['Meeting'] ?? 0)),
   'StateAsOf.agreements': (s) => distinct(counted(s.agreements.total)),
@@ -281,6 +281,10 @@ export function scopeOf(parent: GraphQLObjectType, field: GraphQLField<unknown, 
       return { ...scope, meetings: meetingsOf(args) };
     case 'neighbourhood':
       return { ...scope, ...neighbourhood(args, s) };
+    case 'timeline':
+      return { ...scope, limit: int(args?.['limit']) ?? TIMELINE_BOUNDS.defaultLimit };
+    case 'commonGround':
+      return { ...scope, limit: int(args?.['limit']) ?? LIST_BOUNDS.defaultLimit };
     default:
       return scope;
   }

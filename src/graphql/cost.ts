@@ -42,7 +42,7 @@ import { listBound, scopeOf, type Args, type Bound, type BoundContext, type Scop
 import { CountStopped, introspectionCost } from './introspection-cost.js';
 
 /** Fields the estimate walks at most (fragments spread in fragments can expand a small document exponentially). */
-export const MAX_ESTIMATE_STEPS = 50_000;
+export const MAX_ESTIMATE_STEPS = 10_000;
 
 /** A list of the operation and what it adds to the estimate. */
 export interface ListCost {
