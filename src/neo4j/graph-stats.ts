@@ -6,7 +6,7 @@
  *
  * Counted by the loaders in the transaction that writes a dataset's version (src/seed/loader.ts), or just
  * before it (a first load in parts, the bulk load), and stored as JSON on one `(:GraphStats {id: 'graph'})`
- * node together with the dataset versions it describes (the fence's `versions`, src/neo4j/consistency.ts), so
+ * node together with the dataset versions it describes (as the fence reads them, src/neo4j/consistency.ts), so
  * a reader can tell when they are stale. The API reads them once and again when a request sees other
  * versions (src/graphql/graph-stats-cache.ts); it counts them itself when they are missing or stale.
  */
@@ -23,6 +23,7 @@ export const GRAPH_STATS_STATEMENTS = [
   'stats/supersedes',
   'stats/read',
   'stats/write',
+  'stats/versions',
 ] as const;
 export type GraphStatsStatements = { [K in (typeof GRAPH_STATS_STATEMENTS)[number]]: string };
 
