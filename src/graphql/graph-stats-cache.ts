@@ -9,6 +9,9 @@ import type { Logger } from '../logger.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { GraphStats, GraphStatsRepository } from '../repositories/stats-repository.js';
 
+/** The operation name of its transactions (metadata, query log): they are no request's. */
+export const GRAPH_STATS_OPERATION = 'graph-stats';
+
 /** After a refresh (done, failed or still stale), this long before another one starts. */
 const RETRY_MS = 2_000;
 
@@ -20,6 +23,8 @@ export class GraphStatsCache {
   constructor(
     private readonly repo: GraphStatsRepository,
     private readonly logger: Logger,
+    /** QUERY_TIMEOUT_MS: each of its transactions' timeout (counting them on a large graph may need a load instead). */
+    private readonly timeoutMs?: number,
   ) {}
 
   /** The statistics to estimate with: loaded first if there are none yet; undefined when they cannot be read. */
@@ -45,7 +50,7 @@ export class GraphStatsCache {
 
   private async load(): Promise<void> {
     // A context of its own for each read: these are no request's round trips, and pin no request's versions.
-    const ctx = (): QueryContext => ({ operationName: 'graph-stats' });
+    const ctx = (): QueryContext => ({ operationName: GRAPH_STATS_OPERATION, ...(this.timeoutMs ? { timeoutMs: this.timeoutMs } : {}) });
     try {
       const stored = await this.repo.read(ctx());
       if (stored.stats !== undefined && stored.stats.versions === stored.current) {

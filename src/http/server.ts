@@ -86,7 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   const observability = createObservability(config, logger, db, deps.repos);
   // The graph's statistics the cost estimate bounds lists by (read at warm-up or on first use, again after a load).
-  const graphStats = new GraphStatsCache(deps.repos.stats, log);
+  const graphStats = new GraphStatsCache(deps.repos.stats, log, config.neo4j.queryTimeoutMs);
   const limits = armor(config.limits, config.graphql.introspection, {
     stats: () => graphStats.current(),
     seen: (versions) => graphStats.seen(versions),
