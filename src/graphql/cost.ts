@@ -237,6 +237,8 @@ export interface CostOptions {
   /** The error of an operation over the limit; and of one the estimate could not walk. */
   tooCostly: (max: number, estimate: Estimate) => GraphQLError;
   notEstimable: (reason: string) => GraphQLError;
+  /** The lists that make an operation large, for the error of one the result budget stopped while it ran. */
+  explain?: (estimate: Estimate) => { text: string; largest: Record<string, unknown>[] };
   /** Objects and list items the request resolved (the result budget's counter). */
   actual: (query: QueryContext | undefined) => number;
 }
@@ -248,7 +250,7 @@ export interface CostOptions {
 export function costPlugin(options: CostOptions): ApolloServerPlugin {
   return {
     async requestDidStart() {
-      let estimated: number | null = null;
+      let estimated: Estimate | null = null;
       return {
         async didResolveOperation({ schema, document, request, operation, contextValue }) {
           let estimate: Estimate;
@@ -268,7 +270,7 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin {
             refusal.extensions['http'] = { status: 400 };
             throw refusal;
           }
-          estimated = estimate.cost;
+          estimated = estimate;
           // The compiler reads it: an operation whose worst case exceeds the result budget runs field by
           // field, where the budget is counted while it runs (src/compiler/compiler.ts).
           const query = (contextValue as { query?: QueryContext } | undefined)?.query;
@@ -283,8 +285,14 @@ export function costPlugin(options: CostOptions): ApolloServerPlugin {
           const query = (contextValue as { query?: QueryContext } | undefined)?.query;
           options.seen?.(query?.datasetVersions);
           if (response.body.kind !== 'single') return;
-          const cost = { estimated: estimated === null ? null : readableCost(estimated), actual: options.actual(query), limit: options.maxCost };
-          response.body.singleResult.extensions = { ...response.body.singleResult.extensions, cost };
+          const result = response.body.singleResult;
+          const cost = { estimated: estimated === null ? null : readableCost(estimated.cost), actual: options.actual(query), limit: options.maxCost };
+          result.extensions = { ...result.extensions, cost };
+          // Stopped by the result budget while it ran: say which lists made it that large, and what to ask instead.
+          if (estimated !== null && estimated.largest.length > 0 && options.explain && result.errors?.some((e) => e.extensions?.['limit'] === 'resultSize')) {
+            const { text, largest } = options.explain(estimated);
+            result.errors = result.errors.map((e) => (e.extensions?.['limit'] === 'resultSize' ? { ...e, message: `${e.message} ${text}`, extensions: { ...e.extensions, largest } } : e));
+          }
         },
       };
     },

@@ -3,9 +3,9 @@
  * a setting (src/config.ts, `limits`) and every rejection names the limit, the number found, and
  * what to do instead:
  *
- * - depth, aliases, directives: graphql-armor's validation rules; cost: a type-aware estimate that
- *   multiplies lists by their page size or bound (cost.ts) → GRAPHQL_VALIDATION_FAILED (HTTP 400,
- *   before anything runs);
+ * - depth, aliases, directives: graphql-armor's validation rules; cost: an upper bound of what the
+ *   answer can hold, from the graph's measured statistics (cost.ts; refused when it cannot be estimated
+ *   too) → GRAPHQL_VALIDATION_FAILED (HTTP 400, before anything runs);
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
@@ -21,7 +21,8 @@ import { GraphQLError, type ValidationContext, type ValidationRule } from 'graph
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import { ErrorCode } from '../errors.js';
-import { costPlugin, readableCost, type Estimate, type ListCost } from './cost.js';
+import { costPlugin } from './cost.js';
+import { costRefusal, explainEstimate, notEstimable } from './cost-messages.js';
 import type { GraphStats } from '../repositories/stats-repository.js';
 import { resultBudgetPlugin } from './result-budget.js';
 
@@ -30,15 +31,11 @@ export type Limits = Config['limits'];
 /** The code of HTTP-level rejections (the same one Apollo Server uses for malformed requests). */
 export const BAD_REQUEST = 'BAD_REQUEST';
 
-type LimitName = 'depth' | 'cost' | 'aliases' | 'directives';
+/** The validation rules' limits (the cost estimate's refusals are cost-messages.ts's). */
+type LimitName = 'depth' | 'aliases' | 'directives';
 
 const ADVICE: Record<LimitName, { setting: string; measured: (n: number) => string; todo: string }> = {
   depth: { setting: 'MAX_DEPTH', measured: (n) => `${n} levels deep`, todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
-  cost: {
-    setting: 'MAX_COST',
-    measured: (n) => `estimated to cost ${readable(n)}`,
-    todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.',
-  },
   aliases: { setting: 'MAX_ALIASES', measured: (n) => `using ${n} aliases`, todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
   directives: { setting: 'MAX_DIRECTIVES', measured: (n) => `using ${n} directives`, todo: 'Use fewer directives, e.g. one @include on a fragment instead of one per field.' },
 };
@@ -49,12 +46,6 @@ function foundIn(message: string): number | undefined {
   return match?.[1] === undefined ? undefined : Math.ceil(Number(match[1]));
 }
 
-/** A count as people read it: 31250 stays 31250, 3.4e+25 stays 3.4e+25 (not "3"). */
-function readable(n: number): string {
-  if (!Number.isFinite(n)) return 'more than 1.8e+308';
-  return n < 1e15 ? String(Math.ceil(n)) : n.toPrecision(2).replace('.0e', 'e');
-}
-
 export function limitError(limit: LimitName, max: number, found: number | undefined): GraphQLError {
   const { setting, measured: describe, todo } = ADVICE[limit];
   if (found !== undefined) found = Number.isFinite(found) ? (found < 1e15 ? Math.ceil(found) : found) : Number.MAX_VALUE;
@@ -62,49 +53,6 @@ export function limitError(limit: LimitName, max: number, found: number | undefi
   return new GraphQLError(`The operation is ${measured}; the ${limit} limit is ${max} (${setting}). ${todo}`, {
     extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit, max, ...(found === undefined ? {} : { found }) },
   });
-}
-
-/** `Country.agreements (at most 12641 per country, measured; 99% at most 5): 632050 in the whole answer`. */
-function describeList(list: ListCost): string {
-  const [type, field] = list.field.split('.');
-  const per = type === 'Query' ? '' : ` per ${type!.toLowerCase()}`;
-  const why =
-    list.bound.source === 'measured'
-      ? `, measured in the loaded graph${list.bound.measured && list.bound.measured.p99 > 0 && list.bound.measured.p99 < list.each ? `; 99% hold at most ${list.bound.measured.p99}` : ''}`
-      : list.bound.source === 'unmeasured'
-        ? ', not measured (MAX_RESULT_ITEMS)'
-        : ` (its ${list.bound.source === 'ids' ? 'ids' : list.bound.source})`;
-  return `${list.path} (${type}.${field}: up to ${readable(list.each)}${per}${why}; ${readable(list.total)} in all)`;
-}
-
-/** What to ask instead, for the lists that make an operation large. */
-function advice(largest: readonly ListCost[]): string {
-  const paged = largest.filter((l) => l.paged !== undefined).map((l) => `${l.paged}(first: …, after: …) instead of ${l.field.split('.')[1]}`);
-  const pages = largest.some((l) => l.bound.source === 'first' || l.bound.source === 'limit');
-  return [
-    paged.length > 0 ? `Page the long lists: ask for ${[...new Set(paged)].join(', ')}.` : '',
-    pages ? 'Ask for smaller pages (first/last, limit).' : '',
-    'Ask for fewer nested lists or fewer fields, or split the operation (start a second query from the ids you have).',
-  ]
-    .filter(Boolean)
-    .join(' ');
-}
-
-/** The refusal of an operation estimated over MAX_COST: the estimate, the lists that make it large, what to change. */
-export function costRefusal(max: number, estimate: Estimate): GraphQLError {
-  const found = limitError('cost', max, estimate.cost);
-  const lists = estimate.largest.length > 0 ? ` The largest lists: ${estimate.largest.map(describeList).join('; ')}.` : '';
-  found.message = `${found.message.slice(0, found.message.indexOf('(MAX_COST).') + '(MAX_COST).'.length)}${lists} ${advice(estimate.largest)}`;
-  found.extensions['largest'] = estimate.largest.map((l) => ({
-    path: l.path,
-    field: l.field,
-    each: readableCost(l.each),
-    total: readableCost(l.total),
-    source: l.bound.source,
-    ...(l.bound.measured ? { measuredMax: l.bound.measured.max, measuredP99: l.bound.measured.p99 } : {}),
-    ...(l.paged ? { paged: l.paged } : {}),
-  }));
-  return found;
 }
 
 function reporter(limit: LimitName, max: number) {
@@ -152,11 +100,8 @@ export function armor(limits: Limits, introspection: boolean, estimate: Estimate
     stats: estimate.stats ?? (async () => undefined),
     seen: estimate.seen,
     tooCostly: costRefusal,
-    notEstimable: (reason) =>
-      new GraphQLError(
-        `The cost of this operation could not be estimated (${reason}), so it was not run (MAX_COST). Send a smaller operation: fewer fragments spread inside fragments, fewer nested lists.`,
-        { extensions: { code: 'GRAPHQL_VALIDATION_FAILED', limit: 'cost', max: limits.maxCost } },
-      ),
+    notEstimable: (reason) => notEstimable(limits.maxCost, reason),
+    explain: explainEstimate,
     actual: (query) => (query?.budget as { resolvedItems?: number } | undefined)?.resolvedItems ?? 0,
   });
   return { validationRules: [readOnlyOperationsRule, ...validationRules], plugins: [budget, cost, ...(plugins as unknown as ApolloServerPlugin[])] };

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../src/graphql/schema.js';
 import { costPlugin, estimateCost, MAX_ESTIMATE_STEPS, NotEstimable, type Estimate } from '../../src/graphql/cost.js';
 import { hasRule } from '../../src/graphql/cost-bounds.js';
-import { costRefusal } from '../../src/graphql/limits.js';
+import { costRefusal } from '../../src/graphql/cost-messages.js';
 import type { GraphStats } from '../../src/neo4j/graph-stats.js';
 import { statsFixture } from './stats-fixture.js';
 

@@ -14,11 +14,15 @@ function fanOut(levels: number): string {
 }
 
 let api: TestServer;
+/** With the estimate set aside and a small result budget: what an operation stopped while it runs is told. */
+let smallBudget: TestServer;
 beforeAll(async () => {
   api = await startTestServer();
+  smallBudget = await startTestServer({ MAX_COST: '1000000000', MAX_RESULT_ITEMS: '200' });
 });
 afterAll(async () => {
   await api?.stop();
+  await smallBudget?.stop();
 });
 
 function expectRefusedUpFront(res: Awaited<ReturnType<TestServer['gql']>>): void {
@@ -57,5 +61,16 @@ describe('the cost guard cannot be switched off by the operation', () => {
     const cost = res.body.extensions?.['cost'] as { estimated: number; actual: number };
     expect(cost.actual).toBe(2);
     expect(cost.estimated).toBeGreaterThanOrEqual(cost.actual);
+  });
+});
+
+describe('an operation the result budget stops while it runs', () => {
+  it('is told which lists made it that large and what to ask instead', async () => {
+    const res = await smallBudget.gql('{ node(id: "country:japan") { ... on Country { agreements { name parties { name } } } } }');
+    expect(res.status).toBe(400);
+    const error = res.body.errors?.[0];
+    expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', limit: 'resultSize', setting: 'MAX_RESULT_ITEMS', max: 200 });
+    expect(error?.message).toMatch(/grew past 200 objects and list items.*The largest lists: node\.agreements\.parties \(Agreement\.parties: up to \d+ per agreement, measured in the loaded graph/);
+    expect((error?.extensions?.['largest'] as { path: string }[]).map((l) => l.path)).toContain('node.agreements');
   });
 });
