@@ -15,6 +15,7 @@ import { loadDataset } from '../src/seed/loader.js';
 import { startApiProcess } from './support/api-process.js';
 import { percentile } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
+import { boundsMarkdown, boundVerdict, measureBounds, type BoundQuestion, type BoundResult } from './bounds.js';
 import { generateSynthetic, sizeLabel, writeSynthetic, PLAN_CHAIN_LENGTH, type SyntheticSamples } from './synthetic/generate.js';
 
 export const DEFAULT_SIZES = [10_000, 100_000, 1_000_000] as const;
@@ -56,6 +57,8 @@ export interface SizeResult {
   label: string;
   load: LoadTiming;
   queries: Record<QueryName, QueryTiming>;
+  /** Questions with unpaginated lists: answered within their estimate, or refused naming the list (bench/bounds.ts). */
+  bounds?: Record<BoundQuestion, BoundResult>;
 }
 
 export type QueryName = keyof typeof QUERIES;
@@ -221,7 +224,12 @@ export async function runSize(size: number, opts: ScalingOptions, log: (line: st
       for (const [name, t] of Object.entries(queries)) {
         log(`${label}: ${name.padEnd(9)} median ${t.median.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms, ${t.roundTrips} round trips`);
       }
-      return { size, label, load, queries };
+      // The first body of the first tree of 25 (bench/synthetic/generate.ts): the root of its PART_OF tree.
+      const bounds = await measureBounds(api.url, 'organisation:syn-1', () =>
+        startApiProcess({ neo4jUri: neo4j.settings.uri, env: { QUERY_TIMEOUT_MS: '120000', MAX_COST: '1000000000000000' } }),
+      );
+      for (const [name, r] of Object.entries(bounds)) log(`${label}: ${name.padEnd(15)} estimated ${r.estimated ?? '?'}, answer ${r.actual ?? '-'}: ${boundVerdict(r)}`);
+      return { size, label, load, queries, bounds };
     } finally {
       await api.stop();
     }
@@ -267,5 +275,7 @@ export function scalingMarkdown(results: readonly SizeResult[]): string {
     const trips = [...new Set(results.map((r) => r.queries[name].roundTrips))].join(', ');
     lines.push(`| ${name} | ${QUERIES[name].describe} | ${cells.join(' | ')} | ${trips} | ×${growth(results, name).toFixed(2)} |`);
   }
+  const bounds = boundsMarkdown(results);
+  if (bounds) lines.push('', 'Questions with unpaginated lists (`extensions.cost`; a refused one asked again with MAX_COST set aside):', '', bounds);
   return lines.join('\n');
 }

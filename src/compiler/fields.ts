@@ -13,8 +13,8 @@ export interface NavSpec {
   /** The neighbour must carry one of these labels (none: any entity). */
   labels: readonly string[] | null;
   shape: Shape;
-  /** An extra condition on the relationship `r`. */
-  where?: string;
+  /** Only relationships with this `role` (CHAIRS: CHIEF or DEPUTY); the graph's statistics count by it too. */
+  role?: string;
   /** Order keys before the common order (ordinal, date, name). */
   orderFirst?: string;
   /** `asOf` argument: only relationships in force on that date. */
@@ -46,8 +46,8 @@ export const NAV_SPECS: Readonly<Record<string, Readonly<Record<string, NavSpec>
     country: { way: N.Organisation.country, labels: ['Country'], shape: 'node' },
   },
   Meeting: {
-    chief: { way: N.Meeting.chief, labels: OFFICE, shape: 'node', where: "r.role = 'CHIEF'" },
-    deputies: { way: N.Meeting.deputies, labels: OFFICE, shape: 'nodes', where: "r.role = 'DEPUTY'" },
+    chief: { way: N.Meeting.chief, labels: OFFICE, shape: 'node', role: 'CHIEF' },
+    deputies: { way: N.Meeting.deputies, labels: OFFICE, shape: 'nodes', role: 'DEPUTY' },
     chairs: { way: N.Meeting.chairs, labels: OFFICE, shape: 'edges' },
     members: { way: N.Meeting.members, labels: [...OFFICE, ...ORG], shape: 'nodes' },
     parent: { way: N.Meeting.parent, labels: MEETING, shape: 'node' },

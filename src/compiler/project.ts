@@ -127,7 +127,7 @@ function neighbours(e: Emit, v: string, spec: NavSpec, group: FieldGroup): strin
   const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity)` : `(${v})<-[${r}:${type}]-(${m}:Entity)`;
   const conditions: string[] = [];
   if (spec.labels) conditions.push(`(${spec.labels.map((l) => `${m}:${l}`).join(' OR ')})`);
-  if (spec.where) conditions.push(spec.where.replaceAll('r.', `${r}.`));
+  if (spec.role) conditions.push(`${r}.role = '${spec.role}'`);
   if (spec.asOf) {
     const bounds = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;

@@ -310,6 +310,12 @@ export type Country = Entity & Node & {
   agreementKinds: Array<AgreementKind>;
   /** Its agreements with Japan (for Japan: all of them), optionally of some kinds or in force on a date. */
   agreements: Array<Agreement>;
+  /**
+   * Its agreements with Japan a page at a time: the paginated form of `agreements`, for a partner with more
+   * agreements than one answer should hold (Japan is party to every one). Relay connection, at most 100 a page,
+   * 20 by default.
+   */
+  agreementsConnection: AgreementConnection;
   /** Other names the source uses (e.g. `U.S.`, `NZ`). */
   aliases: Array<Scalars['String']['output']>;
   /** The stable global id (equal to `key`). */
@@ -322,6 +328,11 @@ export type Country = Entity & Node & {
   name: Scalars['String']['output'];
   /** Bodies located in it. */
   organisations: Array<Organisation>;
+  /**
+   * Bodies located in it a page at a time: the paginated form of `organisations`, for a country with more bodies
+   * than one answer should hold. Relay connection, at most 100 a page, 20 by default.
+   */
+  organisationsConnection: OrganisationConnection;
   /** Where this fact comes from. */
   provenance: Provenance;
 };
@@ -331,6 +342,28 @@ export type Country = Entity & Node & {
 export type CountryAgreementsArgs = {
   asOf?: InputMaybe<Scalars['PartialDate']['input']>;
   kinds?: InputMaybe<Array<AgreementKind>>;
+};
+
+
+/** A partner of Japan, or Japan itself. */
+export type CountryAgreementsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['PartialDate']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kinds?: InputMaybe<Array<AgreementKind>>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<AgreementOrder>;
+};
+
+
+/** A partner of Japan, or Japan itself. */
+export type CountryOrganisationsConnectionArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+  orderBy?: InputMaybe<EntityOrder>;
 };
 
 /** A page of countries. */
@@ -1993,12 +2026,14 @@ export type CommonMemberResolvers<ContextType = GraphQLContext, ParentType exten
 export type CountryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Country'] = ResolversParentTypes['Country']> = ResolversObject<{
   agreementKinds?: Resolver<Array<ResolversTypes['AgreementKind']>, ParentType, ContextType>;
   agreements?: Resolver<Array<ResolversTypes['Agreement']>, ParentType, ContextType, Partial<CountryAgreementsArgs>>;
+  agreementsConnection?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<CountryAgreementsConnectionArgs>>;
   aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CountryKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   organisations?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
+  organisationsConnection?: Resolver<ResolversTypes['OrganisationConnection'], ParentType, ContextType, Partial<CountryOrganisationsConnectionArgs>>;
   provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;

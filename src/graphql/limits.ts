@@ -3,9 +3,9 @@
  * a setting (src/config.ts, `limits`) and every rejection names the limit, the number found, and
  * what to do instead:
  *
- * - depth, aliases, directives: graphql-armor's validation rules; cost: a type-aware estimate that
- *   multiplies lists by their page size or bound (cost.ts) → GRAPHQL_VALIDATION_FAILED (HTTP 400,
- *   before anything runs);
+ * - depth, aliases, directives: graphql-armor's validation rules; cost: an upper bound of what the
+ *   answer can hold, from the graph's measured statistics (cost.ts; refused when it cannot be estimated
+ *   too) → GRAPHQL_VALIDATION_FAILED (HTTP 400, before anything runs);
  * - tokens: graphql-js's own parser limit (`parseOptions.maxTokens`) → GRAPHQL_PARSE_FAILED (400).
  *   graphql-armor's max-tokens plugin is not used: it turns syntax errors into HTTP 500;
  * - batched operations, body size, malformed bodies: Express middleware → BAD_REQUEST (400 / 413 / 415);
@@ -26,7 +26,9 @@ import type { Logger } from '../logger.js';
 import { ErrorCode, statusOf } from '../errors.js';
 import { costPlugin } from './cost.js';
 import { guardedRule, guardFailure } from './guards.js';
-import { resultBudgetPlugin } from './result-budget.js';
+import { costRefusal, explainEstimate, notEstimable } from './cost-messages.js';
+import type { GraphStats } from '../repositories/stats-repository.js';
+import { resultBudgetPlugin, type BudgetMeter } from './result-budget.js';
 import { RETRY_AFTER_SECONDS, statusPlugin } from './status.js';
 
 export type Limits = Config['limits'];
@@ -34,15 +36,11 @@ export type Limits = Config['limits'];
 /** The code of HTTP-level rejections (the same one Apollo Server uses for malformed requests). */
 export const BAD_REQUEST = 'BAD_REQUEST';
 
-type LimitName = 'depth' | 'cost' | 'aliases' | 'directives';
+/** The validation rules' limits (the cost estimate's refusals are cost-messages.ts's). */
+type LimitName = 'depth' | 'aliases' | 'directives';
 
 const ADVICE: Record<LimitName, { setting: string; measured: (n: number) => string; todo: string }> = {
   depth: { setting: 'MAX_DEPTH', measured: (n) => `${n} levels deep`, todo: 'Ask for fewer nested levels, or start a second query from the ids you already have.' },
-  cost: {
-    setting: 'MAX_COST',
-    measured: (n) => `estimated to cost ${readable(n)}`,
-    todo: 'Ask for smaller pages (first/last), fewer fields or fewer nested lists, or split the operation.',
-  },
   aliases: { setting: 'MAX_ALIASES', measured: (n) => `using ${n} aliases`, todo: 'Use fewer aliases: fetch several objects with `nodes(ids:)` or a list field instead.' },
   directives: { setting: 'MAX_DIRECTIVES', measured: (n) => `using ${n} directives`, todo: 'Use fewer directives, e.g. one @include on a fragment instead of one per field.' },
 };
@@ -51,12 +49,6 @@ const ADVICE: Record<LimitName, { setting: string; measured: (n: number) => stri
 function foundIn(message: string): number | undefined {
   const match = /found (\d+(?:\.\d+)?)/.exec(message);
   return match?.[1] === undefined ? undefined : Math.ceil(Number(match[1]));
-}
-
-/** A count as people read it: 31250 stays 31250, 3.4e+25 stays 3.4e+25 (not "3"). */
-function readable(n: number): string {
-  if (!Number.isFinite(n)) return 'more than 1.8e+308';
-  return n < 1e15 ? String(Math.ceil(n)) : n.toPrecision(2).replace('.0e', 'e');
 }
 
 export function limitError(limit: LimitName, max: number, found: number | undefined): GraphQLError {
@@ -87,13 +79,20 @@ function armorRule(limit: LimitName, setting: string, options: ConstructorParame
   return validationRules.map((rule) => guardedRule(limit, setting, rule));
 }
 
+/** What the cost estimate reads besides the limits: the graph's statistics (graph-stats-cache.ts). */
+export interface EstimateDeps {
+  stats?: () => Promise<GraphStats | undefined>;
+  seen?: (versions: string | undefined) => void;
+  analystMaxRows?: number;
+}
+
 /**
  * Depth, cost, alias and directive limits as validation rules (Apollo caches validation per
  * document, so a repeated operation is not re-measured). Field suggestions ("Did you mean …") are
  * masked when introspection is off, since they would reveal the schema piece by piece. Every rule
  * fails closed: one that throws refuses the operation (LIMIT_CHECK_FAILED) instead of letting it by.
  */
-export function armor(limits: Limits, introspection: boolean): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
+export function armor(limits: Limits, introspection: boolean, estimate: EstimateDeps = {}): { validationRules: ValidationRule[]; plugins: ApolloServerPlugin[] } {
   const validationRules = [
     ...armorRule('depth', 'MAX_DEPTH', { maxDepth: { n: limits.maxDepth, ignoreIntrospection: true, flattenFragments: true, ...reporter('depth', limits.maxDepth) } }),
     ...armorRule('aliases', 'MAX_ALIASES', { maxAliases: { n: limits.maxAliases, allowList: [], ...reporter('aliases', limits.maxAliases) } }),
@@ -109,12 +108,24 @@ export function armor(limits: Limits, introspection: boolean): { validationRules
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
-  const cost = costPlugin(limits.maxCost, (max, actual) => limitError('cost', max, actual));
-  // The budget's one error replaces the answer first, then the status is the errors' (status.ts).
+  const budget = resultBudgetPlugin();
+  const cost = costPlugin({
+    maxCost: limits.maxCost,
+    maxItems: limits.maxResultItems,
+    analystMaxRows: estimate.analystMaxRows ?? 1_000,
+    stats: estimate.stats ?? (async () => undefined),
+    seen: estimate.seen,
+    tooCostly: costRefusal,
+    notEstimable: (reason) => notEstimable(limits.maxCost, reason),
+    explain: explainEstimate,
+    actual: (query) => (query?.budget as BudgetMeter | undefined)?.resolvedItems ?? 0,
+  });
+  // The budget's one error replaces the answer first (its willSendResponse runs before the cost's, which puts
+  // the cost on the answer sent), then the status is the errors' (status.ts).
   return {
     validationRules: [readOnlyOperationsRule, ...validationRules, ...suggestions],
     // graphql-armor's types come from Apollo's CommonJS build; the plugin objects are the same.
-    plugins: [cost, resultBudgetPlugin(), statusPlugin(), ...(armorPlugins as unknown as ApolloServerPlugin[])],
+    plugins: [budget, cost, statusPlugin(), ...(armorPlugins as unknown as ApolloServerPlugin[])],
   };
 }
 

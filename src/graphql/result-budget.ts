@@ -140,6 +140,8 @@ export class BudgetMeter {
   /** The data object's own share of braces (see objectSizer). */
   private byteCount = 1;
   private fields = 0;
+  /** Fields resolved (`__typename` aside) and list items: what `extensions.cost.actual` reports. */
+  private shown = 0;
   stopped: GraphQLError | undefined;
 
   constructor(
@@ -151,6 +153,14 @@ export class BudgetMeter {
   /** Objects and list items resolved so far. */
   get items(): number {
     return this.itemCount;
+  }
+
+  /**
+   * The fields the answer holds (`__typename` aside, which the cost estimate does not count) and their lists'
+   * items, on either path: `extensions.cost.actual` (cost.ts), to set beside the estimate.
+   */
+  get resolvedItems(): number {
+    return this.shown;
   }
 
   /** Bytes of the response's data so far. */
@@ -172,8 +182,9 @@ export class BudgetMeter {
   }
 
   /** A field resolved: `"key":` and its value as they will be serialised. */
-  field(key: string | number, value: unknown, sizer: Sizer): void {
+  field(key: string | number, value: unknown, sizer: Sizer, shown = true): void {
     if (this.stopped) return;
+    if (shown) this.shown += 1 + (Array.isArray(value) ? value.length : 0);
     try {
       // Response keys are GraphQL names (ASCII): quotes, colon, and the comma or brace before it.
       this.byteCount += String(key).length + 4 + sizer.bytes(value);
@@ -236,10 +247,10 @@ function metered(resolve: Resolver, sizer: Sizer): Resolver {
     const result = resolve(source, args, context, info);
     if (result instanceof Promise) {
       result.then(
-        (value) => meter.field(info.path.key, value, sizer),
+        (value) => meter.field(info.path.key, value, sizer, info.fieldName !== '__typename'),
         () => undefined,
       );
-    } else meter.field(info.path.key, result, sizer);
+    } else meter.field(info.path.key, result, sizer, info.fieldName !== '__typename');
     return result;
   };
 }

@@ -18,6 +18,7 @@ import { createContext, type DatasetInfo, type GraphQLContext } from '../graphql
 import { createFormatError } from '../graphql/errors.js';
 import { budgetedSchema } from '../graphql/result-budget.js';
 import { buildSchema } from '../graphql/schema.js';
+import { GraphStatsCache } from '../graphql/graph-stats-cache.js';
 import { OperationCompiler } from '../compiler/compiler.js';
 import { armor, limitsPlugin, parseOptions, transactionTimeoutMs } from '../graphql/limits.js';
 import { createObservability } from '../observability/index.js';
@@ -82,7 +83,13 @@ export async function createApp(deps: AppDeps): Promise<App> {
   answerClientErrors(httpServer);
 
   const observability = createObservability(config, logger, db, deps.repos);
-  const limits = armor(config.limits, config.graphql.introspection);
+  // The graph's statistics the cost estimate bounds lists by (read at warm-up or on first use, again after a load).
+  const graphStats = new GraphStatsCache(deps.repos.stats, log, config.neo4j.queryTimeoutMs);
+  const limits = armor(config.limits, config.graphql.introspection, {
+    stats: () => graphStats.current(),
+    seen: (versions) => graphStats.seen(versions),
+    analystMaxRows: config.analyst.maxRows,
+  });
   // Compiled roots first (one statement each), then the work budget counts every field either way.
   const compiler = config.execution === 'compiled' ? new OperationCompiler(db, deps.repos, { maxResultItems: config.limits.maxResultItems }) : undefined;
   const schema = budgetedSchema(buildSchema({ compiler }));
@@ -195,6 +202,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     warmUp: async () => {
       warming = true;
       try {
+        await graphStats.refresh();
         return await warmUp(schema, deps, log, config.neo4j.queryTimeoutMs);
       } finally {
         warming = false;

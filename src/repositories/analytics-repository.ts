@@ -50,6 +50,8 @@ export interface MembershipRecord {
 }
 
 export interface CommonMemberRecord {
+  /** The posts its memberships go through (`via`), as records. */
+  vias: EntityRecord[];
   node: EntityRecord;
   memberships: MembershipRecord[];
 }
@@ -153,6 +155,7 @@ export class AnalyticsRepository {
     this.q = catalog.require([
       'analytics/shortest-path',
       'analytics/expand',
+      'entity/by-keys',
       'analytics/common-members',
       'analytics/partners-multiple-kinds',
       'analytics/common-ground',
@@ -182,8 +185,9 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Breadth-first expansion around `key`, one statement per ring, all in one read transaction.
-   * `visit` sees each ring and returns the next frontier (empty to stop).
+   * Breadth-first expansion around `key`, one statement per ring, all in one read transaction, after the centre
+   * itself (null, and nothing expanded, when there is no such entity). `visit` sees each ring and returns the next
+   * frontier (empty to stop).
    */
   async expand(
     key: string,
@@ -191,16 +195,21 @@ export class AnalyticsRepository {
     rowLimit: number,
     visit: (ring: ExpansionRow[], depth: number) => string[],
     ctx: QueryContext,
-  ): Promise<void> {
-    await this.db.readTx(
+  ): Promise<EntityRecord | null> {
+    return this.db.readTx(
       ctx,
       async (tx) => {
+        const found = (await tx.run(this.q['entity/by-keys'], { keys: [key] })).records[0]?.get('node');
+        if (found === undefined || found === null) return null;
+        const centre = toPlain(found) as EntityRecord;
+        if (centre.labels.includes('Observation')) return centre;
         let frontier = [key];
         for (let depth = 1; frontier.length > 0; depth += 1) {
           const result = await tx.run(this.q['analytics/expand'], { frontier, types, limit: neo4j.int(rowLimit) });
           const ring = result.records.map((r) => toPlain(r.toObject()) as unknown as ExpansionRow);
           frontier = visit(ring, depth);
         }
+        return centre;
       },
       this.q['analytics/expand'],
       { key, types },
@@ -209,7 +218,7 @@ export class AnalyticsRepository {
 
   async commonMembers(meetings: string[], limit: number, ctx: QueryContext): Promise<CommonMemberRecord[]> {
     const rows = await this.db.read(this.q['analytics/common-members'], { meetings, limit: neo4j.int(limit) }, ctx);
-    return rows.map((r) => ({ node: r['node'] as EntityRecord, memberships: r['memberships'] as MembershipRecord[] }));
+    return rows.map((r) => ({ node: r['node'] as EntityRecord, memberships: r['memberships'] as MembershipRecord[], vias: r['vias'] as EntityRecord[] }));
   }
 
   async partnersWithMultipleKinds(minKinds: number, ctx: QueryContext): Promise<PartnerKindsRecord[]> {

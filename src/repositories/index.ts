@@ -7,6 +7,7 @@ import { DatasetRepository } from './dataset-repository.js';
 import { EntityRepository } from './entity-repository.js';
 import { GraphRepository } from './graph-repository.js';
 import { SearchRepository } from './search-repository.js';
+import { GraphStatsRepository } from './stats-repository.js';
 
 export interface Repositories {
   entities: EntityRepository;
@@ -15,6 +16,7 @@ export interface Repositories {
   analytics: AnalyticsRepository;
   datasets: DatasetRepository;
   graph: GraphRepository;
+  stats: GraphStatsRepository;
 }
 
 export function createRepositories(db: Database, catalog: CypherCatalog): Repositories {
@@ -25,5 +27,6 @@ export function createRepositories(db: Database, catalog: CypherCatalog): Reposi
     analytics: new AnalyticsRepository(db, catalog),
     datasets: new DatasetRepository(db, catalog),
     graph: new GraphRepository(db, catalog),
+    stats: new GraphStatsRepository(db, catalog),
   };
 }

@@ -2,6 +2,7 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { GraphRelationshipRecord } from '../repositories/analytics-repository.js';
 import { principalDate } from '../services/analytics-service.js';
+import { selectsPath } from './navigation.js';
 import { provenanceOf, str } from './shared.js';
 
 /** Keys the loader adds to every record (and an agreement's life, derived from its own dates); the rest are the relationship's own properties. */
@@ -16,12 +17,13 @@ export const analyticsResolvers: Resolvers = {
     shortestPath: (_, args, { services }) => services.analytics.shortestPath(args),
     neighbourhood: (_, args, { services }) => services.analytics.neighbourhood(args),
     commonMembers: (_, { meetings }, { services }) => services.analytics.commonMembers(meetings),
-    partnersWithMultipleAgreementKinds: (_, { minKinds }, { services }) => services.analytics.partnersWithMultipleAgreementKinds(minKinds),
+    partnersWithMultipleAgreementKinds: (_, { minKinds }, { services }, info) =>
+      services.analytics.partnersWithMultipleAgreementKinds(minKinds, selectsPath(info, ['agreements'])),
     commonGround: (_, args, { services }) => services.analytics.commonGround(args),
     lineage: (_, { id }, { services }) => services.analytics.lineage(id),
-    timeline: (_, args, { services }) => services.analytics.timeline(args),
+    timeline: (_, args, { services }, info) => services.analytics.timeline(args, selectsPath(info, ['events', 'agreement'])),
     stateAsOf: (_, { date }, { services }) => services.analytics.stateAsOf(date),
-    agreementStats: (_, __, { services }) => services.analytics.agreementStats(),
+    agreementStats: (_, __, { services }, info) => services.analytics.agreementStats(selectsPath(info, ['byYear', 'agreements'])),
     graphStats: (_, __, { services }) => services.analytics.graphStats(),
     cypher: (_, { query, params }, { services, authorization }) => services.analyst.cypher(query, params, authorization),
   },

@@ -97,15 +97,20 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
 
 /** Whether this field's selection asks for `name` (directly or in a fragment; @skip and @include honoured). */
 export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined, fragments: readonly string[]): boolean =>
+  return selectsPath(info, [name]);
+}
+
+/** Whether this field's selection asks for the field at `path` (`['events', 'agreement']`), through any fragment. */
+export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): boolean {
+  const visit = (set: SelectionSetNode | undefined, at: number, fragments: readonly string[]): boolean =>
     (set?.selections ?? []).some((selection) => {
       if (!included(selection, info.variableValues)) return false;
-      if (selection.kind === Kind.FIELD) return selection.name.value === name;
-      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, fragments);
+      if (selection.kind === Kind.FIELD) return selection.name.value === path[at] && (at === path.length - 1 || visit(selection.selectionSet, at + 1, []));
+      if (selection.kind === Kind.INLINE_FRAGMENT) return visit(selection.selectionSet, at, fragments);
       const fragment = info.fragments[selection.name.value];
-      return fragment !== undefined && !fragments.includes(selection.name.value) && visit(fragment.selectionSet, [...fragments, selection.name.value]);
+      return fragment !== undefined && !fragments.includes(selection.name.value) && visit(fragment.selectionSet, at, [...fragments, selection.name.value]);
     });
-  return info.fieldNodes.some((node) => visit(node.selectionSet, []));
+  return info.fieldNodes.some((node) => visit(node.selectionSet, 0, []));
 }
 
 /** Starts loading, in the round trip that reads the entity `key`, what its selected fields navigate. */

@@ -19,6 +19,11 @@ export const partnerResolvers: Resolvers = {
       ),
     agreementKinds: async (c, _, { services }) => [...new Set((await services.agreements.ofParty(c.key)).map((a) => a.kind))] as never,
     organisations: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Country.organisations, ['Organisation']),
+    // The paginated forms: the agreements page with this party, the bodies page located in it.
+    agreementsConnection: (c, { kinds, asOf, orderBy, ...page }, { services }, info) =>
+      services.agreements.page({ ...page, orderBy }, agreementFilter({ party: c.key, kinds, asOf }), { total: selectsField(info, 'totalCount') }),
+    organisationsConnection: (c, { orderBy, ...page }, { services }, info) =>
+      services.entities.page('Organisation', { ...page, orderBy }, { outType: NAVIGATION.Country.organisations[0], outKey: c.key }, { total: selectsField(info, 'totalCount') }),
   },
 
   Agreement: {

@@ -6,6 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Database } from '../neo4j/database.js';
+import { readGraphStats, refreshGraphStats, type GraphStatsStatements, type RunStatement } from '../neo4j/graph-stats.js';
 
 /** How long a raised fence holds if the loader dies before lowering it. */
 export const COMMIT_LEASE_MS = 60_000;
@@ -45,4 +46,27 @@ export function loadFence(db: Database, statements: { up: string; down: string }
       }
     },
   };
+}
+
+/**
+ * The last writes of a load, through `run` (one write transaction): the dataset's version, then the graph's
+ * statistics counted over what that transaction sees (src/neo4j/graph-stats.ts), so that both commit together.
+ * The statistics are not counted again when nothing changed and the stored ones describe these versions.
+ * Returns whether the version was the same as before.
+ */
+export async function writeVersionAndStats(
+  run: RunStatement,
+  q: GraphStatsStatements & { 'seed/dataset-version': string },
+  dataset: string,
+  version: string,
+  changed: boolean,
+): Promise<boolean> {
+  const [row] = await run(q['seed/dataset-version'], { dataset, version });
+  const same = row?.['same'] === true;
+  if (!changed && same) {
+    const stored = await readGraphStats(run, q);
+    if (stored.stats !== undefined && stored.stats.versions === stored.current) return same;
+  }
+  await refreshGraphStats(run, q);
+  return same;
 }

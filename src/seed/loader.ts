@@ -24,8 +24,9 @@ import { readDataset, type Dataset } from './format.js';
 import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
 export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
-import { datasetVersion, loadFence } from './fence.js';
+import { datasetVersion, loadFence, writeVersionAndStats } from './fence.js';
 import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
+import { GRAPH_STATS_STATEMENTS } from '../neo4j/graph-stats.js';
 
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
 export const SEED_TIMEOUT_MS = 300_000;
@@ -56,6 +57,7 @@ const STATEMENTS = [
   'seed/fence-up',
   'seed/fence-down',
   'seed/dataset-version',
+  ...GRAPH_STATS_STATEMENTS,
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
@@ -79,7 +81,6 @@ export class SeedLoadError extends Error {
     this.name = 'SeedLoadError';
   }
 }
-
 
 async function run(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
   const result = await tx.run(cypher, params);
@@ -273,10 +274,10 @@ async function loadInOne(
     await writeRows(tx, q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
     if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
 
-    // The last write: the dataset's version; then the fence goes up, and the driver commits.
-    const [versionRow] = await run(tx, q['seed/dataset-version'], { dataset: id, version });
+    // The last writes: the dataset's version and the graph's statistics; then the fence goes up, and the driver commits.
     const changed = nodeCreates.length + nodeUpdates.length + nodeRemovals.length + relCreates.length + relUpdates.length + relDeletes.length > 0;
-    if (changed || versionRow?.['same'] !== true) await beforeCommit();
+    const same = await writeVersionAndStats((c, p) => run(tx, c, p), q, id, version, changed);
+    if (changed || !same) await beforeCommit();
     return { dataset: id, nodes, relationships: rels };
   });
 }
@@ -325,9 +326,9 @@ async function loadFirstInParts(
     await part(q['seed/create-nodes'], nodeRows, 'new nodes');
     log(`nodes: ${nodeRows.length} created`);
     await part(q['seed/create-relationships'], relRows, 'new relationships (an end node is missing)');
-    log(`relationships: ${relRows.length} created`);
+    log(`relationships: ${relRows.length} created; counting the graph's statistics (src/neo4j/graph-stats.ts)`);
     await fence.raise(lease);
-    await db.write(q['seed/dataset-version'], { dataset: id, version }, ctx);
+    await db.writeTx(ctx, (tx) => writeVersionAndStats((c, p) => run(tx, c, p), q, id, version, true));
   } catch (error) {
     log(`load failed part-way; removing what it wrote of ${id}`);
     try {

@@ -88,6 +88,10 @@ export function pathArguments(args: { from: string; to: string; relationshipType
   return { maxHops, limit, types: typesOf(args.relationshipTypes) };
 }
 
+function notFound(id: string, argument: string): NotFoundError {
+  return new NotFoundError(`${argument}: no entity has the id "${id.slice(0, 100)}"; ids are seed keys such as meeting:firearms-promotion (see search or node).`);
+}
+
 function relKey(rel: GraphRelationshipRecord): string {
   return rel.key ?? `${rel.type}:${rel.startKey}:${rel.endKey}`;
 }
@@ -103,9 +107,7 @@ export class AnalyticsService {
   /** An entity the API can show (an Office, Meeting, …; not an observation), or NOT_FOUND. */
   private async entity(id: string, argument: string): Promise<EntityRecord> {
     const found = await this.deps.entities.get(checkId(id, argument));
-    if (!found || found.labels.includes('Observation')) {
-      throw new NotFoundError(`${argument}: no entity has the id "${id.slice(0, 100)}"; ids are seed keys such as meeting:firearms-promotion (see search or node).`);
-    }
+    if (!found || found.labels.includes('Observation')) throw notFound(id, argument);
     return found;
   }
 
@@ -145,13 +147,14 @@ export class AnalyticsService {
   }): Promise<NeighbourhoodView> {
     const depth = bounded(args.depth, 'depth', NEIGHBOURHOOD_BOUNDS.defaultDepth, 1, NEIGHBOURHOOD_BOUNDS.maxDepth);
     const limit = bounded(args.limit, 'limit', NEIGHBOURHOOD_BOUNDS.defaultLimit, 1, NEIGHBOURHOOD_BOUNDS.maxLimit);
-    const centre = await this.entity(args.id, 'id');
-    const distance = new Map<string, number>([[centre.key, 0]]);
-    const nodes = [{ node: centre, distance: 0 }];
+    // The centre is read in the expansion's own transaction: one round trip in all.
+    const key = checkId(args.id, 'id');
+    const distance = new Map<string, number>([[key, 0]]);
+    const nodes: { node: EntityRecord; distance: number }[] = [];
     const rels = new Map<string, GraphRelationshipRecord>();
     let truncated = false;
-    await this.repo.expand(
-      centre.key,
+    const centre = await this.repo.expand(
+      key,
       typesOf(args.relationshipTypes),
       NEIGHBOURHOOD_BOUNDS.ringRows + 1,
       (ring, ringDepth) => {
@@ -159,7 +162,8 @@ export class AnalyticsService {
         const next: string[] = [];
         for (const row of ring.slice(0, NEIGHBOURHOOD_BOUNDS.ringRows)) {
           if (!distance.has(row.node.key)) {
-            if (nodes.length >= limit) {
+            // The centre (added once it is known) counts towards the limit.
+            if (nodes.length + 1 >= limit) {
               truncated = true;
               continue;
             }
@@ -173,6 +177,8 @@ export class AnalyticsService {
       },
       this.ctx,
     );
+    if (!centre || centre.labels.includes('Observation')) throw notFound(args.id, 'id');
+    nodes.unshift({ node: centre, distance: 0 });
     const relationships = [...rels.values()]
       .map((rel) => ({ rel, direction: (distance.get(rel.startKey) ?? 0) <= (distance.get(rel.endKey) ?? 0) ? 'FORWARD' : 'BACKWARD' }) as RelationshipView)
       .sort((x, y) => relKey(x.rel).localeCompare(relKey(y.rel)));
@@ -184,16 +190,20 @@ export class AnalyticsService {
     if (ids.length < 1 || ids.length > LIST_BOUNDS.maxMeetings) {
       throw new BadUserInputError(`meetings: give 1 to ${LIST_BOUNDS.maxMeetings} meeting ids (got ${ids.length}), e.g. ["meeting:drug-abuse-promotion", "meeting:firearms-promotion"].`, 'meetings');
     }
+    // Read with the meetings, in the same round trip; used only once they are known to be meetings.
+    const common = this.repo.commonMembers(ids, LIST_BOUNDS.maxLimit, this.ctx);
+    common.catch(() => undefined);
     const meetings = await Promise.all(ids.map((id) => this.entity(id, 'meetings')));
     const notMeeting = meetings.find((m) => !m.labels.includes('Meeting'));
     if (notMeeting) throw new BadUserInputError(`meetings: "${notMeeting.key}" is not a meeting; give meeting ids (meeting:…).`, 'meetings');
-    const rows = await this.repo.commonMembers(ids, LIST_BOUNDS.maxLimit, this.ctx);
+    const rows = await common;
+    this.deps.entities.prime(rows.flatMap((r) => r.vias));
     return rows.map((r) => ({ member: r.node, memberships: r.memberships }));
   }
 
-  async partnersWithMultipleAgreementKinds(minKinds?: number | null): Promise<PartnerKindsView[]> {
+  async partnersWithMultipleAgreementKinds(minKinds?: number | null, withAgreements = false): Promise<PartnerKindsView[]> {
     const min = bounded(minKinds, 'minKinds', 2, 1, AGREEMENT_KINDS.length);
-    const rows = await this.repo.partnersWithMultipleKinds(min, this.ctx);
+    const rows = await this.withAgreements(this.repo.partnersWithMultipleKinds(min, this.ctx), withAgreements);
     const order = (k: string) => AGREEMENT_KINDS.indexOf(k as never);
     return rows.map((r) => ({ partner: r.node, kinds: [...r.kinds].sort((a, b) => order(a) - order(b)), agreementKeys: [...r.agreementKeys].sort() }));
   }
@@ -224,13 +234,14 @@ export class AnalyticsService {
     return orderLineage(subject, await this.repo.lineage(subject.key, this.ctx));
   }
 
-  async timeline(args: { from?: string | null; to?: string | null; kinds?: readonly string[] | null; limit?: number | null }): Promise<TimelineView> {
+  async timeline(
+    args: { from?: string | null; to?: string | null; kinds?: readonly string[] | null; limit?: number | null },
+    withAgreements = false,
+  ): Promise<TimelineView> {
     const limit = bounded(args.limit, 'limit', TIMELINE_BOUNDS.defaultLimit, 1, TIMELINE_BOUNDS.maxLimit);
     const range = dayRange({ from: args.from ?? null, to: args.to ?? null }, 'timeline');
-    const rows = await this.repo.timeline(
-      { from: range.from, to: range.to, kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null, limit: limit + 1 },
-      this.ctx,
-    );
+    const query = { from: range.from, to: range.to, kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null, limit: limit + 1 };
+    const rows = await this.withAgreements(this.repo.timeline(query, this.ctx), withAgreements);
     return {
       events: rows.slice(0, limit).map((r) => ({
         kind: r.kind,
@@ -271,13 +282,24 @@ export class AnalyticsService {
     return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostings.filter(held) };
   }
 
+  /**
+   * `read` (a read issued just now), and, when the answer shows agreements, every agreement read in the same round
+   * trip: they prime the agreement loader, so the agreements of its rows cost no second one.
+   */
+  private async withAgreements<T>(read: Promise<T>, wanted: boolean): Promise<T> {
+    if (!wanted) return read;
+    const [value, all] = await Promise.all([read, this.repo.allAgreements(this.ctx)]);
+    this.deps.agreements.prime(all);
+    return value;
+  }
+
   async agreements(keys: readonly string[]): Promise<AgreementRecord[]> {
     const loaded = await Promise.all(keys.map((k) => this.deps.agreements.get(k)));
     return loaded.filter((a): a is AgreementRecord => a !== null).sort((x, y) => `${x.enacted ?? '~'}|${x.key}`.localeCompare(`${y.enacted ?? '~'}|${y.key}`));
   }
 
-  async agreementStats(): Promise<AgreementStatsView> {
-    const facts = await this.repo.agreementFacts(this.ctx);
+  async agreementStats(withAgreements = false): Promise<AgreementStatsView> {
+    const facts = await this.withAgreements(this.repo.agreementFacts(this.ctx), withAgreements);
     const agreements = new Map<string, { kind: string; enacted: string | null }>();
     for (const f of facts) agreements.set(f.agreementKey, { kind: f.kind, enacted: f.enacted });
     const counts = (keys: Iterable<string>, kindOf: (k: string) => string): KindCountView[] => {
