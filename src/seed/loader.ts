@@ -284,9 +284,8 @@ async function loadInOne(
 
 /**
  * The first load of a large dataset, committed every `firstSize` records, halved while a part outgrows the memory
- * limit (see the header). Nothing of
- * the dataset is in the database yet, so every record is created; on any failure the dataset's nodes and
- * relationships are deleted again, in parts, and the error is rethrown.
+ * limit (see the header). Nothing of the dataset is in the database yet, so every record is created; on any
+ * failure the dataset's nodes and relationships are deleted again, in parts, and the error is rethrown.
  */
 async function loadFirstInParts(
   db: Database,
