@@ -29,6 +29,7 @@ import type { QueryContext } from '../src/neo4j/database.js';
 import { readDataset, type Dataset } from '../src/seed/format.js';
 import { MemoryGraph } from './mock/memory-graph.js';
 import { memoryRepositories } from './mock/memory-repositories.js';
+import { memoryGraphStats } from './mock/memory-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 export const MOCK_SEED_DIR = path.join(ROOT, 'seeds/japan-customs-2016');
@@ -42,9 +43,12 @@ export async function startMockServer(port: number, env: Record<string, string |
   const config = loadConfig({ ...env, NEO4J_URI: undefined, PORT: undefined, LOG_LEVEL: env['LOG_LEVEL'] ?? 'warn' });
   const logger = createLogger(config.logLevel);
   const dataset = await mockDataset();
-  const repos = memoryRepositories(new MemoryGraph(dataset));
+  const graph = new MemoryGraph(dataset);
+  const repos = memoryRepositories(graph);
   const datasets = new Map([[dataset.id, { title: dataset.title, asOf: dataset.source.asOf ?? null }]]);
-  const limits = armor(config.limits, true);
+  // The cost estimate bounds each list by what the seed holds, as the API's does with the loader's statistics.
+  const stats = await memoryGraphStats(graph);
+  const limits = armor(config.limits, true, { stats: async () => stats, analystMaxRows: config.analyst.maxRows });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: budgetedSchema(buildSchema()),
     validationRules: limits.validationRules,

@@ -204,6 +204,14 @@ export function operationCost(args: {
 const ESTIMATES_PER_DOCUMENT = 64;
 const estimates = new WeakMap<object, Map<string, Estimate>>();
 
+function rememberedAs(variables: Record<string, unknown>): string | undefined {
+  try {
+    return JSON.stringify(variables);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * `estimateCost`, remembered per document object, operation, variable values and statistics: a saved operation
  * sent again is not walked again until a load changes the statistics.
@@ -215,12 +223,16 @@ export function cachedEstimate(args: EstimateArgs): Estimate {
     estimates.set(args.document, known);
   }
   const stats = args.bounds.stats?.versions ?? '';
-  const key = `${args.operation?.name?.value ?? ''}\u0000${stats}\u0000${JSON.stringify(args.variables)}`;
-  const hit = known.get(key);
+  const key = rememberedAs(args.variables);
+  // Variables too deeply nested to write as JSON (a 5,000-deep analyst parameter): estimated, not remembered; the
+  // field that reads them refuses them with its own message.
+  if (key === undefined) return estimateCost(args);
+  const id = `${args.operation?.name?.value ?? ''}\u0000${stats}\u0000${key}`;
+  const hit = known.get(id);
   if (hit !== undefined) return hit;
   const estimate = estimateCost(args);
   if (known.size >= ESTIMATES_PER_DOCUMENT) known.delete(known.keys().next().value!);
-  known.set(key, estimate);
+  known.set(id, estimate);
   return estimate;
 }
 

@@ -9,6 +9,10 @@ import { loadExampleOperations } from '../../src/http/ide.js';
 import { mockDataset, startMockServer } from '../../scripts/mock-server.js';
 import { tryParsePartialDate } from '../../src/services/dates.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+import { closeTestDb, testDb } from '../support/db.js';
+import { GraphStatsRepository } from '../../src/repositories/stats-repository.js';
+import { MemoryGraph } from '../../scripts/mock/memory-graph.js';
+import { memoryGraphStats } from '../../scripts/mock/memory-stats.js';
 
 let api: TestServer;
 let mock: Awaited<ReturnType<typeof startMockServer>>;
@@ -19,6 +23,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await mock?.stop();
   await api?.stop();
+  await closeTestDb();
 });
 
 type Body = { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
@@ -74,13 +79,15 @@ describe('the mock server next to the API', () => {
     expect(mocked.body).toEqual(real.body);
   });
 
-  it('refuses what the API refuses, with the same error: first: 500, a bad date, too deep, too many aliases', async () => {
+  it('refuses what the API refuses, with the same error: first: 500, a bad date, too deep, too many aliases, too costly', async () => {
     const bad: [string, string][] = [
       ['{ agreements(first: 500) { totalCount } }', 'first'],
       ['{ meetings(first: 5, filter: { asOf: "June 2005" }) { totalCount } }', 'filter.asOf'],
       ['{ stateAsOf(date: "2005-13") { date { value } } }', 'date'],
       [`{ node(id: "meeting:drug-abuse-promotion") { ... on Meeting { ${'parent { '.repeat(12)}id${' }'.repeat(12)} } } }`, 'depth'],
       [`{ ${Array.from({ length: 31 }, (_, i) => `a${i}: __typename`).join(' ')} }`, 'aliases'],
+      // Refused by the cost estimate, from the same measured statistics (the message names the same lists).
+      ['{ node(id: "country:japan") { ... on Country { agreements { parties { ... on Country { agreements { parties { ... on Country { agreements { name } } } } } } } } } }', 'cost'],
     ];
     for (const [query, what] of bad) {
       const [real, mocked] = await both(query);
@@ -94,6 +101,15 @@ describe('the mock server next to the API', () => {
 });
 
 describe("the mock's data", () => {
+  it("bound the cost estimate as the API's statistics do: the seed's statistics counted in memory equal what the loader stored", async () => {
+    const { db, catalog } = await testDb();
+    const { stats: stored } = await new GraphStatsRepository(db, catalog).read({});
+    expect(stored).toBeDefined();
+    const { versions: _stored, ...measured } = stored!;
+    const { versions: _memory, ...counted } = await memoryGraphStats(new MemoryGraph(await mockDataset()));
+    expect(counted).toEqual(measured);
+  });
+
   it("are the seed's, read through its own validation: every entity answered is a seed node with that type and name", async () => {
     const seed = await mockDataset();
     const byKey = new Map(seed.nodes.map((n) => [n.key, n]));

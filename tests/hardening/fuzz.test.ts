@@ -175,12 +175,15 @@ describe('hostile input', () => {
     await fc.assert(fc.asyncProperty(fc.array(rawBody, { minLength: 4, maxLength: 4 }), sendAll), briefly(100));
   }, 120_000);
 
+  // Since the estimate bounds lists by the measured graph, most of these fan-outs are answered (on the seed graph
+  // 155 of 160 sampled, up to about 2,000 items each) rather than refused at once as with the old guess of 10 per
+  // list: each is real database work, so fewer runs, and a longer test time for a loaded machine.
   it('fan-out through unpaginated lists: refused (cost, depth, result size) or answered, the heap bounded', async () => {
     const heapBefore = process.memoryUsage().heapUsed;
     const fanOut = fanOutQuery.map((query): Sent => ({ body: JSON.stringify({ query }) }));
-    await fc.assert(fc.asyncProperty(fc.array(fanOut, { minLength: 4, maxLength: 4 }), sendAll), briefly(40));
+    await fc.assert(fc.asyncProperty(fc.array(fanOut, { minLength: 4, maxLength: 4 }), sendAll), briefly(20));
     expect((process.memoryUsage().heapUsed - heapBefore) / 1024 / 1024).toBeLessThan(500);
-  }, 120_000);
+  }, 300_000);
 
   it('the server is still healthy and the graph is unchanged afterwards', async () => {
     expect((await fetch(`${server.origin}/health`)).status).toBe(200);
