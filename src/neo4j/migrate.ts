@@ -69,10 +69,17 @@ export function sameIndex(declared: IndexDefinition, existing: IndexDefinition):
   );
 }
 
+/**
+ * Schema work is not a query: on a busy machine creating an index and waiting for it to come online can take
+ * longer than QUERY_TIMEOUT_MS (a start-up failed so at a load average of 20). It gets this long, as
+ * `db.awaitIndexes(300)` asks.
+ */
+const SCHEMA_TIMEOUT_MS = 310_000;
+
 export async function applySchema(db: Database, catalog: CypherCatalog): Promise<string[]> {
   const statements = schemaStatements(catalog);
   const declared = statements.map((s) => declaredIndex(s.cypher));
-  const rows = await db.readTx({ operationName: 'migration/indexes' }, async (tx) => (await tx.run(catalog.get('migration/indexes'))).records.map((r) => r.toObject()));
+  const rows = await db.readTx({ operationName: 'migration/indexes', timeoutMs: SCHEMA_TIMEOUT_MS }, async (tx) => (await tx.run(catalog.get('migration/indexes'))).records.map((r) => r.toObject()));
   const existing = new Map(rows.map((r) => [r['name'] as string, r as unknown as IndexDefinition]));
   const names = declared.flatMap((d) => (d ? [d.name] : []));
   for (const [i, { name, cypher }] of statements.entries()) {
@@ -80,13 +87,13 @@ export async function applySchema(db: Database, catalog: CypherCatalog): Promise
     const have = want ? existing.get(want.name) : undefined;
     if (want && have && !sameIndex(want, have)) {
       const drop = spliceIdentifiers(catalog.get('migration/drop-index'), { index: names }, { index: want.name });
-      await db.write(drop, {}, { operationName: `migration/drop-index ${want.name}` });
+      await db.write(drop, {}, { operationName: `migration/drop-index ${want.name}`, timeoutMs: SCHEMA_TIMEOUT_MS });
     }
     // Schema statements cannot share a transaction with each other's writes, so each runs alone.
-    await db.write(cypher, {}, { operationName: `schema/${name}` }).catch((error: unknown) => {
+    await db.write(cypher, {}, { operationName: `schema/${name}`, timeoutMs: SCHEMA_TIMEOUT_MS }).catch((error: unknown) => {
       throw new Error(`cypher/schema/${name}.cypher: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     });
   }
-  await db.write('CALL db.awaitIndexes(300)', {}, { operationName: 'schema/await-indexes' });
+  await db.write('CALL db.awaitIndexes(300)', {}, { operationName: 'schema/await-indexes', timeoutMs: SCHEMA_TIMEOUT_MS });
   return statements.map((s) => s.name);
 }
