@@ -17,14 +17,18 @@ const CYPHER = `query Analyst($query: String!, $params: JSON) { cypher(query: $q
 let off: TestServer;
 let on: TestServer;
 let unplaced: TestServer;
+let impatient: TestServer;
 beforeAll(async () => {
   off = await startTestServer();
-  on = await startTestServer({ ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_TIMEOUT_MS: '400', ANALYST_CYPHER_MAX_ROWS: '50', ANALYST_CYPHER_ON_PUBLIC_DATABASE: 'true' });
+  const allowed = { ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_MAX_ROWS: '50', ANALYST_CYPHER_ON_PUBLIC_DATABASE: 'true' };
+  on = await startTestServer(allowed);
+  impatient = await startTestServer({ ...allowed, ANALYST_CYPHER_TIMEOUT_MS: '400' });
   unplaced = await startTestServer({ ANALYST_CYPHER_TOKEN: TOKEN });
 });
 afterAll(async () => {
   await off.stop();
   await on.stop();
+  await impatient.stop();
   await unplaced.stop();
 });
 
@@ -100,7 +104,8 @@ describe('analyst Cypher', () => {
     expect(segment.end.properties.key).toBe('meeting:firearms-promotion');
 
     // Cut at the row cap (50 here): the ends of the rows kept are still named.
-    const many = await on.gql(CYPHER, { query: 'UNWIND range(1, 100) AS x MATCH (a)-[r:CHAIRS]->(b) RETURN r, a.key AS a, b.key AS b' }, AUTH);
+    const many = await on.gql(CYPHER, { query: 'MATCH (a)-[r]->(b) RETURN r, a.key AS a, b.key AS b' }, AUTH);
+    expect(many.body.errors).toBeUndefined();
     const capped = (many.body.data as any).cypher;
     expect(capped.truncated).toBe(true);
     expect(capped.rows).toHaveLength(50);
@@ -148,11 +153,11 @@ describe('analyst Cypher', () => {
 
   it('a slow query is stopped by the timeout (QUERY_TIMEOUT) while the server stays responsive', async () => {
     const started = Date.now();
-    const slow = on.gql(CYPHER, { query: 'UNWIND range(1, 100000000) AS x RETURN count(x) AS n' }, AUTH);
+    const slow = impatient.gql(CYPHER, { query: 'UNWIND range(1, 100000000) AS x RETURN count(x) AS n' }, AUTH);
     // Meanwhile other requests are answered.
-    const health = await fetch(`${on.origin}/health`);
+    const health = await fetch(`${impatient.origin}/health`);
     expect(health.status).toBe(200);
-    const quick = await on.gql(`{ graphStats { nodes } }`);
+    const quick = await impatient.gql(`{ graphStats { nodes } }`);
     expect(quick.body.errors).toBeUndefined();
     const res = await slow;
     expect(res.body.errors?.[0]?.extensions?.code).toBe('QUERY_TIMEOUT');
