@@ -38,8 +38,8 @@ async function main(): Promise<void> {
   shutdown = installShutdown(logger, config.limits.requestTimeoutMs + 45_000);
   if (cluster.isWorker) followPrimary(shutdown);
 
-  // Analyst Cypher's own database is opened by the process that owns the databases (workers reach it by URI).
-  const connection = await connect(config, logger, { analyst: cluster.isPrimary });
+  // Analyst Cypher's database: the primary starts the local one; workers reach it at ANALYST_NEO4J_URI (below).
+  const connection = await connect(config, logger, { analyst: true });
   shutdown.add('neo4j', () => connection.close());
   if (shutdown.stopping) return;
 

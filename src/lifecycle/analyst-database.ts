@@ -31,6 +31,8 @@ export const COPY_EVERY_MS = 2_000;
 /** The analyst Neo4j's page cache and transaction memory (its heap is LOCAL_ANALYST_NEO4J_HEAP_MB). */
 const PAGE_CACHE_MB = 64;
 const NICENESS = 10;
+/** The watchdog's question may take this long (a busy engine answers in milliseconds). */
+const WATCHDOG_ANSWER_MS = 10_000;
 
 export interface AnalystDatabase extends AnalystDatabaseHandle {
   /** Where API workers reach it (they connect to it as ANALYST_NEO4J_URI). */
@@ -188,13 +190,14 @@ export async function openAnalystDatabase(config: Config, publicDb: Database, ca
   const statement = catalog.get('analyst/running-transactions');
   const watchdog: Watchdog = startWatchdog({
     limitMs: config.analyst.timeoutMs + where.graceMs,
+    answerWithinMs: WATCHDOG_ANSWER_MS,
     isUp: () => supervisor.state === 'up',
     restart: (reason) => supervisor.restart(reason),
     transactions: async (signal) => {
       const result = await db.driver.executeQuery(
         statement,
         { prefix: ANALYST_OPERATION_PREFIX },
-        { database: 'neo4j', routing: neo4j.routing.READ, signal, transactionConfig: { timeout: 5_000, metadata: { operation: 'watchdog:analyst' } } },
+        { database: 'neo4j', routing: neo4j.routing.READ, signal, transactionConfig: { timeout: WATCHDOG_ANSWER_MS, metadata: { operation: 'watchdog:analyst' } } },
       );
       return result.records.map((r) => ({ elapsedMs: Number(r.get('elapsedMs')), operation: r.get('operation') as string | null }));
     },
