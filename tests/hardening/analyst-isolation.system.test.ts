@@ -5,7 +5,11 @@
  * the expression once it runs. While it is sent, public requests run in a loop, and the public database is
  * watched: the bomb must never run there, no public request may fail, the bomb's caller is told its
  * statement ran past its time limit, and the analyst's database recovers by itself (restarted by the
- * watchdog), answering analyst Cypher again with the same data. Then the copy follows the loads: a
+ * watchdog), answering analyst Cypher again with the same data. The same for a heap bomb (a list of lists
+ * that no transaction memory limit counts): it fills the analyst JVM's heap until the JVM exits
+ * (`-XX:+ExitOnOutOfMemoryError`; measured alone at a load average of 5: after about 24 s), unless the watchdog
+ * stops it first (at 7 s here, which on this machine it does); either way one restart, a new process, and the
+ * same recovery. Then the copy follows the loads: a
  * transactional `npm run seed` into the running API's Neo4j, and a bulk load while the API is stopped.
  */
 import { execFile } from 'node:child_process';
@@ -30,6 +34,7 @@ const ENV = {
   LOG_LEVEL: 'info',
 };
 const BOMB = 'UNWIND range(1,100000) AS x WITH collect(x) AS l RETURN reduce(s=0, a IN l | s + size([b IN l WHERE b < a])) AS v';
+const HEAP_BOMB = 'UNWIND range(1,100000) AS x WITH collect(x) AS l RETURN size([a IN l | [b IN l | b]]) AS n';
 const CYPHER = 'query A($query: String!) { cypher(query: $query) { rows } }';
 const PUBLIC_QUERIES = [
   '{ meetings(first: 5, orderBy: { field: NAME }) { totalCount edges { node { id name } } } }',
@@ -84,107 +89,158 @@ afterAll(async () => {
   for (const p of [{ pid: api.child.pid! }, ...procs]) if (isAlive(p.pid)) process.kill(p.pid, 'SIGKILL');
 });
 
-describe('the collect() CPU bomb', () => {
-  it('never reaches the public database; public requests all succeed; the analyst database recovers by itself', async () => {
-    // The analyst copy answers with the public data (it is refreshed after the seed load).
-    const meetings = (await post('{ meetings { totalCount } }')).data.meetings.totalCount as number;
+interface Episode {
+  /** The bomb's own answer. */
+  bomb: Answer;
+  bombMs: number;
+  recoveredMs: number;
+  /** Analyst answers between the bomb and the recovery (503s), and the last one (answered). */
+  duringRecovery: Answer[];
+  publicDone: number;
+  publicFailures: string[];
+  seenOnPublic: string[];
+  publicCpu: number;
+  analystPidBefore: number;
+  analystPidAfter: number | undefined;
+  /** The analyst Neo4j's restarts the API logged over the episode (the watchdog's, or after the JVM exited). */
+  restarts: string[];
+}
+
+const RESTART_LINE = /^.*"msg":"analyst Neo4j: (restarting|exited on its own; starting it again)".*$/gm;
+
+/**
+ * One bomb while two clients loop over public requests and the public Neo4j's transactions are watched; then
+ * analyst requests until analyst Cypher answers again (503s meanwhile), and a few more seconds of public load.
+ */
+async function episode(bombQuery: string, marker: string, meetings: number): Promise<Episode> {
+  const publicPid = neo4jPid(PUBLIC_DIR)!;
+  const analystPidBefore = neo4jPid(ANALYST_DIR)!;
+  expect(publicPid, api.output()).toBeDefined();
+  expect(analystPidBefore, api.output()).toBeDefined();
+  const cpuBefore = cpuSeconds(publicPid);
+  const outputBefore = api.output().length;
+  let stop = false;
+  const publicFailures: string[] = [];
+  let publicDone = 0;
+  const client = async (offset: number) => {
+    for (let i = offset; !stop; i++) {
+      const query = PUBLIC_QUERIES[i % PUBLIC_QUERIES.length]!;
+      const a = await post(query).catch((e: unknown) => ({ status: 0, code: String(e), message: '', data: null }));
+      if (a.status !== 200 || a.code !== undefined) publicFailures.push(`${a.status} ${a.code} ${a.message}`);
+      publicDone += 1;
+    }
+  };
+  // The public database's running transactions, looked at all along: the bomb must never be among them.
+  const seenOnPublic = new Set<string>();
+  const watch = async () => {
+    while (!stop) {
+      const { records } = await publicDriver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
+      for (const r of records) if (String(r.get('currentQuery')).includes(marker)) seenOnPublic.add(String(r.get('currentQuery')));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+  const loops = Promise.all([client(0), client(1), watch()]);
+  const started = Date.now();
+  const duringRecovery: Answer[] = [];
+  let bomb: Answer;
+  let bombMs: number;
+  try {
+    bomb = await analyst(bombQuery);
+    bombMs = Date.now() - started;
+    // A cap, not a timing claim: a JVM start, on a busy machine a minute or more.
+    for (;;) {
+      const a = await analyst('MATCH (m:Meeting) RETURN count(m) AS n');
+      duringRecovery.push(a);
+      if ((a.code === undefined && a.data?.cypher?.rows?.[0]?.n === meetings) || Date.now() - started > 300_000) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    // A few more seconds of public load after the recovery.
+    await new Promise((r) => setTimeout(r, 3_000));
+  } finally {
+    stop = true;
+    await loops;
+  }
+  return {
+    bomb,
+    bombMs,
+    recoveredMs: Date.now() - started - 3_000,
+    duringRecovery,
+    publicDone,
+    publicFailures,
+    seenOnPublic: [...seenOnPublic],
+    publicCpu: cpuSeconds(publicPid) - cpuBefore,
+    analystPidBefore,
+    analystPidAfter: neo4jPid(ANALYST_DIR),
+    restarts: api.output().slice(outputBefore).match(RESTART_LINE) ?? [],
+  };
+}
+
+/** What every episode must show: public side untouched, analyst recovered by itself in a new process. */
+function expectIsolated(e: Episode, what: string): void {
+  process.stderr.write(
+    `${what}: its caller answered after ${e.bombMs} ms (${e.bomb.code}), analyst Cypher answered again after ${e.recoveredMs} ms ` +
+      `(${e.duringRecovery.length - 1} analyst requests got 503 meanwhile); ${e.publicDone} public requests, ` +
+      `${e.publicFailures.length} failed; the public Neo4j used ${e.publicCpu.toFixed(1)} CPU s over the episode; ` +
+      `restarted: ${e.restarts.map((l) => /"reason":"([^"]*)"|"code":(\d+)/.exec(l)?.slice(1).find(Boolean) ?? l).join('; ')}\n`,
+  );
+  expect(e.seenOnPublic).toEqual([]);
+  expect(e.publicFailures).toEqual([]);
+  expect(e.publicDone).toBeGreaterThan(0);
+  const recovered = e.duringRecovery.at(-1)!;
+  expect(recovered.code, `${JSON.stringify(e.duringRecovery.slice(-3))}\n${api.output()}`).toBeUndefined();
+  for (const a of e.duringRecovery.slice(0, -1)) {
+    expect(a.status, JSON.stringify(a)).toBe(503);
+    expect(a.code).toBe('DATABASE_UNAVAILABLE');
+    expect(a.message).toMatch(/^Analyst Cypher is unavailable for a moment: .*recovers by itself/);
+  }
+  // It recovered because the analyst's Neo4j was restarted, once: a new process.
+  expect(e.restarts, api.output()).toHaveLength(1);
+  expect(e.analystPidAfter).toBeDefined();
+  expect(e.analystPidAfter).not.toBe(e.analystPidBefore);
+}
+
+/** No transaction of a bomb is left running on the analyst's database either: it was stopped, not abandoned. */
+async function expectNothingLeftOnAnalyst(marker: string): Promise<void> {
+  const analystDriver = neo4j.driver(`bolt://127.0.0.1:${ANALYST_PORT}`, neo4j.auth.basic('neo4j', ''));
+  try {
+    const { records } = await analystDriver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
+    expect(records.map((r) => String(r.get('currentQuery'))).filter((q) => q.includes(marker))).toEqual([]);
+  } finally {
+    await analystDriver.close();
+  }
+}
+
+describe('analyst bombs never reach the public database', () => {
+  let meetings = 0;
+
+  it('the analyst copy answers with the public data', async () => {
+    meetings = (await post('{ meetings { totalCount } }')).data.meetings.totalCount as number;
     const copy = async () => (await analyst('MATCH (m:Meeting) RETURN count(m) AS n')).data?.cypher?.rows?.[0]?.n;
     // A cap, not a timing claim: the analyst's Neo4j starts after the public API is ready (a JVM start; on a busy machine, minutes).
     const copied = Date.now() + 300_000;
     while ((await copy()) !== meetings && Date.now() < copied) await new Promise((r) => setTimeout(r, 500));
     expect(await copy(), api.output()).toBe(meetings);
-
-    // The public requests of the loop, answered before the bomb.
+    // The public requests of the loop, answered before any bomb.
     for (const query of PUBLIC_QUERIES) {
       const a = await post(query);
       expect([a.status, a.code, a.message], query).toEqual([200, undefined, '']);
     }
+  }, 400_000);
 
-    const publicPid = neo4jPid(PUBLIC_DIR)!;
-    const analystPid = neo4jPid(ANALYST_DIR)!;
-    expect(publicPid, api.output()).toBeDefined();
-    expect(analystPid, api.output()).toBeDefined();
-    const cpuBefore = cpuSeconds(publicPid);
-    let stop = false;
+  it('the collect() CPU bomb: public requests all succeed; the watchdog restarts the analyst process; it recovers by itself', async () => {
+    const e = await episode(BOMB, 'collect(x)', meetings);
+    // Its caller is told the statement ran past its time limit (not a generic failure).
+    expect(e.bomb.code, JSON.stringify(e.bomb)).toBe('QUERY_TIMEOUT');
+    expectIsolated(e, 'collect() CPU bomb');
+    expect(e.restarts[0]).toMatch(/"reason":"an analyst transaction \(analyst:\w+\) ran \d+ ms, past the 7000 ms allowed".*"msg":"analyst Neo4j: restarting"/);
+    await expectNothingLeftOnAnalyst('collect(x)');
+  }, 400_000);
 
-    // Public requests in a loop, two clients, for the whole episode.
-    const publicFailures: string[] = [];
-    let publicDone = 0;
-    const client = async (offset: number) => {
-      for (let i = offset; !stop; i++) {
-        const query = PUBLIC_QUERIES[i % PUBLIC_QUERIES.length]!;
-        const a = await post(query).catch((e: unknown) => ({ status: 0, code: String(e), message: '', data: null }));
-        if (a.status !== 200 || a.code !== undefined) publicFailures.push(`${a.status} ${a.code} ${a.message}`);
-        publicDone += 1;
-      }
-    };
-    // The public database's running transactions, looked at all along: the bomb must never be among them.
-    const seenOnPublic = new Set<string>();
-    const watch = async () => {
-      while (!stop) {
-        const { records } = await publicDriver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
-        for (const r of records) if (String(r.get('currentQuery')).includes('collect(x)')) seenOnPublic.add(String(r.get('currentQuery')));
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    };
-    const loops = Promise.all([client(0), client(1), watch()]);
-    let bombMs = 0;
-    let recoveredMs = 0;
-    const duringRecovery: Answer[] = [];
-    try {
-      const bombStarted = Date.now();
-      const bomb = await analyst(BOMB);
-      bombMs = Date.now() - bombStarted;
-      // Its caller is told the statement ran past its time limit (not a generic failure).
-      expect(bomb.code, JSON.stringify(bomb)).toBe('QUERY_TIMEOUT');
-
-      // Analyst requests meanwhile: either answered, or 503 saying the analyst database restarts.
-      for (;;) {
-        const a = await analyst('MATCH (m:Meeting) RETURN count(m) AS n');
-        duringRecovery.push(a);
-        if (a.code === undefined && a.data?.cypher?.rows?.[0]?.n === meetings) break;
-        if (Date.now() - bombStarted > 300_000) break;
-        await new Promise((r) => setTimeout(r, 250));
-      }
-      const recovered = duringRecovery.at(-1)!;
-      expect(recovered.code, `${JSON.stringify(duringRecovery.slice(-3))}\n${api.output()}`).toBeUndefined();
-      for (const a of duringRecovery.slice(0, -1)) {
-        expect(a.status, JSON.stringify(a)).toBe(503);
-        expect(a.code).toBe('DATABASE_UNAVAILABLE');
-        expect(a.message).toMatch(/analyst/i);
-      }
-      recoveredMs = Date.now() - bombStarted;
-      // It recovered because the watchdog restarted the analyst's Neo4j: a new process.
-      const restartedPid = neo4jPid(ANALYST_DIR);
-      expect(restartedPid).toBeDefined();
-      expect(restartedPid).not.toBe(analystPid);
-      expect(api.output()).toMatch(/"reason":"an analyst transaction \(analyst:\w+\) ran \d+ ms, past the 7000 ms allowed".*"msg":"analyst Neo4j: restarting"/);
-
-      // A few more seconds of public load after the recovery.
-      await new Promise((r) => setTimeout(r, 3_000));
-    } finally {
-      stop = true;
-      await loops;
-    }
-    const publicCpu = cpuSeconds(publicPid) - cpuBefore;
-
-    process.stderr.write(
-      `collect() bomb: its caller answered after ${bombMs} ms, analyst Cypher answered again after ${recoveredMs} ms ` +
-        `(${duringRecovery.length - 1} analyst requests got 503 meanwhile); ${publicDone} public requests, ` +
-        `${publicFailures.length} failed; the public Neo4j used ${publicCpu.toFixed(1)} CPU s over the episode\n`,
-    );
-    expect([...seenOnPublic]).toEqual([]);
-    expect(publicFailures).toEqual([]);
-    expect(publicDone).toBeGreaterThan(0);
-
-    // Stopped for real: no transaction of the bomb is left running on the analyst's database either.
-    const analystDriver = neo4j.driver(`bolt://127.0.0.1:${ANALYST_PORT}`, neo4j.auth.basic('neo4j', ''));
-    try {
-      const { records } = await analystDriver.executeQuery('SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery');
-      expect(records.map((r) => String(r.get('currentQuery'))).filter((q) => q.includes('collect(x)'))).toEqual([]);
-    } finally {
-      await analystDriver.close();
-    }
+  it('a heap bomb (a list of lists, 10^10 elements, which no transaction limit counts): the same', async () => {
+    const e = await episode(HEAP_BOMB, '[b IN l | b]', meetings);
+    expect(['QUERY_TIMEOUT', 'DATABASE_UNAVAILABLE'], JSON.stringify(e.bomb)).toContain(e.bomb.code);
+    expectIsolated(e, 'heap bomb');
+    await expectNothingLeftOnAnalyst('[b IN l | b]');
   }, 400_000);
 });
 
