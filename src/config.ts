@@ -149,7 +149,8 @@ const schema = z
     message: 'names the public database (NEO4J_URI and NEO4J_DATABASE): analyst Cypher must run elsewhere (a read replica or a second database); ANALYST_CYPHER_ON_PUBLIC_DATABASE=true, without ANALYST_NEO4J_URI, runs it on the public database',
     path: ['ANALYST_NEO4J_URI'],
   })
-  .refine((env) => env.NEO4J_URI || env.LOCAL_ANALYST_NEO4J_PORT !== env.LOCAL_NEO4J_PORT, {
+  // Only with a token does the analyst Neo4j start (src/lifecycle/analyst-database.ts): without one, its port is free to use.
+  .refine((env) => env.NEO4J_URI || !env.ANALYST_CYPHER_TOKEN || env.LOCAL_ANALYST_NEO4J_PORT !== env.LOCAL_NEO4J_PORT, {
     message: 'must differ from LOCAL_NEO4J_PORT (the analyst Neo4j is a process of its own)',
     path: ['LOCAL_ANALYST_NEO4J_PORT'],
   })

@@ -10,7 +10,10 @@ import { startWatchdog, type RunningTransaction } from '../../src/local-neo4j/wa
 describe('where analyst Cypher runs', () => {
   it('without NEO4J_URI: its own local Neo4j, on a port and data folder of its own, with a small heap', () => {
     expect(loadConfig({}).analyst.database).toEqual({ kind: 'local', port: 7689, dataDir: '.neo4j/analyst-data', heapMb: 512, graceMs: 2000 });
-    expect(() => loadConfig({ LOCAL_NEO4J_PORT: '7700', LOCAL_ANALYST_NEO4J_PORT: '7700' })).toThrow(/LOCAL_ANALYST_NEO4J_PORT: must differ/);
+    const token = { ANALYST_CYPHER_TOKEN: 'a-token-of-sixteen-chars' };
+    expect(() => loadConfig({ ...token, LOCAL_NEO4J_PORT: '7700', LOCAL_ANALYST_NEO4J_PORT: '7700' })).toThrow(/LOCAL_ANALYST_NEO4J_PORT: must differ/);
+    // Without a token no analyst Neo4j starts: the public one may use its port (a test run's TEST_LOCAL_NEO4J_PORT=7689).
+    expect(loadConfig({ LOCAL_NEO4J_PORT: '7689' }).localNeo4j.port).toBe(7689);
     expect(() => loadConfig({ LOCAL_ANALYST_NEO4J_HEAP_MB: '64' })).toThrow(ConfigError);
   });
 
