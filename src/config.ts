@@ -13,6 +13,48 @@ const anyPort = z.coerce.number().int().min(0).max(65535);
 const port = anyPort.min(1);
 const positiveMs = z.coerce.number().int().min(1);
 
+/**
+ * Where analyst Cypher runs (docs/analytics.md): its own local Neo4j (the default without NEO4J_URI), the
+ * user's ANALYST_NEO4J_URI, the public database only when explicitly allowed, or nowhere (refused).
+ */
+function analystDatabase(env: {
+  NEO4J_URI?: string | undefined;
+  NEO4J_USERNAME: string;
+  NEO4J_PASSWORD: string;
+  NEO4J_DATABASE: string;
+  ANALYST_NEO4J_URI?: string | undefined;
+  ANALYST_NEO4J_USERNAME?: string | undefined;
+  ANALYST_NEO4J_PASSWORD?: string | undefined;
+  ANALYST_NEO4J_DATABASE?: string | undefined;
+  ANALYST_NEO4J_COPY: boolean;
+  ANALYST_CYPHER_ON_PUBLIC_DATABASE: boolean;
+  LOCAL_ANALYST_NEO4J_PORT: number;
+  LOCAL_ANALYST_NEO4J_DATA_DIR: string;
+  LOCAL_ANALYST_NEO4J_HEAP_MB: number;
+  ANALYST_WATCHDOG_GRACE_MS: number;
+}) {
+  if (env.ANALYST_NEO4J_URI) {
+    return {
+      kind: 'own' as const,
+      uri: env.ANALYST_NEO4J_URI,
+      username: env.ANALYST_NEO4J_USERNAME ?? env.NEO4J_USERNAME,
+      password: env.ANALYST_NEO4J_PASSWORD ?? env.NEO4J_PASSWORD,
+      database: env.ANALYST_NEO4J_DATABASE ?? env.NEO4J_DATABASE,
+      copy: env.ANALYST_NEO4J_COPY,
+    };
+  }
+  if (!env.NEO4J_URI) {
+    return {
+      kind: 'local' as const,
+      port: env.LOCAL_ANALYST_NEO4J_PORT,
+      dataDir: env.LOCAL_ANALYST_NEO4J_DATA_DIR,
+      heapMb: env.LOCAL_ANALYST_NEO4J_HEAP_MB,
+      graceMs: env.ANALYST_WATCHDOG_GRACE_MS,
+    };
+  }
+  return env.ANALYST_CYPHER_ON_PUBLIC_DATABASE ? { kind: 'public' as const } : { kind: 'refused' as const };
+}
+
 const schema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -44,6 +86,24 @@ const schema = z
     ANALYST_CYPHER_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     ANALYST_CYPHER_TIMEOUT_MS: positiveMs.default(5_000),
     ANALYST_CYPHER_MAX_ROWS: z.coerce.number().int().min(1).max(100_000).default(1_000),
+    /** Where analyst Cypher runs when NEO4J_URI is set: a read replica, or a second Neo4j (docs/analytics.md). */
+    ANALYST_NEO4J_URI: z
+      .string()
+      .regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'must be a neo4j://, neo4j+s://, bolt:// or bolt+s:// URI')
+      .optional(),
+    ANALYST_NEO4J_USERNAME: z.string().optional(),
+    ANALYST_NEO4J_PASSWORD: z.string().optional(),
+    ANALYST_NEO4J_DATABASE: z.string().min(1).optional(),
+    /** The API copies every load of the public database into ANALYST_NEO4J_URI (a second standalone Neo4j). */
+    ANALYST_NEO4J_COPY: bool.default(false),
+    /** With NEO4J_URI and no ANALYST_NEO4J_URI: run analyst Cypher on the public database anyway (not isolated). */
+    ANALYST_CYPHER_ON_PUBLIC_DATABASE: bool.default(false),
+    /** The analyst's own local Neo4j (started when ANALYST_CYPHER_TOKEN is set and NEO4J_URI is not). */
+    LOCAL_ANALYST_NEO4J_PORT: port.default(7689),
+    LOCAL_ANALYST_NEO4J_DATA_DIR: z.string().min(1).default('.neo4j/analyst-data'),
+    LOCAL_ANALYST_NEO4J_HEAP_MB: z.coerce.number().int().min(256).max(65_536).default(512),
+    /** The watchdog restarts the analyst's local Neo4j when a statement runs this long past its timeout. */
+    ANALYST_WATCHDOG_GRACE_MS: positiveMs.default(2_000),
     /** off | allow | require: see src/http/trusted-documents.ts. Default: off, but allow in production. */
     TRUSTED_DOCUMENTS: z.enum(['off', 'allow', 'require']).optional(),
     TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).default('src/generated/client/persisted-documents.json'),
@@ -96,6 +156,15 @@ const schema = z
       });
     }
   })
+  .refine((env) => !env.ANALYST_NEO4J_URI || env.ANALYST_NEO4J_URI !== env.NEO4J_URI || (env.ANALYST_NEO4J_DATABASE ?? env.NEO4J_DATABASE) !== env.NEO4J_DATABASE, {
+    message: 'names the public database (NEO4J_URI and NEO4J_DATABASE): analyst Cypher must run elsewhere (a read replica or a second database); ANALYST_CYPHER_ON_PUBLIC_DATABASE=true, without ANALYST_NEO4J_URI, runs it on the public database',
+    path: ['ANALYST_NEO4J_URI'],
+  })
+  // Only with a token does the analyst Neo4j start (src/lifecycle/analyst-database.ts): without one, its port is free to use.
+  .refine((env) => env.NEO4J_URI || !env.ANALYST_CYPHER_TOKEN || env.LOCAL_ANALYST_NEO4J_PORT !== env.LOCAL_NEO4J_PORT, {
+    message: 'must differ from LOCAL_NEO4J_PORT (the analyst Neo4j is a process of its own)',
+    path: ['LOCAL_ANALYST_NEO4J_PORT'],
+  })
   .transform((env) => ({
     env: env.NODE_ENV,
     http: {
@@ -127,6 +196,7 @@ const schema = z
       token: env.ANALYST_CYPHER_TOKEN,
       timeoutMs: env.ANALYST_CYPHER_TIMEOUT_MS,
       maxRows: env.ANALYST_CYPHER_MAX_ROWS,
+      database: analystDatabase(env),
     },
     trustedDocuments: {
       mode: env.TRUSTED_DOCUMENTS ?? (env.NODE_ENV === 'production' ? 'allow' : 'off'),
@@ -163,6 +233,7 @@ const schema = z
   }));
 
 export type Config = z.output<typeof schema>;
+export type AnalystDatabaseConfig = Config['analyst']['database'];
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {

@@ -18,13 +18,15 @@ import { isDatabaseEmpty, loadDataset, staleDerivedCount } from './seed/loader.j
 
 /** Builds the API on a connection and listens; registers its drain as a shutdown step. */
 async function serve(config: Config, logger: Logger, connection: Connection, shutdown: Shutdown): Promise<void> {
-  const app = await createApp(appDeps(config, logger, connection.db, connection.catalog));
+  const app = await createApp(appDeps(config, logger, connection.db, connection.catalog, connection.analyst));
   shutdown.add('http', () => app.stop());
   // Listening first (so /health answers), /ready 503 until the statement caches are warm.
   const warm = app.warmUp();
   const { url } = await app.listen();
   await warm;
   logger.info({ url, pid: process.pid }, `GraphQL API ready at ${url}`);
+  // The analyst's own Neo4j starts once the public API is ready (its start must not slow the public one's).
+  connection.analyst?.start();
 }
 
 let shutdown: Shutdown | undefined;
@@ -36,7 +38,8 @@ async function main(): Promise<void> {
   shutdown = installShutdown(logger, config.limits.requestTimeoutMs + 45_000);
   if (cluster.isWorker) followPrimary(shutdown);
 
-  const connection = await connect(config, logger);
+  // Analyst Cypher's database: the primary starts the local one; workers reach it at ANALYST_NEO4J_URI (below).
+  const connection = await connect(config, logger, { analyst: true });
   shutdown.add('neo4j', () => connection.close());
   if (shutdown.stopping) return;
 
@@ -44,6 +47,7 @@ async function main(): Promise<void> {
     logger.info({ dir: config.seed.dir }, 'database is empty: loading the seed dataset');
     const summary = await loadDataset(connection.db, connection.catalog, config.seed.dir, (line) => logger.info(line));
     logger.info({ summary }, 'seed dataset loaded');
+    connection.analyst?.refresh();
   } else if (cluster.isPrimary) {
     const stale = await staleDerivedCount(connection.db, connection.catalog);
     if (stale > 0) {
@@ -57,12 +61,20 @@ async function main(): Promise<void> {
   const settings = connection.db.settings;
   const pool = startWorkers(
     config.http.workers,
-    { NEO4J_URI: settings.uri, NEO4J_USERNAME: settings.username, NEO4J_PASSWORD: settings.password, SEED_ON_START: 'false' },
+    {
+      NEO4J_URI: settings.uri,
+      NEO4J_USERNAME: settings.username,
+      NEO4J_PASSWORD: settings.password,
+      SEED_ON_START: 'false',
+      // The analyst's own local Neo4j, started here: to the workers it is a database at a URI, copied and watched by this process.
+      ...(connection.analyst && config.analyst.database.kind === 'local' ? { ANALYST_NEO4J_URI: connection.analyst.uri } : {}),
+    },
     logger,
     config.limits.requestTimeoutMs + 10_000,
   );
   shutdown.add('workers', () => pool.stop());
   await pool.ready;
+  connection.analyst?.start();
   logger.info({ workers: config.http.workers, port: config.http.port }, `GraphQL API ready with ${config.http.workers} workers`);
 }
 

@@ -9,6 +9,8 @@ import { CypherCatalog } from './neo4j/cypher-catalog.js';
 import { createDriver, Database } from './neo4j/database.js';
 import { applySchema } from './neo4j/migrate.js';
 import { startLocalNeo4j, type LocalNeo4j } from './local-neo4j/local-neo4j.js';
+import { openAnalystDatabase, type AnalystDatabase } from './lifecycle/analyst-database.js';
+import { copyStoreToAnalyst } from './seed/analyst-store.js';
 
 export class StartupError extends Error {
   override name = 'StartupError';
@@ -19,22 +21,30 @@ export interface Connection {
   catalog: CypherCatalog;
   /** Present when this process started the local Neo4j. */
   local?: LocalNeo4j;
+  /** Where analyst Cypher runs (asked for with `analyst: true`; absent when it has nowhere to run). */
+  analyst?: AnalystDatabase;
   close(): Promise<void>;
 }
 
-export async function connect(config: Config, logger: Logger): Promise<Connection> {
+/** `analyst`: also open analyst Cypher's database (the API does; the seed tool does not), src/lifecycle/analyst-database.ts. */
+export async function connect(config: Config, logger: Logger, options: { analyst?: boolean } = {}): Promise<Connection> {
   const catalog = await CypherCatalog.load();
   let local: LocalNeo4j | undefined;
   let uri = config.neo4j.uri;
   if (!uri) {
     const log = logger.child({ component: 'local-neo4j' });
+    // While its store is at rest: the analyst's own Neo4j starts with the same data (src/seed/analyst-store.ts).
+    const copied = options.analyst ? await copyStoreToAnalyst(config) : undefined;
+    if (copied) logger.child({ component: 'analyst-database' }).info(copied);
     local = await startLocalNeo4j({ ...config.localNeo4j, progress: (line) => log.info(line) });
     uri = local.uri;
   }
   const settings = { ...config.neo4j, uri, ...(local ? { username: 'neo4j', password: '' } : {}) };
   const driver = createDriver(settings);
   const db = new Database(driver, settings, logger.child({ component: 'neo4j' }));
+  let analyst: AnalystDatabase | undefined;
   const close = async (): Promise<void> => {
+    await analyst?.close().catch(() => undefined);
     await db.close().catch(() => undefined);
     await local?.stop();
   };
@@ -59,5 +69,6 @@ export async function connect(config: Config, logger: Logger): Promise<Connectio
     await close();
     throw new StartupError(`could not apply the schema in cypher/schema: ${error instanceof Error ? error.message : String(error)}`);
   }
-  return local ? { db, catalog, local, close } : { db, catalog, close };
+  if (options.analyst) analyst = await openAnalystDatabase(config, db, catalog, logger);
+  return { db, catalog, close, ...(local ? { local } : {}), ...(analyst ? { analyst } : {}) };
 }

@@ -414,7 +414,11 @@ export type CypherResult = {
   maxRows: Scalars['Int']['output'];
   /** How many rows are in `rows`. */
   rowCount: Scalars['Int']['output'];
-  /** The rows, each an object keyed by column. Nodes come as `{labels, properties}`, relationships as `{type, properties}`. */
+  /**
+   * The rows, each an object keyed by column. Nodes come as `{labels, properties}`, relationships as
+   * `{type, startId, endId, properties}` (the ids of the entities at either end), paths as
+   * `{start, segments: [{relationship, end}]}`; never Neo4j's internal ids.
+   */
   rows: Array<Scalars['JSON']['output']>;
   /** True when the statement returned more than `maxRows` rows and the rest were dropped. */
   truncated: Scalars['Boolean']['output'];
@@ -1204,7 +1208,9 @@ export type Query = {
    * Runs a read-only Cypher statement for analysts. Off unless the server sets ANALYST_CYPHER_TOKEN;
    * needs the header `Authorization: Bearer <token>`. The statement runs in a READ transaction (the
    * database refuses writes: FORBIDDEN), within ANALYST_CYPHER_TIMEOUT_MS (else QUERY_TIMEOUT), and
-   * at most ANALYST_CYPHER_MAX_ROWS rows are returned.
+   * at most ANALYST_CYPHER_MAX_ROWS rows are returned. It runs on a Neo4j of its own, never on the
+   * database that answers the other queries: while that one restarts (after a statement that ran past
+   * its time), DATABASE_UNAVAILABLE (HTTP 503). `elementId()` and `id()` are refused: use `n.key`.
    */
   cypher: CypherResult;
   /** Nodes per label and relationships per type. */

@@ -7,9 +7,14 @@ import { readDatasetInfo } from '../graphql/datasets.js';
 import type { Logger } from '../logger.js';
 import type { CypherCatalog } from '../neo4j/cypher-catalog.js';
 import type { Database } from '../neo4j/database.js';
-import { createRepositories } from '../repositories/index.js';
+import { createRepositories, type AnalystDatabaseHandle } from '../repositories/index.js';
 import type { AppDeps } from './server.js';
 
-export function appDeps(config: Config, logger: Logger, db: Database, catalog: CypherCatalog): AppDeps {
-  return { config, logger, db, repos: createRepositories(db, catalog), datasets: readDatasetInfo([config.seed.dir]) };
+/**
+ * `analyst`: where analyst Cypher runs (src/lifecycle/analyst-database.ts); without it, the public database when
+ * the configuration explicitly allows that (ANALYST_CYPHER_ON_PUBLIC_DATABASE), otherwise nowhere.
+ */
+export function appDeps(config: Config, logger: Logger, db: Database, catalog: CypherCatalog, analyst?: AnalystDatabaseHandle): AppDeps {
+  const onPublic = config.analyst.token && config.analyst.database.kind === 'public' ? { db, unavailable: () => undefined } : undefined;
+  return { config, logger, db, repos: createRepositories(db, catalog, analyst ?? onPublic), datasets: readDatasetInfo([config.seed.dir]) };
 }

@@ -37,6 +37,12 @@ export interface LocalNeo4jOptions {
   pageCacheMb?: number;
   /** The heap one transaction may use (the launcher's neo4j.tx.memory.mb, default 256 MiB). */
   txMemoryMb?: number;
+  /** The heap all transactions together may use (neo4j.tx.total.memory.mb, default 1024 MiB). */
+  txTotalMemoryMb?: number;
+  /** More JVM options (the analyst's Neo4j exits on a heap exhaustion, so that it is restarted). */
+  jvmOptions?: string[];
+  /** Run the JVM at this niceness (`nice -n`), below the API and the public Neo4j. */
+  nice?: number;
   /** Where progress lines go (Maven's first download, start-up). */
   progress?: (line: string) => void;
 }
@@ -46,6 +52,8 @@ export interface LocalNeo4j {
   pid: number;
   /** Stops the engine (SIGTERM, then SIGKILL after a grace period) and resolves when it has exited. */
   stop(): Promise<void>;
+  /** Kills the engine at once (SIGKILL: a statement Neo4j cannot interrupt ends with it) and resolves when it has exited. */
+  kill(): Promise<void>;
   /** Resolves when the process exits for any reason. */
   exited: Promise<number | null>;
 }
@@ -115,6 +123,8 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
     `-Xmx${options.heapMb ?? 2048}m`,
     `-Dneo4j.pagecache.mb=${options.pageCacheMb ?? 512}`,
     ...(options.txMemoryMb ? [`-Dneo4j.tx.memory.mb=${options.txMemoryMb}`] : []),
+    ...(options.txTotalMemoryMb ? [`-Dneo4j.tx.total.memory.mb=${options.txTotalMemoryMb}`] : []),
+    ...(options.jvmOptions ?? []),
     '-cp',
     classpath,
     'local.neo4j.Launcher',
@@ -126,7 +136,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   const started = Date.now();
   // Its own process group: a signal to the API's group (Ctrl-C) must not stop Neo4j before the API has
   // drained; the API stops it afterwards, and the launcher stops itself when its stdin closes.
-  const child: ChildProcess = spawn('java', args, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+  // `nice` execs java in place: the pid is the JVM's, and every thread it starts inherits the niceness.
+  const [command, commandArgs] = options.nice ? ['nice', ['-n', String(options.nice), 'java', ...args]] : ['java', args];
+  const child: ChildProcess = spawn(command, commandArgs, { stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   let stderrTail = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -166,5 +178,9 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
   progress(`local Neo4j: ready in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 
   const stop = gracefulStop(child, exited, 30_000);
-  return { uri, pid: child.pid ?? -1, stop, exited };
+  const kill = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await exited;
+  };
+  return { uri, pid: child.pid ?? -1, stop, kill, exited };
 }

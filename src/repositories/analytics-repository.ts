@@ -1,13 +1,13 @@
 /**
  * The analyst queries: paths, neighbourhoods, common ground, lineage, timeline, as-of state,
- * aggregates, and read-only Cypher. Owns `cypher/analytics/`; returns plain records. The few
+ * aggregates (analyst Cypher: analyst-cypher-repository.ts). Owns `cypher/analytics/`; returns plain records. The few
  * identifiers Cypher cannot take as parameters (the path function and the hop bound) are spliced
  * from the whitelist below, never from input.
  */
 import neo4j from 'neo4j-driver';
 import { NODE_LABELS } from '../domain/vocabulary.js';
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
-import { toPlain, type Database, type QueryContext, type Row } from '../neo4j/database.js';
+import { toPlain, type Database, type QueryContext } from '../neo4j/database.js';
 import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
 
 /** The largest hop bound a path query may use; the whitelist holds every integer up to it. */
@@ -100,49 +100,6 @@ export interface AgreementFactRow {
 export interface CountRow {
   name: string;
   count: number;
-}
-
-export interface CypherRows {
-  columns: string[];
-  rows: Record<string, unknown>[];
-  truncated: boolean;
-}
-
-/** JSON numbers that are whole become Cypher integers (JavaScript numbers would arrive as floats). */
-function toCypherParam(value: unknown): unknown {
-  if (typeof value === 'number' && Number.isSafeInteger(value)) return neo4j.int(value);
-  if (Array.isArray(value)) return value.map(toCypherParam);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Row).map(([k, v]) => [k, toCypherParam(v)]));
-  }
-  return value;
-}
-
-/**
- * A value of an analyst query as JSON: graph elements become their labels/type and properties.
- * Neo4j's internal element ids are left out: they change on reload and the API never exposes them.
- */
-function toAnalystValue(value: unknown): unknown {
-  if (neo4j.isNode(value as never)) {
-    const n = value as unknown as { labels: string[]; properties: Row };
-    return { labels: n.labels, properties: toPlain(n.properties) };
-  }
-  if (neo4j.isRelationship(value as never)) {
-    const r = value as unknown as { type: string; properties: Row };
-    return { type: r.type, properties: toPlain(r.properties) };
-  }
-  if (neo4j.isPath(value as never)) {
-    const p = value as unknown as { start: unknown; segments: { relationship: unknown; end: unknown }[] };
-    return {
-      start: toAnalystValue(p.start),
-      segments: p.segments.map((s) => ({ relationship: toAnalystValue(s.relationship), end: toAnalystValue(s.end) })),
-    };
-  }
-  if (Array.isArray(value)) return value.map(toAnalystValue);
-  if (value !== null && typeof value === 'object' && !neo4j.isInt(value) && Object.getPrototypeOf(value) === Object.prototype) {
-    return Object.fromEntries(Object.entries(value as Row).map(([k, v]) => [k, toAnalystValue(v)]));
-  }
-  return toPlain(value);
 }
 
 export class AnalyticsRepository {
@@ -301,34 +258,5 @@ export class AnalyticsRepository {
         relationshipTypes,
       };
     });
-  }
-
-  /**
-   * An analyst's own statement, in a READ transaction (the database refuses writes) with its own
-   * timeout. Rows are streamed and the stream is cancelled after `maxRows`, so a huge result
-   * never reaches memory.
-   */
-  async runReadOnly(query: string, params: Record<string, unknown>, maxRows: number, ctx: QueryContext): Promise<CypherRows> {
-    return this.db.readTx(
-      ctx,
-      async (tx) => {
-        const result = tx.run(query, toCypherParam(params) as Row);
-        const rows: Record<string, unknown>[] = [];
-        let truncated = false;
-        let columns: string[] = [];
-        for await (const record of result) {
-          if (rows.length === 0) columns = [...record.keys] as string[];
-          if (rows.length >= maxRows) {
-            truncated = true;
-            break;
-          }
-          rows.push(Object.fromEntries(record.keys.map((k) => [k, toAnalystValue(record.get(k))])));
-        }
-        if (columns.length === 0) columns = [...((await result.keys()) as string[])];
-        return { columns, rows, truncated };
-      },
-      query,
-      params,
-    );
   }
 }

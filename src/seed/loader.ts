@@ -20,7 +20,7 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import type { Database, Row } from '../neo4j/database.js';
 import { CypherCatalog } from '../neo4j/cypher-catalog.js';
-import { readDataset, type Dataset } from './format.js';
+import { readDataset } from './format.js';
 import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
 export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
@@ -130,14 +130,12 @@ export async function loadDataset(
   log: (msg: string) => void = () => undefined,
   options: LoadOptions = {},
 ): Promise<LoadSummary> {
-  const q = catalog.require(STATEMENTS);
   const dataset = await readDataset(dir);
   log(`validated ${dataset.id}: ${dataset.nodes.length} nodes, ${dataset.relationships.length} relationships`);
-  return loadValidated(db, q, dataset, log, {
-    timeoutMs: options.timeoutMs ?? SEED_TIMEOUT_MS,
-    singleTransactionLimit: options.singleTransactionLimit ?? SINGLE_TRANSACTION_LIMIT,
-    bulkTransactionSize: options.bulkTransactionSize ?? BULK_TRANSACTION_SIZE,
-  });
+  const { id } = dataset;
+  const sourceDate = dataset.source.asOf ?? null;
+  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n, sourceDate));
+  return loadRows(db, catalog, id, nodeRows, dataset.relationships.map((r) => relationshipRow(id, r, sourceDate)), log, options);
 }
 
 export interface LoadOptions {
@@ -149,18 +147,23 @@ export interface LoadOptions {
   bulkTransactionSize?: number;
 }
 
-async function loadValidated(
+/** Loads a dataset's rows (from its folder, or read from a database that holds it: src/seed/copy.ts); returns what changed. */
+export async function loadRows(
   db: Database,
-  q: Statements,
-  dataset: Dataset,
-  log: (msg: string) => void,
-  options: Required<LoadOptions>,
+  catalog: CypherCatalog,
+  id: string,
+  nodeRows: NodeRow[],
+  relRows: RelationshipRow[],
+  log: (msg: string) => void = () => undefined,
+  loadOptions: LoadOptions = {},
 ): Promise<LoadSummary> {
+  const q = catalog.require(STATEMENTS);
+  const options: Required<LoadOptions> = {
+    timeoutMs: loadOptions.timeoutMs ?? SEED_TIMEOUT_MS,
+    singleTransactionLimit: loadOptions.singleTransactionLimit ?? SINGLE_TRANSACTION_LIMIT,
+    bulkTransactionSize: loadOptions.bulkTransactionSize ?? BULK_TRANSACTION_SIZE,
+  };
   const { timeoutMs } = options;
-  const id = dataset.id;
-  const sourceDate = dataset.source.asOf ?? null;
-  const nodeRows = dataset.nodes.map((n) => nodeRow(id, n, sourceDate));
-  const relRows = dataset.relationships.map((r) => relationshipRow(id, r, sourceDate));
 
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
   const records = nodeRows.length + relRows.length;

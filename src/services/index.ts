@@ -28,6 +28,6 @@ export function createServices(repos: Repositories, ctx: QueryContext, settings:
     agreements,
     search: new SearchService(repos.search, ctx),
     analytics: new AnalyticsService(repos.analytics, ctx, { entities, agreements }),
-    analyst: new AnalystCypherService(repos.analytics, ctx, settings.analyst),
+    analyst: new AnalystCypherService(repos.analystCypher, ctx, settings.analyst),
   };
 }

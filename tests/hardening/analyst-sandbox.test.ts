@@ -23,7 +23,8 @@ let target: http.Server;
 let targetUrl = '';
 
 beforeAll(async () => {
-  api = await startTestServer({ ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' });
+  // On the test run's one Neo4j, as explicitly allowed: the analyst's own process is analyst-isolation.system.test.ts's.
+  api = await startTestServer({ ANALYST_CYPHER_TOKEN: TOKEN, ANALYST_CYPHER_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000', ANALYST_CYPHER_ON_PUBLIC_DATABASE: 'true' });
   const s = neo4jSettings();
   driver = neo4j.driver(s.uri, neo4j.auth.basic(s.username, s.password), { disableLosslessIntegers: true });
   target = http.createServer((_req, res) => {

@@ -15,6 +15,7 @@ import { startTestServer, useTestServer } from '../support/server.js';
 /** Neo4j 5 element ids: `<n>:<database uuid>:<id>`; older ids are bare integers in `elementId`/`identity` fields. */
 const ELEMENT_ID = /\d+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}:\d+/i;
 const ELEMENT_ID_FIELD = /"(elementId|startNodeElementId|endNodeElementId|identity|elementID)"\s*:/;
+const CYPHER_RAW = 'query Raw($q: String!) { cypher(query: $q) { rows rowCount } }';
 
 describe('internal ids stay inside', () => {
   const server = useTestServer();
@@ -56,12 +57,12 @@ describe('internal ids stay inside', () => {
     expect(checked).toBeGreaterThanOrEqual(10);
   });
 
-  it('analyst Cypher returns nodes, relationships and paths without their element ids', async () => {
+  it('analyst Cypher returns nodes, relationships and paths without their element ids, and refuses elementId() and id()', async () => {
     const token = 'analyst-token-for-the-security-test';
-    const analyst = await startTestServer({ ANALYST_CYPHER_TOKEN: token });
+    const analyst = await startTestServer({ ANALYST_CYPHER_TOKEN: token, ANALYST_CYPHER_ON_PUBLIC_DATABASE: 'true' });
     try {
       const res = await analyst.gql<{ cypher: { rows: unknown[] } }>(
-        'query Raw($q: String!) { cypher(query: $q) { rows rowCount } }',
+        CYPHER_RAW,
         { q: 'MATCH p = (n:Entity)-[r]->(m:Entity) RETURN n, r, m, p, [n, r] AS list, {node: n} AS map LIMIT 5' },
         { authorization: `Bearer ${token}` },
       );
@@ -70,6 +71,13 @@ describe('internal ids stay inside', () => {
       const text = JSON.stringify(res.body);
       expect(text).not.toMatch(ELEMENT_ID);
       expect(text).not.toMatch(ELEMENT_ID_FIELD);
+      // Relationships name their ends by the entities' keys instead.
+      expect((res.body.data?.cypher.rows[0] as any).r.startId).toBe((res.body.data?.cypher.rows[0] as any).n.properties.key);
+      for (const q of ['MATCH (n) RETURN elementId(n) AS x LIMIT 1', 'MATCH ()-[r]->() RETURN id(r) AS x LIMIT 1']) {
+        const refused = await analyst.gql(CYPHER_RAW, { q }, { authorization: `Bearer ${token}` });
+        expect(refused.body.errors?.[0]?.extensions?.code, q).toBe('FORBIDDEN');
+        expect(JSON.stringify(refused.body)).not.toMatch(ELEMENT_ID);
+      }
     } finally {
       await analyst.stop();
     }

@@ -1,16 +1,19 @@
 /**
  * Analyst Cypher, sandboxed: off unless a token is configured; the caller presents it as
  * `Authorization: Bearer <token>`; the statement must pass the policy (cypher-policy.ts: no files,
- * URLs, administration commands, writes, unlisted procedures, or expressions Neo4j cannot stop);
- * the parameters are a small plain JSON object; it runs in a READ transaction within the analyst
- * timeout (never past the request's deadline) and at most `maxRows` rows come back. Every refusal
- * is FORBIDDEN with the reason, every mistake BAD_USER_INPUT, never INTERNAL_SERVER_ERROR.
+ * URLs, administration commands, writes, unlisted procedures, internal ids, or expressions Neo4j cannot
+ * stop); the parameters are a small plain JSON object; it runs in a READ transaction of the analyst's
+ * own database (never the public one unless explicitly allowed: src/lifecycle/analyst-database.ts)
+ * within the analyst timeout (never past the request's deadline) and at most `maxRows` rows come back.
+ * Every refusal is FORBIDDEN with the reason, every mistake BAD_USER_INPUT, a database that is not
+ * answering (the analyst's restarts after a runaway statement) DATABASE_UNAVAILABLE (HTTP 503, Retry-After),
+ * never INTERNAL_SERVER_ERROR.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { GraphQLError } from 'graphql';
-import { BadUserInputError, codeOf, ForbiddenError, UnauthenticatedError } from '../../errors.js';
+import { BadUserInputError, codeOf, DatabaseUnavailableError, ForbiddenError, QueryTimeoutError, UnauthenticatedError } from '../../errors.js';
 import type { QueryContext } from '../../neo4j/database.js';
-import type { AnalyticsRepository, CypherRows } from '../../repositories/analytics-repository.js';
+import type { AnalystCypherRepository, CypherRows } from '../../repositories/analyst-cypher-repository.js';
 import { checkAnalystCypher } from './cypher-policy.js';
 
 /** Analyst Cypher settings (src/config.ts, `analyst`). No token: the feature is off. */
@@ -18,6 +21,24 @@ export interface AnalystSettings {
   token?: string | undefined;
   timeoutMs: number;
   maxRows: number;
+}
+
+/** Analyst transactions are named `analyst:<operation>`: the watchdog watches those (a colon no GraphQL name holds). */
+export const ANALYST_OPERATION_PREFIX = 'analyst:';
+
+const REFUSED_ON_PUBLIC =
+  'Analyst Cypher is not available on this server: it would run on the public database (NEO4J_URI), where one runaway ' +
+  'statement slows every public request. Set ANALYST_NEO4J_URI to a read replica or a second database, or ' +
+  'ANALYST_CYPHER_ON_PUBLIC_DATABASE=true to accept that risk (docs/analytics.md).';
+
+/** 503 with Retry-After: the analyst's database is not answering for now; public queries are not affected. */
+function analystUnavailable(reason: string | undefined): DatabaseUnavailableError {
+  const error = new DatabaseUnavailableError(
+    `Analyst Cypher is unavailable for a moment: ${reason ?? "the analyst's database is not answering"}. ` +
+      'It recovers by itself within seconds; try again then. Public queries are not affected.',
+  );
+  error.extensions['http'] = { status: 503, headers: new Map([['retry-after', '5']]) };
+  return error;
 }
 
 export interface CypherResultView extends CypherRows {
@@ -75,7 +96,7 @@ function analystError(error: unknown): unknown {
 
 export class AnalystCypherService {
   constructor(
-    private readonly repo: AnalyticsRepository,
+    private readonly repo: AnalystCypherRepository | undefined,
     private readonly ctx: QueryContext,
     private readonly settings: AnalystSettings | undefined,
   ) {}
@@ -94,15 +115,25 @@ export class AnalystCypherService {
     }
     const values = checkParams(params);
     checkAnalystCypher(query, values);
+    const repo = this.repo;
+    if (!repo) throw new ForbiddenError(REFUSED_ON_PUBLIC);
+    const unavailable = repo.unavailable();
+    if (unavailable) throw analystUnavailable(unavailable);
     // The analyst budget, but never past what is left of the request's own deadline.
     const remaining = this.ctx.timeoutMs;
     const timeoutMs = remaining === undefined ? settings.timeoutMs : Math.min(settings.timeoutMs, remaining);
-    const ctx: QueryContext = { operationName: this.ctx.operationName, onRoundTrip: this.ctx.onRoundTrip, timeoutMs };
+    const operationName = `${ANALYST_OPERATION_PREFIX}${this.ctx.operationName ?? 'anonymous'}`;
+    const ctx: QueryContext = { operationName, onRoundTrip: this.ctx.onRoundTrip, timeoutMs };
+    const started = Date.now();
     try {
-      const result = await this.repo.runReadOnly(query, values, settings.maxRows, ctx);
+      const result = await repo.runReadOnly(query, values, settings.maxRows, ctx);
       return { ...result, maxRows: settings.maxRows };
     } catch (error) {
-      throw analystError(error);
+      if (!(error instanceof DatabaseUnavailableError)) throw analystError(error);
+      // Past its time limit, the statement was stopped by restarting the analyst's database (the watchdog):
+      // its caller is told it took too long; anyone else, that the database is coming back.
+      if (Date.now() - started >= timeoutMs) throw new QueryTimeoutError(timeoutMs);
+      throw analystUnavailable(repo.unavailable());
     }
   }
 }

@@ -9,7 +9,8 @@
  * 5.26 cannot stop once they run (a pure expression is not checked for the transaction timeout nor
  * counted against the transaction's memory limit): `range()` outside UNWIND with more than
  * RANGE_MAX elements or bounds that are not literals or parameters, list iterations nested deeper
- * than MAX_ITERATION_NESTING, and a `reduce()` step that copies its accumulator.
+ * than MAX_ITERATION_NESTING, and a `reduce()` step that copies its accumulator; and `id()` and
+ * `elementId()`, which return Neo4j's internal ids (the results strip them from nodes and relationships too).
  * Refused as BAD_USER_INPUT (a mistake): several statements, a syntax error, `CALL { … } IN
  * TRANSACTIONS` (it cannot run inside the one read transaction analyst Cypher gets).
  */
@@ -31,6 +32,9 @@ export const ALLOWED_PROCEDURES = [
   'db.schema.relTypeProperties',
   'db.index.fulltext.queryNodes',
 ] as const;
+
+/** Functions that return Neo4j's internal ids (lower case): refused, the API never exposes them. */
+const INTERNAL_ID_FUNCTIONS = ['id', 'elementid'];
 
 /** Namespaces of Cypher's own functions; un-namespaced built-ins (count, toUpper, …) are allowed too. */
 const ALLOWED_FUNCTION_NAMESPACES = ['point', 'date', 'datetime', 'localdatetime', 'localtime', 'time', 'duration', 'vector'];
@@ -204,6 +208,9 @@ export function checkAnalystCypher(query: string, params: Record<string, unknown
       const namespace = fn.includes('.') ? fn.slice(0, fn.lastIndexOf('.')) : '';
       if (namespace !== '' && !ALLOWED_FUNCTION_NAMESPACES.includes(namespace)) {
         forbid(`the function ${fn}()${where(node)} is not allowed; analyst Cypher may use Cypher's built-in functions (and the ${ALLOWED_FUNCTION_NAMESPACES.join(', ')} namespaces).`);
+      }
+      if (INTERNAL_ID_FUNCTIONS.includes(fn)) {
+        forbid(`${nameOf(nameNode!)}()${where(node)} returns Neo4j's internal id, which changes when data is reloaded and never leaves the API; use the key property (n.key, the API's id) instead.`);
       }
       if (fn === 'range') checkRange(node, params);
     }
