@@ -26,6 +26,7 @@ export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
 export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
 import { datasetVersion, loadFence, writeVersionAndStats } from './fence.js';
 import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
+import { SeedLoadError, type ChangeCounts, type LoadSummary } from './load-summary.js';
 import { GRAPH_STATS_STATEMENTS } from '../neo4j/graph-stats.js';
 
 /** A load is one transaction; it may take longer than an API query, never forever (callers may allow more). */
@@ -61,26 +62,7 @@ const STATEMENTS = [
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
-export interface ChangeCounts {
-  created: number;
-  updated: number;
-  unchanged: number;
-  removed: number;
-}
-
-export interface LoadSummary {
-  dataset: string;
-  nodes: ChangeCounts;
-  relationships: ChangeCounts;
-}
-
-/** Raised when the database state forbids the load (a key owned by another dataset, a write that went missing). */
-export class SeedLoadError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'SeedLoadError';
-  }
-}
+export { SeedLoadError, type ChangeCounts, type LoadSummary } from './load-summary.js';
 
 async function run(tx: ManagedTransaction, cypher: string, params: Row): Promise<Row[]> {
   const result = await tx.run(cypher, params);
