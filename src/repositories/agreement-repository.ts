@@ -23,7 +23,7 @@ const WHITELIST: IdentifierWhitelist = {
   dir: ['ASC', 'DESC'],
   prop: Object.values(INDEXED_PROPS),
   start: Object.values(INDEXED_PROPS).flatMap((p) => [`k.${p} IS NOT NULL`, `k.${p} >= $from`, `k.${p} <= $from`]),
-  // The sort value of an agreement without the property: after every other one in either direction.
+  // The sort value of an undated agreement: last in the order asked for ('~' after every date ascending, '' descending).
   none: ["'~'", "''"],
 };
 
