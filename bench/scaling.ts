@@ -78,7 +78,7 @@ export const QUERIES = {
     query: `query DeepPage($after: String) { meetings(first: 20, after: $after, orderBy: { field: NAME, direction: ASC }) { totalCount edges { node { id name } } pageInfo { endCursor } } }`,
   },
   agreementsPage: {
-    describe: 'agreements(first: 20, after: the middle agreement) by date, with totalCount (agreements are grouped AGREEMENT relationships)',
+    describe: 'agreements(first: 20, after: the middle agreement) by date, with totalCount (read in date order from the AGREEMENT(enacted) index; only the page\'s agreements grouped)',
     query: `query AgreementsPage($after: String) { agreements(first: 20, after: $after, orderBy: { field: ENACTED, direction: ASC }) { totalCount edges { node { id name enacted { value } } } } }`,
   },
   search: {

@@ -68,7 +68,7 @@ async function startTestGraph(): Promise<TestGraph> {
   const seconds = (from: number, to: number) => ((to - from) / 1000).toFixed(1);
   process.stderr.write(
     `test graph ready in ${seconds(started, performance.now())} s: Neo4j ${seconds(started, connected)} s, seed ${seconds(connected, loaded)} s, ` +
-      `warm-up of ${warm.operations} saved operations ${(warm.ms / 1000).toFixed(1)} s${warm.failed.length ? ` (failed: ${warm.failed.join(', ')})` : ''}\n`,
+      `warm-up of ${warm.operations} operations and ${warm.exports} exports ${(warm.ms / 1000).toFixed(1)} s${warm.failed.length ? ` (failed: ${warm.failed.join(', ')})` : ''}\n`,
   );
   // The tests open their own drivers; this process only keeps the local Neo4j running.
   await connection.db.close();

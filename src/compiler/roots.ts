@@ -138,8 +138,9 @@ const agreementsPage: RootTranslator = (args, repos) => {
   const filter = agreementFilter(args['filter'] as Record<string, unknown> | null | undefined);
   const request = parsePageArgs(args);
   const orderBy = args['orderBy'] as { field?: 'ENACTED' | 'NAME' | 'KEY'; direction?: string } | null | undefined;
-  const descending = ((orderBy?.direction ?? 'ASC') === 'DESC') !== request.backward;
-  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, after: request.cursor, limit: request.limit + 1 });
+  const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
+  const descending = askedDescending !== request.backward;
+  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
   const count = repos.agreements.countStatement(filter);
   const dir = descending ? 'DESC' : 'ASC';
   return {

@@ -10,7 +10,8 @@ import { bad, checkKnown, coerce, describeInput, int, one, type Accepted, type P
 
 export const DEFAULT_ROWS = 1_000;
 export const MAX_ROWS = 5_000;
-const PAGE = 100;
+/** Rows per page an export reads; the start-up warm-up reads one row more, so both page statements (first, after a cursor) are planned. */
+export const PAGE = 100;
 
 export interface ConnectionExport {
   root: GraphQLField<unknown, unknown>;

@@ -137,3 +137,16 @@ export const QUESTIONS: ReadonlyMap<string, QuestionExport> = new Map<string, Qu
     },
   ],
 ]);
+
+/**
+ * Parameters the start-up warm-up (src/http/warm-up.ts) runs each question export with: the shipped dataset's
+ * own keys and dates, as the saved operations' defaults use them (a missing key would stop before the
+ * statements to warm).
+ */
+export const WARM_UP_PARAMS: Readonly<Record<string, Readonly<Record<string, string[]>>>> = {
+  path: { from: ['office:prime-minister'], to: ['meeting:firearms-promotion'] },
+  neighbourhood: { id: ['meeting:firearms-promotion'] },
+  lineage: { id: ['plan:drug-strategy-4'] },
+  stateAsOf: { date: ['2012-11'] },
+};
+

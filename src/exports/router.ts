@@ -12,13 +12,13 @@ import { createContext, type ContextDeps } from '../graphql/context.js';
 import type { Logger } from '../logger.js';
 import type { QueryContext } from '../neo4j/database.js';
 import { cellsOf, headerOf, type Row, type Table } from './columns.js';
-import { connectionExports, readConnection, type Run } from './connections.js';
+import { connectionExports, PAGE, readConnection, type Run } from './connections.js';
 import { toCsv } from './csv.js';
 import { LimitedText } from './limited-text.js';
 import { toGexf, toGraphml, type GraphFile } from './graph-files.js';
 import { GRAPH_EXPORTS, GRAPH_FORMATS, graphOfResult, WHOLE_GRAPH_ACCEPTED, wholeGraph } from './graph-exports.js';
 import { bad, checkKnown, coerce, describeInput, ExportError, FORMATS, one, paramsOf, type Accepted, type Format, type Params } from './params.js';
-import { QUESTIONS, type QuestionExport } from './question-tables.js';
+import { QUESTIONS, WARM_UP_PARAMS, type QuestionExport } from './question-tables.js';
 import { neo4jClientError, statusOf } from '../errors.js';
 
 /** The limit a GraphQL error names (`limit`, `setting`, `max`, `found`), carried over to the export's answer. */
@@ -72,8 +72,11 @@ function questionHandler(schema: GraphQLSchema, name: string, q: QuestionExport,
   };
 }
 
+/** The export routes, with `warm`: every export's statements run once (the start-up warm-up), the names that failed. */
+export type ExportRouter = Router & { warm(): Promise<{ count: number; failed: string[] }> };
+
 /** The export routes, run against the same executable schema as /graphql. */
-export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Router {
+export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): ExportRouter {
   const { config, logger } = deps;
   const log = logger.child({ component: 'export' });
   const maxBytes = config.limits.maxResultBytes;
@@ -209,5 +212,25 @@ export function createExportRouter(deps: ExportDeps, schema: GraphQLSchema): Rou
     }
     return false;
   }
-  return router;
+
+  /** Each export once, as a request would run it: lists two pages deep, questions and graph files with the shipped dataset's keys. */
+  async function warm(): Promise<{ count: number; failed: string[] }> {
+    const failed: string[] = [];
+    const runs: [string, () => Promise<unknown>][] = [
+      ...[...handlers.keys()].map((name): [string, () => Promise<unknown>] => [
+        name,
+        () => handlers.get(name)!.handle(connections.has(name) ? { limit: [String(PAGE + 1)] } : { ...WARM_UP_PARAMS[name] }, 'json'),
+      ]),
+      ...GRAPH_EXPORTS.map((name): [string, () => Promise<unknown>] => [`${name}.graphml`, () => graphFile(name, name === 'graph' ? { limit: ['1'] } : { ...WARM_UP_PARAMS[name] })]),
+    ];
+    for (const [name, once] of runs) {
+      const query: QueryContext = { operationName: `warm-up:export:${name}`, timeoutMs: config.neo4j.queryTimeoutMs };
+      await exportScope.run(query, once).catch((error: unknown) => {
+        log.warn({ err: error, export: name }, 'warm-up: export failed');
+        failed.push(name);
+      });
+    }
+    return { count: runs.length, failed };
+  }
+  return Object.assign(router, { warm });
 }

@@ -50,7 +50,7 @@ export interface App {
   httpServer: http.Server;
   /** Listens on the configured host and port (or the given port; 0 picks a free one). */
   listen(port?: number): Promise<{ url: string; port: number }>;
-  /** Runs the saved operations once (src/http/warm-up.ts); `/ready` answers 503 `warming` meanwhile. */
+  /** Runs the saved and explorer operations and every export once (src/http/warm-up.ts); `/ready` answers 503 `warming` meanwhile. */
   warmUp(): Promise<WarmUpResult>;
   stop(): Promise<void>;
 }
@@ -175,7 +175,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   });
 
   await observability.mount(app);
-  app.use('/export', createExportRouter(deps, schema));
+  const exportRouter = createExportRouter(deps, schema);
+  app.use('/export', exportRouter);
   app.use('/explore', createExplorerRouter());
 
   app.use(await createIdeRouter({ schema, introspection: config.graphql.introspection, logger: log }));
@@ -203,7 +204,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       warming = true;
       try {
         await graphStats.refresh();
-        return await warmUp(schema, deps, log, config.neo4j.queryTimeoutMs);
+        return await warmUp(schema, deps, log, { timeoutMs: config.neo4j.queryTimeoutMs, exports: () => exportRouter.warm() });
       } finally {
         warming = false;
       }

@@ -14,11 +14,22 @@ export const AGREEMENT_SORT_EXPRESSIONS = {
   ENACTED_DESC: "coalesce(agreement.enacted, '')",
 } as const;
 
+/** The AGREEMENT property whose range index gives each order its sequence (agreement/page-unfiltered). */
+const INDEXED_PROPS = { NAME: 'name', KEY: 'agreementKey', ENACTED: 'enacted' } as const;
+
 const WHITELIST: IdentifierWhitelist = {
   sort: Object.values(AGREEMENT_SORT_EXPRESSIONS),
   cmp: ['>', '<'],
   dir: ['ASC', 'DESC'],
+  prop: Object.values(INDEXED_PROPS),
+  start: Object.values(INDEXED_PROPS).flatMap((p) => [`k.${p} IS NOT NULL`, `k.${p} >= $from`, `k.${p} <= $from`]),
+  // The sort value of an undated agreement: last in the order asked for ('~' after every date ascending, '' descending).
+  none: ["'~'", "''"],
 };
+
+function isUnfiltered(filter: AgreementFilter): boolean {
+  return Object.values(filter).every((v) => v === null || v === undefined);
+}
 
 export interface AgreementFilter {
   kinds?: string[] | null;
@@ -34,7 +45,10 @@ export interface AgreementFilter {
 export interface AgreementPageQuery {
   filter: AgreementFilter;
   sort: 'NAME' | 'KEY' | 'ENACTED';
+  /** The direction the page is read in (a backward page reads against the order asked for). */
   descending: boolean;
+  /** The order asked for (default: `descending`): undated agreements come last in it, whichever way a page reads. */
+  askedDescending?: boolean;
   after: Keyset | null;
   limit: number;
 }
@@ -58,7 +72,7 @@ export class AgreementRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['agreement/page', 'agreement/count', 'agreement/by-keys', 'agreement/of-parties'] as const);
+    this.q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties'] as const);
   }
 
   /** One keyset page; each agreement with its parties' entity records (to prime the entity loader). */
@@ -68,19 +82,35 @@ export class AgreementRepository {
     return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, sortValue: r['sortValue'] as string | null, parties: r['parties'] as EntityRecord[] }));
   }
 
-  /** The statement of one page (rows `agreement`, `sortValue`, `parties`, in order); the operation compiler embeds it. */
+  /**
+   * The statement of one page (rows `agreement`, `sortValue`, `parties`, in order); the operation compiler
+   * embeds it. Without a filter the page is read in order from a range index and only its agreements are
+   * grouped (agreement/page-unfiltered: flat at any size); a filter groups every agreement (agreement/page).
+   */
   pageStatement(query: AgreementPageQuery): { cypher: string; params: Record<string, unknown> } {
+    const asked = query.askedDescending ?? query.descending;
     const sort =
       query.sort === 'ENACTED'
-        ? query.descending
+        ? asked
           ? AGREEMENT_SORT_EXPRESSIONS.ENACTED_DESC
           : AGREEMENT_SORT_EXPRESSIONS.ENACTED_ASC
         : AGREEMENT_SORT_EXPRESSIONS[query.sort];
-    const cypher = spliceIdentifiers(this.q['agreement/page'], WHITELIST, {
-      sort,
-      cmp: query.descending ? '<' : '>',
-      dir: query.descending ? 'DESC' : 'ASC',
-    });
+    const cmp = query.descending ? '<' : '>';
+    const dir = query.descending ? 'DESC' : 'ASC';
+    if (isUnfiltered(query.filter)) {
+      const prop = INDEXED_PROPS[query.sort];
+      const cypher = spliceIdentifiers(this.q['agreement/page-unfiltered'], WHITELIST, {
+        prop,
+        start: query.after === null ? `k.${prop} IS NOT NULL` : `k.${prop} ${cmp}= $from`,
+        none: asked ? "''" : "'~'",
+        sort,
+        cmp,
+        dir,
+      });
+      const from = query.after === null ? null : query.after.value;
+      return { cypher, params: { from, after: query.after, limit: query.limit, undatedFirst: asked !== query.descending } };
+    }
+    const cypher = spliceIdentifiers(this.q['agreement/page'], WHITELIST, { sort, cmp, dir });
     return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }
 
@@ -92,6 +122,7 @@ export class AgreementRepository {
 
   /** The statement that counts the agreements passing the filter (one row, `total`). */
   countStatement(filter: AgreementFilter): { cypher: string; params: Record<string, unknown> } {
+    if (isUnfiltered(filter)) return { cypher: this.q['agreement/count-unfiltered'], params: {} };
     return { cypher: this.q['agreement/count'], params: filterParams(filter) };
   }
 

@@ -309,8 +309,9 @@ export async function readDataset(dir: string): Promise<Dataset> {
     if (rel.type === 'AGREEMENT') {
       const group = String(rel.props.agreementKey);
       const first = agreements.get(group);
-      if (first && (first.props.kind !== rel.props.kind || first.props.name !== rel.props.name)) {
-        add(rel.file, rel.key, `edges of agreement ${group} disagree on kind or name (see ${first.key})`);
+      // Agreement pages read an agreement's place in name or date order from any one of its edges (cypher/agreement/page-unfiltered.cypher).
+      if (first && (first.props.kind !== rel.props.kind || first.props.name !== rel.props.name || first.props.enacted !== rel.props.enacted)) {
+        add(rel.file, rel.key, `edges of agreement ${group} disagree on kind, name or enactment date (see ${first.key})`);
       }
       if (first && first.from !== rel.from) add(rel.file, rel.key, `edges of agreement ${group} must share their from-side (see ${first.key})`);
       if (!first) agreements.set(group, rel);

@@ -70,7 +70,7 @@ export class AgreementService {
     let total: Promise<number> | undefined;
     const totalCount = () => (total ??= this.repo.count(filter, this.ctx));
     const page = this.repo.page(
-      { filter, sort: field, descending: request.backward ? !descending : descending, after: request.cursor, limit: request.limit + 1 },
+      { filter, sort: field, descending: request.backward ? !descending : descending, askedDescending: descending, after: request.cursor, limit: request.limit + 1 },
       this.ctx,
     );
     // A failed count is reported by totalCount, where it was before.

@@ -1,6 +1,7 @@
 /**
- * Cold start: `/ready` says 200 only once the saved operations have run once (Neo4j's statement
- * caches primed), so a load balancer never sends the first real requests to a cold instance.
+ * Cold start: `/ready` says 200 only once the saved operations, the explorer's operations and every
+ * export have run once (Neo4j's statement caches primed), so a load balancer never sends the first
+ * real requests to a cold instance.
  * Before, `/ready` said 200 as soon as Neo4j answered, and the first requests after a cold start
  * timed out under load (issue: "for ~20 s after a cold start under load every request times out").
  */
@@ -8,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { createApp, type App } from '../../src/http/server.js';
 import { appDeps } from '../../src/http/wiring.js';
-import { loadExampleOperations } from '../../src/http/ide.js';
+import path from 'node:path';
+import { loadExampleOperations, OPERATIONS_DIR } from '../../src/http/ide.js';
 import { createLogger } from '../../src/logger.js';
 import { neo4jSettings, testDb } from '../support/db.js';
 
@@ -24,7 +26,7 @@ describe('cold start', () => {
   });
   afterAll(async () => app?.stop());
 
-  it('/ready answers 503 "warming" until every saved operation has run once, then 200', async () => {
+  it('/ready answers 503 "warming" until every saved and explorer operation and every export has run once, then 200', async () => {
     const warm = app.warmUp();
     const during = await fetch(`${origin}/ready`);
     expect(during.status).toBe(503);
@@ -32,8 +34,12 @@ describe('cold start', () => {
     // The process is alive meanwhile: liveness does not wait for the warm-up.
     expect((await fetch(`${origin}/health`)).status).toBe(200);
     const result = await warm;
-    expect(result.operations).toBe(loadExampleOperations().length);
-    expect(result.operations).toBeGreaterThanOrEqual(10);
+    const explorer = loadExampleOperations(path.join(OPERATIONS_DIR, 'explorer'));
+    expect(explorer.length).toBeGreaterThanOrEqual(9);
+    expect(result.operations).toBe(loadExampleOperations().length + explorer.length);
+    // Every export the index lists, and each graph file (a neighbourhood, a path set, the whole graph).
+    const index = (await (await fetch(`${origin}/export/`)).json()) as { exports: Record<string, unknown>; graphFormats: { exports: string[] } };
+    expect(result.exports).toBe(Object.keys(index.exports).length - 1 + index.graphFormats.exports.length);
     expect(result.failed).toEqual([]);
     const after = await fetch(`${origin}/ready`);
     expect(after.status).toBe(200);

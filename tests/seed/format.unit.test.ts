@@ -48,6 +48,23 @@ describe('a malformed dataset is rejected with file › key › reason', () => {
     expect(message).toContain(`meetings.yaml › member-of:${slug}-ministry › dangling reference: to "meeting:${slug}-nowhere"`);
   });
 
+  it('edges of one agreement with different enactment dates (a page reads the order of an agreement from any of its edges)', async () => {
+    const slug = uniqueSlug();
+    const files = smallDataset(slug);
+    const edge = (party: string, enacted: string) => ({
+      key: `agreement:${slug}-mou:${party}`,
+      type: 'AGREEMENT',
+      from: `organisation:${slug}-ministry`,
+      to: `organisation:${slug}-${party}`,
+      props: { agreementKey: `agreement:${slug}-mou`, kind: 'MOU', name: `MOU ${slug}`, enacted },
+      source: { section: 'T.1' },
+    });
+    files['organisations.yaml'].nodes.push({ key: `organisation:${slug}-partner`, label: 'Organisation', name: `Partner ${slug}`, props: { kind: 'ASSOCIATION' }, source: { section: 'T.1' } } as never);
+    files['organisations.yaml'].relationships.push(edge('bureau', '2001') as never, edge('partner', '2002') as never);
+    const message = await problemsOf(writeDataset(`test-${slug}`, files));
+    expect(message).toContain(`organisations.yaml › agreement:${slug}-mou:partner › edges of agreement agreement:${slug}-mou disagree on kind, name or enactment date`);
+  });
+
   it('an impossible date', async () => {
     const slug = uniqueSlug();
     const files = smallDataset(slug);

@@ -1,0 +1,1 @@
+CREATE RANGE INDEX agreement_name IF NOT EXISTS FOR ()-[r:AGREEMENT]-() ON (r.name)
