@@ -71,11 +71,18 @@ const source = z.strictObject({
   reading: text.optional(),
 });
 
+/** schema/government.graphql's OfficeKind and OrganisationKind: a kind the schema cannot represent is refused at load (tests/domain/vocabulary.unit.test.ts). */
+const OFFICE_KINDS = ['MINISTER', 'SECRETARY', 'DIRECTOR_GENERAL', 'DEPUTY_DIRECTOR_GENERAL', 'CHIEF', 'COMMANDANT', 'MANAGER', 'DIRECTOR', 'CHAIR', 'OTHER'] as const;
+const ORGANISATION_KINDS = [
+  ...['CABINET', 'SECRETARIAT', 'MINISTRY', 'AGENCY', 'COMMISSION', 'BUREAU', 'DEPARTMENT', 'DIVISION', 'CUSTOMS', 'CUSTOMS_OFFICE'],
+  ...['CENTRE', 'OFFICE', 'ASSOCIATION', 'GROUP', 'INTERNATIONAL_BODY', 'COMMITTEE', 'POLICE', 'COAST_GUARD', 'OTHER'],
+] as const;
+
 /** Properties per node label: anything not listed here is a typo or an undocumented property. */
 export const NODE_PROPS: Record<NodeLabel, z.ZodType<Record<string, unknown>>> = {
-  Office: z.strictObject({ kind: code, established: date.optional(), description: text.optional() }),
+  Office: z.strictObject({ kind: z.enum(OFFICE_KINDS), established: date.optional(), description: text.optional() }),
   Organisation: z.strictObject({
-    kind: code,
+    kind: z.enum(ORGANISATION_KINDS),
     established: date.optional(),
     dissolved: date.optional(),
     statedCount: positiveInt.optional(),

@@ -49,6 +49,19 @@ describe('the GraphQL schema agrees with the vocabulary', () => {
     expect([...entities].sort()).toEqual([...SEARCHABLE_LABELS].sort());
   });
 
+  it("every kind the seed format accepts is a value of its type's kind enum (one the schema cannot represent answers 500)", () => {
+    for (const label of NODE_LABELS) {
+      const kind = schema.getType(label) && isObjectType(schema.getType(label)) ? (schema.getType(label) as never as { getFields(): Record<string, { type: unknown }> }).getFields()['kind'] : undefined;
+      const accepted = shapeOf(NODE_PROPS[label])['kind'] as { options?: readonly string[] } | undefined;
+      if (!kind || !accepted) continue;
+      const enumName = String(kind.type).replace(/!$/, '');
+      // A code of any spelling would pass the loader and break every answer that reaches it.
+      expect(accepted.options, `${label}.kind: the seed format must list the ${enumName} values`).toBeDefined();
+      const representable = enumValues(enumName);
+      expect(accepted.options!.filter((k) => !representable.includes(k)), `${label}.kind values ${enumName} lacks`).toEqual([]);
+    }
+  });
+
   it('SearchableType lists the search value of every searchable label, and nothing else', () => {
     expect(enumValues('SearchableType').sort()).toEqual(SEARCHABLE_LABELS.map((l) => ENTITY_TYPES[l].search).sort());
   });
