@@ -70,7 +70,10 @@ export function memoryRepositories(graph: MemoryGraph): Repositories {
 
   const analytics = {
     shortestPaths: async (q: Parameters<typeof shortestPaths>[0]) => shortestPaths(q),
+    // analytics/expand after entity/by-keys: the centre (null, nothing expanded, when there is none).
     async expand(key: string, types: string[] | null, rowLimit: number, visit: (ring: { fromKey: string; node: EntityRecord; rel: GraphRelationshipRecord }[], depth: number) => string[]) {
+      const centre = graph.node(key) ?? null;
+      if (centre === null || graph.has(centre, 'Observation')) return centre;
       let frontier = [key];
       for (let depth = 1; frontier.length > 0; depth += 1) {
         const ring = frontier
@@ -84,6 +87,7 @@ export function memoryRepositories(graph: MemoryGraph): Repositories {
           .slice(0, rowLimit);
         frontier = visit(ring, depth);
       }
+      return centre;
     },
     async lineage(id: string) {
       const start = graph.node(id);
