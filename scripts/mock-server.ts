@@ -28,7 +28,7 @@ import { createLogger } from '../src/logger.js';
 import type { QueryContext } from '../src/neo4j/database.js';
 import { readDataset, type Dataset } from '../src/seed/format.js';
 import { MemoryGraph } from './mock/memory-graph.js';
-import { memoryRepositories } from './mock/memory-repositories.js';
+import { MOCK_UNSUPPORTED, memoryRepositories } from './mock/memory-repositories.js';
 import { memoryGraphStats } from './mock/memory-stats.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
@@ -48,6 +48,7 @@ export async function startMockServer(port: number, env: Record<string, string |
   const datasets = new Map([[dataset.id, { title: dataset.title, asOf: dataset.source.asOf ?? null }]]);
   // The cost estimate bounds each list by what the seed holds, as the API's does with the loader's statistics.
   const stats = await memoryGraphStats(graph);
+  const apiFormatError = createFormatError(logger, config.neo4j.queryTimeoutMs);
   const limits = armor(config.limits, true, { stats: async () => stats, analystMaxRows: config.analyst.maxRows });
   const apollo = new ApolloServer<GraphQLContext>({
     schema: budgetedSchema(buildSchema()),
@@ -57,7 +58,9 @@ export async function startMockServer(port: number, env: Record<string, string |
     csrfPrevention: false,
     introspection: true,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(logger, config.neo4j.queryTimeoutMs),
+    // MOCK_UNSUPPORTED is the mock's own answer (what needs the database), not an error to mask as the API would.
+    formatError: (formatted, error) =>
+      formatted.extensions?.['code'] === MOCK_UNSUPPORTED ? { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: MOCK_UNSUPPORTED } } : apiFormatError(formatted, error),
     plugins: [ApolloServerPluginLandingPageDisabled(), limitsPlugin(config.limits), ...limits.plugins],
   });
   await apollo.start();

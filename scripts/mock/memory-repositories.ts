@@ -14,9 +14,12 @@ import { wordsOf } from '../../src/repositories/search-repository.js';
 import type { EntityRecord } from '../../src/repositories/records.js';
 import { compare, MemoryGraph, type StoredRelationship } from './memory-graph.js';
 
+/** The code of what the mock cannot answer without the database (the mock server passes it through unmasked). */
+export const MOCK_UNSUPPORTED = 'MOCK_UNSUPPORTED';
+
 function unsupported(what: string): never {
   throw new GraphQLError(`${what} is not served by the mock server (npm run mock): it needs the database; ask the API (npm start).`, {
-    extensions: { code: 'MOCK_UNSUPPORTED' },
+    extensions: { code: MOCK_UNSUPPORTED },
   });
 }
 

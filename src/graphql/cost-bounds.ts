@@ -163,6 +163,8 @@ const measured = (m: Measure | Spread): Bound => ({
   source: 'measured',
 });
 const counted = (max: number): Bound => measured(atMost(max));
+/** The relationships of one node, spread over distinct parents: each may hold all `degree`, all of them together too. */
+const oneNodesEdges = (degree: number): Bound => measured({ max: degree, p99: 0, top: (n) => Math.min(n * degree, degree) });
 /** A list whose items are distinct nodes (or agreements) for each parent. */
 const distinct = (bound: Bound): Bound => ({ ...bound, distinct: true });
 const fixed = (items: number): Bound => ({ items, source: 'schema' });
@@ -194,8 +196,9 @@ const RULES: Readonly<Record<string, Rule>> = {
   'Neighbourhood.nodes': (_s, _a, scope) => distinct({ items: scope.nodes ?? NEIGHBOURHOOD_BOUNDS.maxLimit, source: 'limit' }),
   'Neighbourhood.relationships': (_s, _a, scope) => ({ items: scope.relationships ?? NEIGHBOURHOOD_BOUNDS.maxDepth * NEIGHBOURHOOD_BOUNDS.ringRows, source: 'limit' }),
   'CommonGround.neighbours': (s, _a, scope) => distinct(limited(scope.limit ?? LIST_BOUNDS.defaultLimit, allDegrees(s).max)),
-  'SharedNeighbour.viaA': (s) => counted(allDegrees(s).max),
-  'SharedNeighbour.viaB': (s) => counted(allDegrees(s).max),
+  // The relationships from `a` (or `b`) to each shared neighbour: all of them together are at most a's degree.
+  'SharedNeighbour.viaA': (s) => oneNodesEdges(allDegrees(s).max),
+  'SharedNeighbour.viaB': (s) => oneNodesEdges(allDegrees(s).max),
   'Lineage.steps': (s) => distinct(counted(Math.max(1, s.lineage))),
   'Timeline.events': (s, _a, scope) => limited(scope.limit ?? TIMELINE_BOUNDS.defaultLimit, timelineEvents(s)),
   'MeetingState.administeredBy': (s) => measured(degree(s, 'Meeting', ['ADMINISTERED_BY', 'out'], ['Organisation'])),

@@ -100,6 +100,16 @@ describe('the mock server next to the API', () => {
   });
 });
 
+describe('what the mock cannot answer without the database', () => {
+  it('is MOCK_UNSUPPORTED, saying to ask the API, never a masked internal error', async () => {
+    for (const query of ['{ timeline(limit: 3) { events { date { value } } } }', '{ commonGround(a: "organisation:japan-customs", b: "organisation:npa") { truncated } }']) {
+      const res = await ask(mock.url, query);
+      expect(res.body.errors?.[0]?.extensions, query).toEqual({ code: 'MOCK_UNSUPPORTED' });
+      expect(res.body.errors?.[0]?.message, query).toMatch(/not served by the mock server .*ask the API \(npm start\)/);
+    }
+  });
+});
+
 describe("the mock's data", () => {
   it("bound the cost estimate as the API's statistics do: the seed's statistics counted in memory equal what the loader stored", async () => {
     const { db, catalog } = await testDb();
