@@ -73,7 +73,8 @@ describe('slow-query log redaction', () => {
 
   it('redacts secrets by name and by value pattern, and never logs an analyst statement', async () => {
     const { logger, lines } = capture();
-    const server = await startTestServer({ SLOW_QUERY_MS: '1', ANALYST_CYPHER_TOKEN: ANALYST }, { logger });
+    // Analyst Cypher on the shared test Neo4j (with NEO4J_URI it is refused unless allowed there or given its own).
+    const server = await startTestServer({ SLOW_QUERY_MS: '1', ANALYST_CYPHER_TOKEN: ANALYST, ANALYST_CYPHER_ON_PUBLIC_DATABASE: 'true' }, { logger });
     try {
       await server.gql('query Q($id: ID!, $pwd: String, $credentials: JSON, $note: String, $jwtLike: String, $link: String, $dsn: String) { node(id: $id) { id } }', {
         id: 'plan:firearms-2016',
