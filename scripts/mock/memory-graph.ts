@@ -27,6 +27,9 @@ export const compare = (a: unknown, b: unknown): number => (a === b ? 0 : (a as 
 /** `d + substring('-12-31', size(d) - 4)`: the last (or, with '-01-01', the first) day a partial date may be. */
 const pad = (d: string, tail: '-12-31' | '-01-01') => d + tail.slice(d.length - 4);
 
+/** The sort value of an undated row: after every dated one in the order asked for, whichever way the page reads. */
+const undatedValue = (query: { descending: boolean; askedDescending?: boolean }) => ((query.askedDescending ?? query.descending) ? '' : '~');
+
 /** A keyset page over rows sorted by (sortValue, key), as cypher/entity/page.cypher reads it. */
 function keysetPage<T>(rows: { item: T; sortValue: string | number | null; key: string }[], descending: boolean, after: Keyset | null, limit: number) {
   const dir = descending ? -1 : 1;
@@ -137,7 +140,7 @@ export class MemoryGraph {
   async page(query: EntityPageQuery): Promise<{ node: EntityRecord; sortValue: string | number | null }[]> {
     const rows = this.filtered(query.label, query.filter).map((n) => {
       const d = this.date(n);
-      const sortValue = query.sort === 'NAME' ? n.name : query.sort === 'KEY' ? n.key : (d ?? (query.descending ? '' : '~'));
+      const sortValue = query.sort === 'NAME' ? n.name : query.sort === 'KEY' ? n.key : (d ?? undatedValue(query));
       return { item: n, sortValue, key: n.key };
     });
     return keysetPage(rows, query.descending, query.after, query.limit).map((r) => ({ node: r.item, sortValue: r.sortValue }));
@@ -166,7 +169,7 @@ export class MemoryGraph {
   agreementPage = async (query: AgreementPageQuery) => {
     const rows = [...this.agreements.values()]
       .filter((a) => this.agreementPasses(a, query.filter))
-      .map((a) => ({ item: a, key: a.key, sortValue: query.sort === 'NAME' ? a.name : query.sort === 'KEY' ? a.key : (a.enacted ?? (query.descending ? '' : '~')) }));
+      .map((a) => ({ item: a, key: a.key, sortValue: query.sort === 'NAME' ? a.name : query.sort === 'KEY' ? a.key : (a.enacted ?? undatedValue(query)) }));
     return keysetPage(rows, query.descending, query.after, query.limit).map((r) => ({ agreement: r.item, sortValue: r.sortValue as string | null, parties: this.parties(r.item) }));
   };
 

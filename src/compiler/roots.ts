@@ -112,8 +112,9 @@ function entityPage(root: string): RootTranslator {
     const request = parsePageArgs(args);
     const orderBy = args['orderBy'] as { field?: 'NAME' | 'KEY' | 'DATE'; direction?: string } | null | undefined;
     const sort = orderBy?.field ?? 'NAME';
-    const descending = ((orderBy?.direction ?? 'ASC') === 'DESC') !== request.backward;
-    const page = repos.entities.pageStatement({ label, filter, sort, descending, after: request.cursor, limit: request.limit + 1 });
+    const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
+    const descending = askedDescending !== request.backward;
+    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
     const count = repos.entities.countStatement(label, filter);
     const dir = descending ? 'DESC' : 'ASC';
     return {

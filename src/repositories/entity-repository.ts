@@ -14,7 +14,7 @@ export type EntityLabel = (typeof ENTITY_LABELS)[number];
 export const SORT_EXPRESSIONS = {
   NAME: 'n.name',
   KEY: 'n.key',
-  /** Undated entities sort last in both directions. */
+  /** Undated entities sort last in both directions: the expression follows the order asked for, not the one a page reads in. */
   DATE_ASC: "coalesce(d, '~')",
   DATE_DESC: "coalesce(d, '')",
 } as const;
@@ -56,7 +56,10 @@ export interface EntityPageQuery {
   label: EntityLabel;
   filter: EntityFilter;
   sort: 'NAME' | 'KEY' | 'DATE';
+  /** The direction the page is read in (a backward page reads against the order asked for). */
   descending: boolean;
+  /** The order asked for (default: `descending`): undated entities come last in it, whichever way a page reads. */
+  askedDescending?: boolean;
   after: Keyset | null;
   limit: number;
 }
@@ -151,8 +154,8 @@ export class EntityRepository {
       const from = query.after === null ? null : String(query.after.value);
       return { cypher, params: { from, after: query.after, limit: query.limit } };
     }
-    const sort =
-      query.sort === 'DATE' ? (query.descending ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
+    const asked = query.askedDescending ?? query.descending;
+    const sort = query.sort === 'DATE' ? (asked ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
     const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir });
     return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }

@@ -124,6 +124,7 @@ export class EntityService {
         filter,
         sort: field,
         descending: request.backward ? !descending : descending,
+        askedDescending: descending,
         after: request.cursor,
         limit: request.limit + 1,
       },

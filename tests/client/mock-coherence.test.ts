@@ -61,6 +61,9 @@ describe('the mock server next to the API', () => {
       ['query($f: MeetingFilter) { meetings(first: 3, filter: $f) { totalCount edges { cursor node { id name } } pageInfo { hasNextPage endCursor } } }', { f: { asOf: '2005' } }],
       ['{ agreements(first: 5, orderBy: { field: ENACTED, direction: DESC }, filter: { kinds: [EPA] }) { totalCount edges { node { id name kind enacted { value precision earliest latest } parties { id } } } } }', {}],
       ['{ capabilities(last: 2, orderBy: { field: DATE }) { totalCount edges { node { id name introduced { value precision } } } pageInfo { hasPreviousPage } } }', {}],
+      // Backward pages in date order end with the undated ones, as the forward walk does.
+      ['{ meetings(last: 3, orderBy: { field: DATE, direction: DESC }) { edges { cursor node { id } } pageInfo { hasPreviousPage startCursor } } }', {}],
+      ['{ agreements(last: 3, orderBy: { field: ENACTED }) { edges { cursor node { id enacted { value } } } pageInfo { hasPreviousPage startCursor } } }', {}],
       ['{ offices(first: 100, filter: { isMinister: true }) { totalCount edges { node { id name isMinister organisation { id } } } } }', {}],
       ['{ countries(filter: { agreementKinds: [MOU, INTERGOVERNMENTAL] }) { totalCount edges { node { id name agreementKinds } } } }', {}],
       ['{ neighbourhood(id: "organisation:rilo-ap", depth: 2) { nodes { distance node { id } } relationships { id type startId endId direction } truncated } }', {}],
