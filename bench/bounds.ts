@@ -16,9 +16,17 @@ export const BOUND_QUESTIONS = {
     describe: 'the same bodies a page at a time (Country.organisationsConnection)',
     query: `query HomeBodiesPaged($home: ID!) { node(id: $home) { ... on Country { organisationsConnection(first: 100) { totalCount edges { node { id name } } } } } }`,
   },
+  homeAgreements: {
+    describe: "the home country's agreements (Country.agreements: it is party to every one)",
+    query: `query HomeAgreements($home: ID!) { node(id: $home) { ... on Country { agreements { name kind } } } }`,
+  },
   partnersPage: {
     describe: 'a page of 50 partners with their agreements (the home country is party to every one)',
     query: `query PartnersPage { countries(first: 50) { edges { node { name agreements { name kind } } } } }`,
+  },
+  partnersPageHome: {
+    describe: 'the same page filtered by name to the home country (the page the estimate must allow for: it holds the country with the most agreements)',
+    query: `query PartnersPageHome { countries(first: 50, filter: { nameContains: "home" }) { edges { node { name agreements { name kind } } } } }`,
   },
   meetingsPage: {
     describe: 'a page of 20 meetings with chairs, members and adopted plans',
@@ -42,6 +50,8 @@ export interface BoundResult {
   each?: number;
   /** For a refused one, asked again with the estimate set aside: what the result budget did. */
   withoutEstimate?: BoundResult['outcome'];
+  /** …and what that answer held (`extensions.cost.actual`), when it was answered. */
+  actualWithoutEstimate?: number | null;
 }
 
 interface Answer {
@@ -73,7 +83,11 @@ export async function measureBounds(url: string, org: string, unbounded: () => P
   if (refused.length > 0) {
     const api = await unbounded();
     try {
-      for (const question of refused) out[question].withoutEstimate = (await ask(api.url, question, variables)).outcome;
+      for (const question of refused) {
+        const again = await ask(api.url, question, variables);
+        out[question].withoutEstimate = again.outcome;
+        out[question].actualWithoutEstimate = again.actual;
+      }
     } finally {
       await api.stop();
     }
@@ -84,7 +98,7 @@ export async function measureBounds(url: string, org: string, unbounded: () => P
 /** The verdict of one question: refused only where its answer would not have fit the result budget. */
 export function boundVerdict(r: BoundResult): string {
   if (r.outcome === 'answered') return r.estimated !== null && r.actual !== null && r.estimated >= r.actual ? 'answered, estimate ≥ answer' : 'answered, estimate BELOW the answer';
-  if (r.outcome === 'refused') return r.withoutEstimate === 'stopped' ? `refused, naming ${r.named} (up to ${r.each}); without the estimate the result budget stops it` : `refused, naming ${r.named}, but it ${r.withoutEstimate ?? '?'} without the estimate`;
+  if (r.outcome === 'refused') return r.withoutEstimate === 'stopped' ? `refused, naming ${r.named} (up to ${r.each}); without the estimate the result budget stops it` : `refused, naming ${r.named}, but it ${r.withoutEstimate ?? '?'}${r.actualWithoutEstimate != null ? ` (${r.actualWithoutEstimate})` : ''} without the estimate: the refusal was not needed`;
   return `stopped by the result budget, naming ${r.named ?? '?'}`;
 }
 

@@ -13,6 +13,7 @@
  *
  * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 4 --rounds 2 --repetitions 30
  *          --only overhead|scaling|bulk --out bench/results/latest --heap-mb 8192 --no-peer --neo4j-port 7698
+ *          (--only scaling writes bench/results/scaling-latest.md and .json unless --out says otherwise)
  *          --bulk-sizes 1000000 --transactional-sizes 1000000   (the bulk section, bench/bulk.ts; its own
  *          results file, bench/results/load-latest.md and .json)
  *          --quick   (a few minutes: 1 s cells in one round, the 10k graph only, 5 repetitions)
@@ -87,7 +88,8 @@ function parseArgs(argv: string[]): Args {
     quick,
     peer: !argv.includes('--no-peer'),
     only,
-    out: value('out') ?? path.join(ROOT, 'bench', 'results', 'latest'),
+    // A scaling-only run has its own file, so that it never overwrites the committed overhead run's.
+    out: value('out') ?? path.join(ROOT, 'bench', 'results', only === 'scaling' ? 'scaling-latest' : 'latest'),
     heapMb: positive('heap-mb', 8192),
     port: positive('neo4j-port', BENCH_PORT),
   };
