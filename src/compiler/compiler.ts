@@ -155,7 +155,7 @@ export class OperationCompiler {
       this.cache.set(key, hit);
       return hit;
     }
-    const emit = new Emit(info.schema, info.fragments, info.variableValues);
+    const emit = new Emit(info.schema, info.fragments, info.variableValues, this.repos.agreements.recordExpression);
     const field = info.parentType.getFields()[name]!;
     const cypher = prepared.build(emit, field, info.fieldNodes);
     // The leading comment names the statement for logs, metrics and traces (`compiled/<root field>`, a

@@ -43,6 +43,8 @@ export class Emit {
     readonly schema: GraphQLSchema,
     readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
     readonly variables: Variables,
+    /** The agreement record's one assembly (cypher/agreement/record.cypher, AgreementRepository.recordExpression). */
+    readonly agreementRecord: string,
   ) {}
 
   /** A fresh Cypher variable name (`v1`, `v2`, …): nested subqueries never shadow an outer one. */

@@ -22,19 +22,18 @@ export const ENTITY_TYPES = SEARCHABLE_LABELS;
 
 /**
  * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
- * builds it: the first relationship by the far party's name, the Japanese side first. Written
- * without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside an expression
- * subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
+ * builds it (with the same record assembly, cypher/agreement/record.cypher): the first relationship
+ * by the far party's name, the Japanese side first. Written without aggregate functions: Neo4j 5.26
+ * refuses an aggregation anywhere inside an expression subquery of a projection ("implicit grouping
+ * expressions"), so lists come from COLLECT {}.
  */
-export function agreementClauses(keyExpr: string, as: string): string {
+export function agreementClauses(e: Emit, keyExpr: string, as: string): string {
   const rels = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key';
   return (
     `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
     `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
     `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
-    `WITH {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []), ` +
-    `status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote, ` +
-    `inferred: r0.inferred, reading: r0.reading, existsFrom: r0.existsFrom, existsUntil: r0.existsUntil} AS ${as}`
+    `WITH ${e.agreementRecord} AS ${as}`
   );
 }
 
@@ -214,7 +213,7 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
   const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
   const rows =
     `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
-    `CALL (${key}) { ${agreementClauses(key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `CALL (${key}) { ${agreementClauses(e, key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
     `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
   if (spec.shape === 'kinds') {
     const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;
