@@ -155,7 +155,10 @@ export class OperationCompiler {
       this.cache.set(key, hit);
       return hit;
     }
-    const emit = new Emit(info.schema, info.fragments, info.variableValues, this.repos.agreements.recordExpression);
+    const emit = new Emit(info.schema, info.fragments, info.variableValues, {
+      agreementRecord: this.repos.agreements.recordExpression,
+      neighbourOrder: this.repos.entities.neighbourOrder,
+    });
     const field = info.parentType.getFields()[name]!;
     const cypher = prepared.build(emit, field, info.fieldNodes);
     // The leading comment names the statement for logs, metrics and traces (`compiled/<root field>`, a

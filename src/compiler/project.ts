@@ -2,17 +2,15 @@
  * Projections: the Cypher expression that turns a node, a relationship or an agreement into the
  * record the resolvers already read (`n {.*, labels: labels(n)}`, `{rel, fromKey, toKey}`, the
  * agreement record), plus `__c`: the navigation fields the selection asks for, by response key,
- * computed in the same statement, each from its declaration (src/domain/navigation.ts). Scalar fields keep their (pure) resolvers; navigation fields read
- * `__c` (see compiler.ts), so the whole tree costs one statement.
+ * computed in the same statement, each from its declaration (src/domain/navigation.ts). Scalar fields
+ * keep their (pure) resolvers; navigation fields read `__c` (see compiler.ts), so the whole tree costs
+ * one statement.
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
 import { DEFAULT_BASE_YEAR, FIELD_ORDERS, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
-
-/** The order of a neighbour list within one request of cypher/entity/related.cypher. */
-export const COMMON_ORDER = "coalesce(r.ordinal, 0), coalesce(r.on, r.from, r.enacted, ''), m.name";
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
@@ -33,7 +31,7 @@ export function agreementClauses(e: Emit, keyExpr: string, as: string): string {
     `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
     `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
     `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
-    `WITH ${e.agreementRecord} AS ${as}`
+    `WITH ${e.shared.agreementRecord} AS ${as}`
   );
 }
 
@@ -147,7 +145,7 @@ function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): 
       `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
     );
   }
-  const order = [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, COMMON_ORDER]
+  const order = [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, e.shared.neighbourOrder]
     .filter(Boolean)
     .join(', ')
     .replace(/\br\./g, `${r}.`)
@@ -181,7 +179,7 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   };
   const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
   const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
-  const order = COMMON_ORDER.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
+  const order = e.shared.neighbourOrder.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
   return (
     `COLLECT { WITH ${base} AS ${bv} MATCH ${step(r, m)} ` +
     `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +

@@ -1,7 +1,7 @@
 /**
  * THE declaration of every navigation field: an object field of the schema that reads entities (or
  * agreements, or edges between entities) from the graph. One entry per field, in one table; everything
- * else derives from it: the field resolvers (src/resolvers/navigation.ts, through the batched loader),
+ * else derives from it: the field resolvers (src/resolvers/related.ts, through the batched loaders),
  * the compiled projection (src/compiler/project.ts), the look-ahead of `node(id:)` and the cost
  * estimate's bounds (src/graphql/cost-bounds.ts). tests/domain/navigation.unit.test.ts fails when a
  * field of the schema that returns an entity has no declaration, or a declaration no handler on
