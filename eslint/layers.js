@@ -1,5 +1,6 @@
 // The layers, enforced (docs/architecture.md): resolvers → services → repositories → neo4j, with
-// the domain vocabulary below them all, importing nothing; the seed tool and the API share only the
+// the domain vocabulary below them all, importing nothing; the compiler beside the resolvers (it may use
+// services, repositories, neo4j and the domain, not the resolvers or graphql/); the seed tool and the API share only the
 // domain and neo4j (and the leaf modules config, logger, errors); and no import cycle anywhere.
 import importX from 'eslint-plugin-import-x';
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
@@ -26,6 +27,7 @@ export default [
             layer('./src/services', ['./src/resolvers', './src/graphql', './src/http', './src/seed'], 'Services sit under resolvers and HTTP: no upward import.'),
             layer('./src/resolvers', ['./src/http', './src/neo4j', './src/seed'], 'Resolvers call services, not the database or HTTP.'),
             layer('./src/seed', API, 'The seed tool and the API share only src/domain and src/neo4j.'),
+            layer('./src/compiler', ['./src/resolvers', './src/graphql', './src/http', './src/seed'], 'The compiler reads the navigation declarations (src/domain), services, repositories and neo4j; not the resolvers, graphql/ or HTTP.'),
           ],
         },
       ],

@@ -21,13 +21,17 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { BadUserInputError } from '../errors.js';
-import type { Database } from '../neo4j/database.js';
+import type { Database, QueryContext } from '../neo4j/database.js';
 import { fenced } from '../neo4j/consistency.js';
 import type { Repositories } from '../repositories/index.js';
-import type { GraphQLContext } from '../graphql/context.js';
 import { compact } from '../neo4j/cypher-text.js';
 import { Emit, FALLBACK, NotCompilable } from './emit.js';
 import { ROOTS, type Prepared } from './roots.js';
+
+/** What the compiler reads of a request's GraphQL context (src/graphql/context.ts): its database context. */
+interface CompilerContext {
+  query: QueryContext;
+}
 
 export interface CompilerOptions {
   /** Most items one response may hold; every list the statement reads is cut at this. */
@@ -89,7 +93,7 @@ export class OperationCompiler {
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       for (const field of Object.values(type.getFields())) {
-        const own: GraphQLFieldResolver<unknown, GraphQLContext> = field.resolve ?? defaultFieldResolver;
+        const own: GraphQLFieldResolver<unknown, CompilerContext> = field.resolve ?? defaultFieldResolver;
         if (type === query) {
           if (ROOTS[field.name]) field.resolve = this.rootResolver(field.name, own);
         } else if (field.resolve) {
@@ -104,7 +108,7 @@ export class OperationCompiler {
     return schema;
   }
 
-  private rootResolver(name: string, own: GraphQLFieldResolver<unknown, GraphQLContext>): GraphQLFieldResolver<unknown, GraphQLContext> {
+  private rootResolver(name: string, own: GraphQLFieldResolver<unknown, CompilerContext>): GraphQLFieldResolver<unknown, CompilerContext> {
     return async (source, args, ctx, info) => {
       let prepared: Prepared;
       try {
@@ -151,7 +155,10 @@ export class OperationCompiler {
       this.cache.set(key, hit);
       return hit;
     }
-    const emit = new Emit(info.schema, info.fragments, info.variableValues);
+    const emit = new Emit(info.schema, info.fragments, info.variableValues, {
+      agreementRecord: this.repos.agreements.recordExpression,
+      neighbourOrder: this.repos.entities.neighbourOrder,
+    });
     const field = info.parentType.getFields()[name]!;
     const cypher = prepared.build(emit, field, info.fieldNodes);
     // The leading comment names the statement for logs, metrics and traces (`compiled/<root field>`, a

@@ -27,6 +27,14 @@ export const FALLBACK = Symbol('fallback');
 /** Thrown when a selection cannot be compiled: the root field then runs through the resolvers. */
 export class NotCompilable extends Error {}
 
+/** Cypher fragments written once in cypher/ and used both by the repositories' statements and by the compiler. */
+export interface SharedCypher {
+  /** An agreement record from `key`, `r0`, `fromKeys`, `toKeys` (AgreementRepository.recordExpression). */
+  agreementRecord: string;
+  /** The order of a neighbour list over `r` and `m` (EntityRepository.neighbourOrder). */
+  neighbourOrder: string;
+}
+
 export interface FieldGroup {
   /** The response key (alias or name). */
   key: string;
@@ -43,6 +51,8 @@ export class Emit {
     readonly schema: GraphQLSchema,
     readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
     readonly variables: Variables,
+    /** Cypher the repositories share with the compiler (cypher/agreement/record.cypher, cypher/entity/neighbour-order.cypher). */
+    readonly shared: SharedCypher,
   ) {}
 
   /** A fresh Cypher variable name (`v1`, `v2`, …): nested subqueries never shadow an outer one. */

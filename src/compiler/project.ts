@@ -2,14 +2,15 @@
  * Projections: the Cypher expression that turns a node, a relationship or an agreement into the
  * record the resolvers already read (`n {.*, labels: labels(n)}`, `{rel, fromKey, toKey}`, the
  * agreement record), plus `__c`: the navigation fields the selection asks for, by response key,
- * computed in the same statement. Scalar fields keep their (pure) resolvers; navigation fields read
- * `__c` (see compiler.ts), so the whole tree costs one statement.
+ * computed in the same statement, each from its declaration (src/domain/navigation.ts). Scalar fields
+ * keep their (pure) resolvers; navigation fields read `__c` (see compiler.ts), so the whole tree costs
+ * one statement.
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
-import { COMMON_ORDER, EDGE_ENDS, NAV_SPECS, type NavSpec } from './fields.js';
 import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
+import { DEFAULT_BASE_YEAR, FIELD_ORDERS, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
@@ -19,19 +20,18 @@ export const ENTITY_TYPES = SEARCHABLE_LABELS;
 
 /**
  * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
- * builds it: the first relationship by the far party's name, the Japanese side first. Written
- * without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside an expression
- * subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
+ * builds it (with the same record assembly, cypher/agreement/record.cypher): the first relationship
+ * by the far party's name, the Japanese side first. Written without aggregate functions: Neo4j 5.26
+ * refuses an aggregation anywhere inside an expression subquery of a projection ("implicit grouping
+ * expressions"), so lists come from COLLECT {}.
  */
-export function agreementClauses(keyExpr: string, as: string): string {
+export function agreementClauses(e: Emit, keyExpr: string, as: string): string {
   const rels = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key';
   return (
     `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
     `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
     `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
-    `WITH {key: key, kind: r0.kind, name: r0.name, enacted: r0.enacted, revisions: coalesce(r0.revisions, []), ` +
-    `status: r0.status, note: r0.note, partyKeys: fromKeys + toKeys, dataset: r0.dataset, sourceSection: r0.sourceSection, sourceQuote: r0.sourceQuote, ` +
-    `inferred: r0.inferred, reading: r0.reading, existsFrom: r0.existsFrom, existsUntil: r0.existsUntil} AS ${as}`
+    `WITH ${e.shared.agreementRecord} AS ${as}`
   );
 }
 
@@ -83,10 +83,11 @@ export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]
   const entries: [string, string][] = [];
   for (const concrete of e.concreteTypes(agreement)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
-      if (group.name !== 'parties' && group.name !== 'partners') continue;
+      const declared = navigationOf(concrete.name, group.name);
+      if (declared?.kind !== 'agreementParties') continue;
       const k = e.fresh('k');
       const p = e.fresh('p');
-      const keys = group.name === 'parties' ? `${a}.partyKeys` : `${a}.partyKeys[1..]`;
+      const keys = declared.parties === 'all' ? `${a}.partyKeys` : `${a}.partyKeys[1..]`;
       const target = getNamedType(group.def.type);
       entries.push([group.key, `COLLECT { UNWIND ${keys} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
     }
@@ -96,13 +97,11 @@ export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]
 
 /** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
 export function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
-  const ends = EDGE_ENDS[edgeType.name];
-  if (!ends) throw new NotCompilable(`no edge ends for ${edgeType.name}`);
   const entries: [string, string][] = [];
   for (const concrete of e.concreteTypes(edgeType)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
-      const end = ends[group.name];
-      if (end) entries.push([group.key, projectEntity(e, end === 'from' ? from : to, getNamedType(group.def.type), group.nodes)]);
+      const declared = navigationOf(concrete.name, group.name);
+      if (declared?.kind === 'edgeEnd') entries.push([group.key, projectEntity(e, declared.end === 'from' ? from : to, getNamedType(group.def.type), group.nodes)]);
     }
   }
   const c = entries.length === 0 ? '' : `, __c: ${mapLiteral(entries)}`;
@@ -111,16 +110,23 @@ export function projectEdge(e: Emit, r: string, from: string, to: string, edgeTy
 
 /** The Cypher of one navigation field of `v` (of type `typeName`), or null for a field that needs none. */
 function navigation(e: Emit, v: string, typeName: string, group: FieldGroup): string | null {
-  const spec = NAV_SPECS[typeName]?.[group.name];
-  if (spec) return neighbours(e, v, spec, group);
-  if (typeName === 'Indicator' && group.name === 'observations') return observations(e, v, group);
-  if ((typeName === 'Country' && (group.name === 'agreements' || group.name === 'agreementKinds')) || (typeName === 'Organisation' && group.name === 'mous')) {
-    return partyAgreements(e, v, typeName, group);
+  const declared = navigationOf(typeName, group.name);
+  switch (declared?.kind) {
+    case 'related':
+      return neighbours(e, v, declared, group);
+    case 'observations':
+      return observations(e, v, declared, group);
+    case 'partyAgreements':
+      return partyAgreements(e, v, declared, group);
+    case 'edgeEnd':
+    case 'agreementParties':
+      throw new NotCompilable(`${typeName}.${group.name} is read on an edge or an agreement, not an entity`);
+    case undefined:
+      return null;
   }
-  return null;
 }
 
-function neighbours(e: Emit, v: string, spec: NavSpec, group: FieldGroup): string {
+function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): string {
   const r = e.fresh('r');
   const m = e.fresh('m');
   const [type, direction] = spec.way;
@@ -139,7 +145,7 @@ function neighbours(e: Emit, v: string, spec: NavSpec, group: FieldGroup): strin
       `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
     );
   }
-  const order = [spec.orderFirst, COMMON_ORDER]
+  const order = [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, e.shared.neighbourOrder]
     .filter(Boolean)
     .join(', ')
     .replace(/\br\./g, `${r}.`)
@@ -159,18 +165,23 @@ function neighbours(e: Emit, v: string, spec: NavSpec, group: FieldGroup): strin
 }
 
 /** Indicator.observations(years): by year, each with its index recomputed against the base year. */
-function observations(e: Emit, v: string, group: FieldGroup): string {
+function observations(e: Emit, v: string, spec: ObservationsField, group: FieldGroup): string {
   const years = e.argument(group, 'years');
   const r = e.fresh('r');
   const m = e.fresh('m');
   const o = e.fresh('o');
   const bv = e.fresh('bv');
-  const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE 2005 END`;
-  const base = `head(COLLECT { MATCH (${v})-[:HAS_OBSERVATION]->(${o}:Entity:Observation) WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
+  const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
+  const [type, direction] = spec.way;
+  const step = (r: string, m: string): string => {
+    const labels = spec.labels.map((l) => `:${l}`).join('');
+    return direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity${labels})` : `(${v})<-[${r}:${type}]-(${m}:Entity${labels})`;
+  };
+  const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
   const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
-  const order = COMMON_ORDER.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
+  const order = e.shared.neighbourOrder.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
   return (
-    `COLLECT { WITH ${base} AS ${bv} MATCH (${v})-[${r}:HAS_OBSERVATION]->(${m}:Entity:Observation) ` +
+    `COLLECT { WITH ${base} AS ${bv} MATCH ${step(r, m)} ` +
     `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +
     `WITH ${r}, ${m}, ${bv} ORDER BY coalesce(${m}.year, 0), ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
     `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${index}} }`
@@ -178,14 +189,14 @@ function observations(e: Emit, v: string, group: FieldGroup): string {
 }
 
 /** Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. */
-function partyAgreements(e: Emit, v: string, typeName: string, group: FieldGroup): string {
+function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: FieldGroup): string {
   const k = e.fresh('k');
   const key = e.fresh('key');
   const en = e.fresh('en');
   const ag = e.fresh('ag');
   const conditions: string[] = [];
-  if (typeName === 'Organisation') conditions.push(`${ag}.kind = 'MOU'`);
-  if (group.name === 'agreements') {
+  if (spec.agreementKind !== undefined) conditions.push(`${ag}.kind = '${spec.agreementKind}'`);
+  if (spec.filtered) {
     const kinds = e.argument(group, 'kinds');
     const asOf = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
@@ -200,9 +211,9 @@ function partyAgreements(e: Emit, v: string, typeName: string, group: FieldGroup
   const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
   const rows =
     `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
-    `CALL (${key}) { ${agreementClauses(key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `CALL (${key}) { ${agreementClauses(e, key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
     `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
-  if (group.name === 'agreementKinds') {
+  if (spec.shape === 'kinds') {
     const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;
     const acc = e.fresh('acc');
     const x = e.fresh('x');

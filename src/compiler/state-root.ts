@@ -68,7 +68,7 @@ function build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly F
     compiled.push([
       g.key,
       `COLLECT { MATCH (:Entity)-[r:AGREEMENT]->(:Entity) WHERE ${exists('r')} ` +
-        `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses('key', 'ag')} RETURN ag } ` +
+        `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses(e, 'key', 'ag')} RETURN ag } ` +
         `RETURN ${projectAgreement(e, 'ag', g.nodes)} }`,
     ]);
   }

@@ -7,8 +7,7 @@
  */
 import { getNamedType, type GraphQLField, type GraphQLObjectType } from 'graphql';
 import { AGREEMENT_KINDS, EXTRA_LABELS, NODE_LABELS, RELATIONSHIP_TYPES, SEARCHABLE_LABELS, LABEL_OF_SEARCH_TYPE } from '../domain/vocabulary.js';
-import { NAV_SPECS } from '../compiler/fields.js';
-import { NAVIGATION, type Way } from '../resolvers/navigation.js';
+import { navigationOf, wayOf, type Way } from '../domain/navigation.js';
 import { spreadOf, topSum, type GraphStats, type Histogram, type Spread } from '../repositories/stats-repository.js';
 import { ENTITY_ROOTS } from '../services/filters.js';
 import { DEFAULT_PAGE_SIZE } from '../services/pagination.js';
@@ -173,7 +172,7 @@ const limited = (n: number, cap: number): Bound => (cap < n ? { items: cap, sour
 
 type Rule = (stats: GraphStats, args: Args | null, scope: Scope, ctx: BoundContext) => Bound;
 
-/** Lists whose size is not a navigation field's degree (those come from NAV_SPECS / NAVIGATION below). */
+/** Lists whose size is not a navigation field's degree (those come from their declarations, src/domain/navigation.ts). */
 const RULES: Readonly<Record<string, Rule>> = {
   'Query.nodes': (_s, args) => ({ items: Array.isArray(args?.['ids']) ? args['ids'].length : 100, source: 'ids' }),
   'Query.search': (s, args) => {
@@ -231,22 +230,23 @@ function partners(s: GraphStats): Measure {
   return { max: Math.max(0, parties.max - 1), p99: Math.max(0, parties.p99 - 1), top: (n) => Math.max(0, parties.top(n) - n) };
 }
 
-/** A navigation field's degree (src/resolvers/navigation.ts; labels and role from src/compiler/fields.ts). */
+/** A navigation field's degree: the relationship, neighbour labels and role its declaration states (src/domain/navigation.ts). */
 function navigationBound(s: GraphStats, typeName: string, fieldName: string): Bound | undefined {
-  const way = (NAVIGATION as Readonly<Record<string, Readonly<Record<string, Way>>>>)[typeName]?.[fieldName];
-  if (way === undefined) return undefined;
-  const spec = NAV_SPECS[typeName]?.[fieldName];
-  const neighbours = spec ? spec.labels : typeName === 'Indicator' && fieldName === 'observations' ? ['Observation'] : null;
+  const declared = navigationOf(typeName, fieldName);
+  const way = wayOf(declared);
+  if (declared === undefined || way === undefined) return undefined;
+  const neighbours = declared.kind === 'related' || declared.kind === 'observations' ? declared.labels : null;
+  const role = declared.kind === 'related' ? declared.role : undefined;
   const back: Way = [way[0], way[1] === 'out' ? 'in' : 'out'];
-  const disjoint = (spec === undefined || spec.shape === 'nodes') && (neighbours ?? NODE_LABELS).every((l) => degree(s, l, back, [typeName], spec?.role).max <= 1);
-  return { ...measured(degree(s, typeName, way, neighbours, spec?.role)), disjoint };
+  const disjoint = (declared.kind !== 'related' || declared.shape === 'nodes') && (neighbours ?? NODE_LABELS).every((l) => degree(s, l, back, [typeName], role).max <= 1);
+  return { ...measured(degree(s, typeName, way, neighbours, role)), disjoint };
 }
 
 /** The rule of a list field (`Type.field`), if it has one. */
 export function hasRule(typeName: string, fieldName: string): boolean {
   const key = `${typeName}.${fieldName}`;
   if (RULES[key] || key.endsWith('Connection.edges') || /^\w+\.aliases$/.test(key)) return true;
-  return (NAVIGATION as Readonly<Record<string, Readonly<Record<string, Way>>>>)[typeName]?.[fieldName] !== undefined;
+  return wayOf(navigationOf(typeName, fieldName)) !== undefined;
 }
 
 /** How many items the list field `field` of `parent` can return (a connection: its page). */

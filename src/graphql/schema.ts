@@ -6,6 +6,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import type { OperationCompiler } from '../compiler/compiler.js';
 import { resolvers } from '../resolvers/index.js';
+import { assertNavigationDeclared } from './navigation-check.js';
 
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schema', import.meta.url));
 
@@ -16,8 +17,12 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(path.join(dir, f), 'utf8'));
 }
 
-/** With a compiler, root fields it knows run as one compiled statement each (EXECUTION=compiled). */
+/**
+ * With a compiler, root fields it knows run as one compiled statement each (EXECUTION=compiled). Fails (at
+ * startup) when a field that reads entities has no navigation declaration (./navigation-check.ts).
+ */
 export function buildSchema(options: { compiler?: OperationCompiler | undefined } = {}): GraphQLSchema {
   const schema = makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never, inheritResolversFromInterfaces: true });
+  assertNavigationDeclared(schema);
   return options.compiler ? options.compiler.install(schema) : schema;
 }

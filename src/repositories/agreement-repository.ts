@@ -4,6 +4,7 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
+import { compact } from '../neo4j/cypher-text.js';
 import type { Keyset } from './records.js';
 import type { AgreementRecord, EntityRecord } from './records.js';
 
@@ -67,12 +68,19 @@ function filterParams(filter: AgreementFilter): Record<string, unknown> {
 
 export class AgreementRepository {
   private readonly q;
+  /**
+   * The one assembly of an agreement record (cypher/agreement/record.cypher: from its first edge `r0`, the keys
+   * `fromKeys` and `toKeys` and its `key`), as an expression: the statements of cypher/agreement/ include it, and
+   * the compiler builds its agreements with it.
+   */
+  readonly recordExpression: string;
 
   constructor(
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties'] as const);
+    this.q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties', 'agreement/record'] as const);
+    this.recordExpression = compact(this.q['agreement/record']);
   }
 
   /** One keyset page; each agreement with its parties' entity records (to prime the entity loader). */

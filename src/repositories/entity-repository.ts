@@ -4,6 +4,7 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
+import { compact } from '../neo4j/cypher-text.js';
 import { NODE_LABELS } from '../domain/vocabulary.js';
 import type { Keyset } from './records.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
@@ -106,6 +107,8 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
 
 export class EntityRepository {
   private readonly q;
+  /** The order of a neighbour list (cypher/entity/neighbour-order.cypher, over `r` and `m`): the compiler's too. */
+  readonly neighbourOrder: string;
 
   constructor(
     private readonly db: Database,
@@ -118,7 +121,9 @@ export class EntityRepository {
       'entity/count-unfiltered',
       'entity/by-keys',
       'entity/related',
+      'entity/neighbour-order',
     ] as const);
+    this.neighbourOrder = compact(this.q['entity/neighbour-order']);
   }
 
   async byKeys(keys: readonly string[], ctx: QueryContext): Promise<EntityRecord[]> {

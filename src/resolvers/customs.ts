@@ -1,7 +1,9 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import { DEFAULT_BASE_YEAR } from '../domain/navigation.js';
 import { entityFields, num, str } from './shared.js';
-import { NAVIGATION } from './navigation.js';
 
+// The navigation fields (operatedBy, observations) are derived from their declarations in
+// src/domain/navigation.ts (./related.ts).
 export const customsResolvers: Resolvers = {
   Capability: {
     ...entityFields,
@@ -9,29 +11,14 @@ export const customsResolvers: Resolvers = {
     introduced: (c) => str(c, 'introduced'),
     description: (c) => str(c, 'description'),
     contact: (c) => str(c, 'contact'),
-    operatedBy: (c, _, { services }) => services.entities.relatedNodes(c.key, ...NAVIGATION.Capability.operatedBy, ['Organisation']),
   },
 
   Indicator: {
     ...entityFields,
     measure: (i) => str(i, 'measure') ?? i.name,
     unit: (i) => str(i, 'unit') ?? '',
-    baseYear: (i) => num(i, 'baseYear') ?? 2005,
+    baseYear: (i) => num(i, 'baseYear') ?? DEFAULT_BASE_YEAR,
     note: (i) => str(i, 'note'),
-    observations: async (i, { years }, { services }) => {
-      const all = (await services.entities.relatedNodes(i.key, ...NAVIGATION.Indicator.observations, ['Observation'])).sort(
-        (a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0),
-      );
-      const base = all.find((o) => num(o, 'year') === (num(i, 'baseYear') ?? 2005));
-      const baseValue = base ? num(base, 'value') : null;
-      return all
-        .filter((o) => !years || years.includes(num(o, 'year') ?? -1))
-        .map((o) => {
-          const value = num(o, 'value');
-          const computedIndex = baseValue && value !== null ? Math.round((value / baseValue) * 1000) / 10 : null;
-          return { ...o, computedIndex };
-        });
-    },
   },
 
   Observation: {

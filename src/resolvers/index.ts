@@ -6,11 +6,23 @@ import { customsResolvers } from './customs.js';
 import { governmentResolvers } from './government.js';
 import { partnerResolvers } from './partners.js';
 import { planResolvers } from './plans.js';
+import { navigationResolvers } from './related.js';
 import { rootResolvers } from './roots.js';
 import { scalarResolvers } from './scalars.js';
 import { searchResolvers } from './search.js';
 
-const domains: Resolvers[] = [baseResolvers, rootResolvers, governmentResolvers, planResolvers, partnerResolvers, customsResolvers, searchResolvers, analyticsResolvers];
+const domains: Resolvers[] = [
+  baseResolvers,
+  rootResolvers,
+  governmentResolvers,
+  planResolvers,
+  partnerResolvers,
+  customsResolvers,
+  searchResolvers,
+  analyticsResolvers,
+  // Every navigation field, derived from its declaration (src/domain/navigation.ts).
+  navigationResolvers as Resolvers,
+];
 
 export const resolvers: Resolvers = {
   ...scalarResolvers,

@@ -1,59 +1,11 @@
 /**
- * Which relationship each navigation field follows, in one table that the field resolvers read
- * (so it cannot drift from them), and the look-ahead that saves round trips: from the fields a
- * query selects on an entity, what `node(id:)` loads together with the entity itself; whether a
- * list asks for its `totalCount`, which is then read with the page.
+ * The look-ahead that saves round trips: from the fields a query selects on an entity, what `node(id:)`
+ * loads together with the entity itself (read from the navigation fields' declarations,
+ * src/domain/navigation.ts); whether a list asks for its `totalCount`, which is then read with the page.
  */
 import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
+import { navigationOf, wayOf, type Way } from '../domain/navigation.js';
 import type { Services } from '../services/index.js';
-
-/** A relationship type and the direction a field follows it in (out of or into the entity). */
-export type Way = readonly [type: string, direction: 'out' | 'in'];
-
-const out = (type: string): Way => [type, 'out'];
-const into = (type: string): Way => [type, 'in'];
-
-/** For each GraphQL object type, its navigation fields and the relationship each follows. */
-export const NAVIGATION = {
-  Office: { organisation: out('PART_OF'), chairs: out('CHAIRS'), memberOf: out('MEMBER_OF') },
-  Organisation: {
-    parent: out('PART_OF'),
-    units: into('PART_OF'),
-    posts: into('PART_OF'),
-    memberOf: out('MEMBER_OF'),
-    administers: into('ADMINISTERED_BY'),
-    capabilities: out('OPERATES'),
-    hostedBy: into('HOSTED'),
-    hosted: out('HOSTED'),
-    country: out('LOCATED_IN'),
-  },
-  Meeting: {
-    chief: into('CHAIRS'),
-    deputies: into('CHAIRS'),
-    chairs: into('CHAIRS'),
-    members: into('MEMBER_OF'),
-    parent: out('PART_OF'),
-    subMeetings: into('PART_OF'),
-    predecessor: out('SUPERSEDES'),
-    successor: into('SUPERSEDES'),
-    plansAdopted: out('ADOPTED'),
-    administeredBy: out('ADMINISTERED_BY'),
-    organisedBy: into('ORGANISES'),
-  },
-  Plan: { adoptedBy: into('ADOPTED'), categories: out('COVERS'), supersedes: out('SUPERSEDES'), supersededBy: into('SUPERSEDES') },
-  MeasureCategory: { plans: into('COVERS') },
-  Capability: { operatedBy: into('OPERATES') },
-  Indicator: { observations: out('HAS_OBSERVATION') },
-  Country: { organisations: into('LOCATED_IN') },
-} as const satisfies Record<string, Record<string, Way>>;
-
-/** Fields that read the agreements an entity is party to (AgreementService.ofParty). */
-export const PARTY_AGREEMENT_FIELDS: Readonly<Record<string, readonly string[]>> = {
-  Country: ['agreements', 'agreementKinds'],
-  Organisation: ['mous'],
-};
-
-const NAVIGATION_BY_TYPE: Readonly<Record<string, Readonly<Record<string, Way>>>> = NAVIGATION;
 
 export interface LookAhead {
   ways: Way[];
@@ -79,9 +31,10 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
       if (selection.kind === Kind.FIELD) {
         if (typeName === null) continue;
         const field = selection.name.value;
-        const way = NAVIGATION_BY_TYPE[typeName]?.[field];
+        const declared = navigationOf(typeName, field);
+        const way = wayOf(declared);
         if (way) ways.set(way.join('|'), way);
-        if (PARTY_AGREEMENT_FIELDS[typeName]?.includes(field)) partyAgreements = true;
+        if (declared?.kind === 'partyAgreements') partyAgreements = true;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, fragments);
       } else {

@@ -1,0 +1,80 @@
+/**
+ * The resolvers of every navigation field, derived from its declaration (src/domain/navigation.ts): one
+ * generic resolver per kind of field, through the request's batched loaders (EntityService.related,
+ * AgreementService.ofParty), so a field level costs one statement however many fields and types it reads.
+ * No navigation field has a hand-written resolver.
+ */
+import type { GraphQLFieldResolver } from 'graphql';
+import { DEFAULT_BASE_YEAR, FIELD_ORDERS, NAVIGATION, type NavigationField, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
+import { existsAsOf, inForceOn } from '../services/time.js';
+import { linkOf, num } from './shared.js';
+
+type Resolver = GraphQLFieldResolver<never, GraphQLContext, Record<string, unknown>>;
+type Args = { asOf?: string | null; kinds?: readonly string[] | null; years?: readonly number[] | null };
+
+function related(d: RelatedField): Resolver {
+  const [type, direction] = d.way;
+  const single = d.shape === 'node' || d.shape === 'edge';
+  const edges = d.shape === 'edge' || d.shape === 'edges';
+  const order = d.order === undefined ? undefined : FIELD_ORDERS[d.order].compare;
+  return async (e: EntityRecord, { asOf }: Args, { services }) => {
+    let list = await services.entities.related(e.key, type, direction, d.labels ?? undefined);
+    if (d.role) list = list.filter((n) => n.rel['role'] === d.role);
+    if (d.asOf && asOf) list = list.filter((n) => inForceOn(n.rel['from'], n.rel['until'], asOf));
+    if (order) list = [...list].sort(order);
+    if (single) list = list.slice(0, 1);
+    const values: (EntityRecord | LinkRecord)[] = edges ? list.map((n) => linkOf(e.key, n, direction)) : list.map((n) => n.node);
+    return single ? (values[0] ?? null) : values;
+  };
+}
+
+function observations(d: ObservationsField): Resolver {
+  return async (i: EntityRecord, { years }: Args, { services }) => {
+    const all = (await services.entities.relatedNodes(i.key, ...d.way, d.labels)).sort((a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0));
+    const baseYear = num(i, 'baseYear') ?? DEFAULT_BASE_YEAR;
+    const base = all.find((o) => num(o, 'year') === baseYear);
+    const baseValue = base ? num(base, 'value') : null;
+    return all
+      .filter((o) => !years || years.includes(num(o, 'year') ?? -1))
+      .map((o) => {
+        const value = num(o, 'value');
+        const computedIndex = baseValue && value !== null ? Math.round((value / baseValue) * 1000) / 10 : null;
+        return { ...o, computedIndex };
+      });
+  };
+}
+
+function partyAgreements(d: PartyAgreementsField): Resolver {
+  return async (e: EntityRecord, { kinds, asOf }: Args, { services }) => {
+    const all = (await services.agreements.ofParty(e.key)).filter(
+      (a) =>
+        (d.agreementKind === undefined || a.kind === d.agreementKind) &&
+        (!d.filtered || ((!kinds || kinds.length === 0 || kinds.includes(a.kind)) && (!asOf || existsAsOf(a, asOf)))),
+    );
+    return d.shape === 'kinds' ? [...new Set(all.map((a) => a.kind))] : all;
+  };
+}
+
+/** The resolver a declaration derives. */
+export function resolverOf(d: NavigationField): Resolver {
+  switch (d.kind) {
+    case 'related':
+      return related(d);
+    case 'observations':
+      return observations(d);
+    case 'partyAgreements':
+      return partyAgreements(d);
+    case 'edgeEnd':
+      return async (l: LinkRecord, _args, { services }) => (await services.entities.get(d.end === 'from' ? l.fromKey : l.toKey))!;
+    case 'agreementParties':
+      return async (a: AgreementRecord, _args, { services }) =>
+        (await services.entities.getMany(d.parties === 'all' ? a.partyKeys : a.partyKeys.slice(1))).filter((p) => p !== null);
+  }
+}
+
+/** Every navigation field's resolver, by type and field (merged into the resolver map by ./index.ts). */
+export const navigationResolvers: Readonly<Record<string, Readonly<Record<string, Resolver>>>> = Object.fromEntries(
+  Object.entries(NAVIGATION).map(([type, fields]) => [type, Object.fromEntries(Object.entries(fields).map(([field, d]) => [field, resolverOf(d)]))]),
+);
