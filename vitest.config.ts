@@ -6,7 +6,7 @@
  *     each file holds the database shared, a writer alone (tests/support/db-lock.ts), so that files may run
  *     side by side (TEST_API_WORKERS);
  *   - system: `*.system.test.ts`, files that start processes of their own (a Neo4j, `npm start`, a browser,
- *     a packed package, the mock server), one at a time; they may read the same shared Neo4j.
+ *     a packed package, the mock server), two at a time (TEST_SYSTEM_WORKERS); they may read the shared Neo4j.
  * `npm test` runs them in that order in one vitest run (one Neo4j for api and system); tests/support/
  * project-times.ts prints each project's time and count.
  */
@@ -29,7 +29,8 @@ export default defineConfig({
     sequence: { sequencer: ApiSequencer },
     // Memory bounds in tests measure what is retained after a real collection (global.gc), not garbage.
     execArgv: ['--expose-gc'],
-    reporters: ['default', ['json', { outputFile: 'test-artifacts/vitest-results.json' }], './tests/support/project-times.ts'],
+    // A second run alongside the main one (scripts/test-node24.sh, TEST_ARTIFACTS_TAG=node24) writes its own files.
+    reporters: ['default', ['json', { outputFile: `test-artifacts/vitest-${process.env['TEST_ARTIFACTS_TAG'] ?? 'results'}.json` }], './tests/support/project-times.ts'],
     projects: [
       {
         extends: true,
@@ -56,7 +57,17 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'system', include: [SYSTEM], globalSetup: [GLOBAL_SETUP], sequence: { groupOrder: 2 }, maxWorkers: 1, isolate: false },
+        test: {
+          name: 'system',
+          include: [SYSTEM],
+          globalSetup: [GLOBAL_SETUP],
+          sequence: { groupOrder: 2 },
+          // Two at a time: most of a system file's time is spent waiting (a JVM or a browser starting, a
+          // watchdog's timer, a drain), so a second file fills the other core. Each file's processes, ports
+          // and folders are its own. TEST_SYSTEM_WORKERS=1 runs them one after another.
+          maxWorkers: Number(process.env['TEST_SYSTEM_WORKERS'] ?? 2),
+          isolate: false,
+        },
       },
     ],
   },
