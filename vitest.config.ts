@@ -6,7 +6,7 @@
  *     each file holds the database shared, a writer alone (tests/support/db-lock.ts), so that files may run
  *     side by side (TEST_API_WORKERS);
  *   - system: `*.system.test.ts`, files that start processes of their own (a Neo4j, `npm start`, a browser,
- *     a packed package, the mock server), two at a time (TEST_SYSTEM_WORKERS); they may read the shared Neo4j.
+ *     a packed package, the mock server), one at a time (TEST_SYSTEM_WORKERS); they may read the shared Neo4j.
  * `npm test` runs them in that order in one vitest run (one Neo4j for api and system); tests/support/
  * project-times.ts prints each project's time and count.
  */
@@ -62,10 +62,10 @@ export default defineConfig({
           include: [SYSTEM],
           globalSetup: [GLOBAL_SETUP],
           sequence: { groupOrder: 2 },
-          // Two at a time: most of a system file's time is spent waiting (a JVM or a browser starting, a
-          // watchdog's timer, a drain), so a second file fills the other core. Each file's processes, ports
-          // and folders are its own. TEST_SYSTEM_WORKERS=1 runs them one after another.
-          maxWorkers: Number(process.env['TEST_SYSTEM_WORKERS'] ?? 2),
+          // One at a time. Two at a time (TEST_SYSTEM_WORKERS=2) took the project from 633 to 501 s in a clean-clone
+          // CI run, but there the outage test's frozen Neo4j (SIGSTOP) went on answering 200: the API was served by a
+          // Neo4j other than the one stopped, an interaction between files not yet understood, so not the default.
+          maxWorkers: Number(process.env['TEST_SYSTEM_WORKERS'] ?? 1),
           isolate: false,
           // Every JVM these files start (a Neo4j, the bulk importer) lives for seconds to a minute: the client
           // compiler alone starts it with about 40% less CPU (12.7 → 7.6 CPU s for a Neo4j measured here) and
