@@ -43,16 +43,12 @@ done
 
 bin="$PWD/$DIR/$NODE24/bin"
 echo "node $("$bin/node" --version): API tests (tests/api/)"
-# vitest's JSON reporter writes test-artifacts/vitest-results.json (vitest.config.ts), where CI reads the main
-# run's results: those are set aside and put back, and this run's kept as vitest-node24.json.
+# Its results go to test-artifacts/vitest-node24.json and projects-node24.json (TEST_ARTIFACTS_TAG,
+# vitest.config.ts), so that it may run while the main suite runs (.ci/run starts both at once).
 results=test-artifacts/vitest-node24.json
-main=test-artifacts/vitest-results.json
 rm -f "$results"
-[ -f "$main" ] && mv "$main" "$main.main"
-PATH="$bin:$PATH" TEST_LOCAL_NEO4J_PORT="${TEST_LOCAL_NEO4J_PORT:-7689}" npx vitest run tests/api/
+PATH="$bin:$PATH" TEST_ARTIFACTS_TAG=node24 TEST_LOCAL_NEO4J_PORT="${TEST_LOCAL_NEO4J_PORT:-7689}" npx vitest run tests/api/
 status=$?
-[ -f "$main" ] && mv "$main" "$results"
-[ -f "$main.main" ] && mv "$main.main" "$main"
 if [ -f "$results" ]; then
   node -e '
     const r = require(process.argv[1]);

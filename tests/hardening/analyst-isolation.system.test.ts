@@ -17,7 +17,7 @@ import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { descendants, isAlive, npmStart, type NpmStart } from '../support/npm-start.js';
+import { childEnv, descendants, isAlive, npmStart, type NpmStart } from '../support/npm-start.js';
 
 const TOKEN = 'analyst-token-for-the-isolation-test';
 const PUBLIC_PORT = 7731;
@@ -258,7 +258,7 @@ function renamedDataset(name: string): string {
 
 async function seed(args: string[], env: Record<string, string>): Promise<string> {
   const { stdout, stderr } = await promisify(execFile)('npm', ['run', 'seed', '--', ...args], {
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', ...env },
+    env: childEnv(env),
     timeout: 600_000,
   });
   return stdout + stderr;

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/support/free-port.js';
 import { neo4jSettings } from '../support/db.js';
+import { childEnv } from '../support/npm-start.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -17,7 +18,7 @@ function runApi(env: Record<string, string>, whileUp?: (url: string) => Promise<
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
       cwd: ROOT,
-      env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'development', SEED_ON_START: 'false', ...env },
+      env: childEnv({ NODE_ENV: 'development', SEED_ON_START: 'false', ...env }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

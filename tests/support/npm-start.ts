@@ -20,13 +20,23 @@ export interface NpmStart {
 
 export { freePort };
 
+/**
+ * The environment a test gives a process of its own: a clean one (what the test sets is all it gets), but for
+ * PATH, HOME and JDK_JAVA_OPTIONS, which the system project sets so that every JVM those processes start is a
+ * short-lived one's (vitest.config.ts).
+ */
+export function childEnv(env: Record<string, string | undefined>): Record<string, string> {
+  const passed = { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', JDK_JAVA_OPTIONS: process.env['JDK_JAVA_OPTIONS'] };
+  return Object.fromEntries(Object.entries({ ...passed, ...env }).filter((e): e is [string, string] => e[1] !== undefined));
+}
+
 /** `npm start` with the given environment, detached (its own process group); resolves once /ready says 200. */
 export async function npmStart(env: Record<string, string>, readyTimeoutMs = 240_000): Promise<NpmStart> {
   const port = await freePort();
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
     detached: true,
-    env: { PATH: process.env['PATH'] ?? '', HOME: process.env['HOME'] ?? '', NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env },
+    env: childEnv({ NODE_ENV: 'development', LOG_LEVEL: 'warn', PORT: String(port), ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

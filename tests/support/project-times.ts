@@ -1,7 +1,8 @@
 /**
  * A vitest reporter: at the end of a run, each project's wall time (its first file's start to its last
  * file's end), files and tests by outcome, and the slowest files, and the whole run's time; also written
- * to test-artifacts/projects.json for CI (.ci/run). The global setup prints its own time
+ * to test-artifacts/projects.json for CI (.ci/run), or to TEST_ARTIFACTS_TAG's own file (projects-<tag>.json) when
+ * a second run goes alongside (scripts/test-node24.sh). The global setup prints its own time
  * (tests/global-setup.ts): it runs before the first file of api or system starts.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -66,6 +67,7 @@ export default class ProjectTimesReporter implements Reporter {
     const seconds = (Date.now() - this.runStarted) / 1000;
     process.stdout.write(`\nprojects (wall time from a project's first file to its last; the whole run ${seconds.toFixed(0)} s):\n${lines.join('\n')}\n`);
     mkdirSync('test-artifacts', { recursive: true });
-    writeFileSync('test-artifacts/projects.json', `${JSON.stringify({ seconds, projects: rows }, null, 2)}\n`);
+    const tag = process.env['TEST_ARTIFACTS_TAG'];
+    writeFileSync(`test-artifacts/projects${tag ? `-${tag}` : ''}.json`, `${JSON.stringify({ seconds, projects: rows }, null, 2)}\n`);
   }
 }
