@@ -73,6 +73,19 @@ describe('docs/extending.md', () => {
     expect(PLACES.map((p) => files.filter((f) => p.files.test(f)).length)).toEqual(PLACES.map(() => 1));
   });
 
+  it('gives the count with a relationship type of its own: the entity count plus the files only a relationship type needs', () => {
+    // Where a relationship type's own lines are: its name, its properties, its value of the schema's enum.
+    const relationshipPlaces = [/^export const RELATIONSHIP_TYPES = \[/m, /^export const RELATIONSHIP_PROPS\b/m, /^enum RelationshipType \{/m].map(
+      (line) => FILES.find((f) => /\.(ts|graphql)$/.test(f) && !f.startsWith('tests/') && line.test(read(f)))!,
+    );
+    expect(relationshipPlaces.every(Boolean)).toBe(true);
+    // Those already edited for the entity type (the single files of its places) add nothing.
+    const entityFiles = PLACES.flatMap((p) => FILES.filter((f) => p.files.test(f)).length === 1 ? FILES.filter((f) => p.files.test(f)) : []);
+    const extra = relationshipPlaces.filter((f) => !entityFiles.includes(f));
+    const stated = Number(/with a relationship type of its own[\s\S]*?: (\d+) files in all/i.exec(doc)?.[1]);
+    expect(stated).toBe(entitySection().count + extra.length);
+  });
+
   it('no other file of src/ names every root type: a per-type table the checklist misses fails here', () => {
     const names = (label: NodeLabel) => new RegExp(`\\b(${label}|${ENTITY_TYPES[label].root})\\b`);
     const perType = FILES.filter((f) => f.startsWith('src/') && CONNECTION_LABELS.every((l) => names(l).test(read(f))));
