@@ -1,10 +1,12 @@
 /**
- * List exports: one per root connection that has a table in entity-tables.ts. The parameters are the root's
- * filter fields (`kind=EPA` or `kinds=EPA,CMAA`, `enacted.from=2008`), `orderBy=FIELD[:ASC|DESC]` and `limit`;
- * the rows are read page by page through the same GraphQL field a client would use.
+ * List exports: one per root connection, with its table of entity-tables.ts or the default of its node type
+ * (default-table.ts). The parameters are the root's filter fields (`kind=EPA` or `kinds=EPA,CMAA`,
+ * `enacted.from=2008`), `orderBy=FIELD[:ASC|DESC]` and `limit`; the rows are read page by page through the same
+ * GraphQL field a client would use.
  */
 import { getNamedType, isInputObjectType, isListType, isNonNullType, isObjectType, type GraphQLField, type GraphQLSchema } from 'graphql';
 import type { Row } from './columns.js';
+import { connectionNodeType, defaultTable } from './default-table.js';
 import { ENTITY_TABLES, type EntityTable } from './entity-tables.js';
 import { bad, checkKnown, coerce, describeInput, int, one, type Accepted, type Params } from './params.js';
 
@@ -44,13 +46,14 @@ function acceptedOf(root: GraphQLField<unknown, unknown>): Accepted {
   return accepted;
 }
 
-/** Every root connection with a table, by root field name. */
+/** Every root connection, by root field name: its table chosen by hand, or the default of its node type. */
 export function connectionExports(schema: GraphQLSchema): Map<string, ConnectionExport> {
   const out = new Map<string, ConnectionExport>();
   for (const root of Object.values(schema.getQueryType()!.getFields())) {
-    const table = ENTITY_TABLES.get(root.name);
     const type = getNamedType(root.type);
-    if (!table || !isObjectType(type) || !type.name.endsWith('Connection')) continue;
+    const node = isObjectType(type) && type.name.endsWith('Connection') ? connectionNodeType(schema, type.name) : null;
+    if (!node) continue;
+    const table = ENTITY_TABLES.get(root.name) ?? defaultTable(node);
     const args = root.args.filter((a) => ['first', 'after', 'filter', 'orderBy'].includes(a.name));
     const operation = `query Export${type.name}(${args.map((a) => `$${a.name}: ${a.type.toString()}`).join(', ')}) {
       ${root.name}(${args.map((a) => `${a.name}: $${a.name}`).join(', ')}) {

@@ -10,7 +10,7 @@ import express, { type RequestHandler, type Router } from 'express';
 import type { Logger } from '../logger.js';
 import { batchLimit, requestDeadline, requestErrorHandler, type Limits } from '../graphql/limits.js';
 import { consistentGraphQL, type ConsistentRun } from './consistent-graphql.js';
-import { jsonBody } from './fast-lane.js';
+import { jsonBody } from './json-body.js';
 
 export interface GraphQLChainOptions {
   limits: Limits;

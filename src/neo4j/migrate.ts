@@ -9,9 +9,10 @@
  *
  * Slots filled from the vocabulary (src/domain/vocabulary.ts), so adding an entity type needs no Cypher edit:
  * `{{searchableLabels}}` is every label the API shows as an Entity, joined by `|`; a statement with
- * `{{label}}` runs once per such label, with `{{label_snake}}` its snake_case (`MeasureCategory` → `measure_category`).
+ * `{{label}}` runs once per such label, with `{{label_snake}}` its snake_case (`MeasureCategory` → `measure_category`);
+ * one with `{{type}}` runs once per relationship type, with `{{type_snake}}` its lower case (`MEMBER_OF` → `member_of`).
  */
-import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
+import { RELATIONSHIP_TYPES, SEARCHABLE_LABELS } from '../domain/vocabulary.js';
 import { spliceIdentifiers, type CypherCatalog } from './cypher-catalog.js';
 import type { Database } from './database.js';
 
@@ -30,6 +31,13 @@ export function schemaStatements(catalog: CypherCatalog): { name: string; cypher
   const searchableLabels = SEARCHABLE_LABELS.join('|');
   return catalog.namesUnder('schema').flatMap((name) => {
     const text = catalog.get(name).replaceAll('{{searchableLabels}}', searchableLabels);
+    if (text.includes('{{type}}')) {
+      const snakes = RELATIONSHIP_TYPES.map((t) => t.toLowerCase());
+      return RELATIONSHIP_TYPES.map((type) => ({
+        name: `${name}[${type}]`,
+        cypher: spliceIdentifiers(text, { type: RELATIONSHIP_TYPES, type_snake: snakes }, { type, type_snake: type.toLowerCase() }),
+      }));
+    }
     if (!text.includes('{{label}}')) return [{ name, cypher: text }];
     return SEARCHABLE_LABELS.map((label) => ({
       name: `${name}[${label}]`,

@@ -49,6 +49,26 @@ describe('round trips', () => {
   });
 });
 
+/** The analyst roots the compiler leaves to the resolvers (docs/architecture.md gives these counts). */
+describe('round trips of the uncompiled analyst roots', () => {
+  const around = (nodeSelection: string) => `{ neighbourhood(id: "meeting:firearms-promotion", depth: 2) { centre { name } nodes { node { id ${nodeSelection} } } relationships { id } } }`;
+
+  it('neighbourhood: one, and one more per level of navigation on its nodes', async () => {
+    expect(await roundTrips(around(''), {})).toBe(1);
+    expect(await roundTrips(around('... on Meeting { chief { name } }'), {})).toBe(2);
+    expect(await roundTrips(around('... on Meeting { chief { organisation { parent { name } } } }'), {})).toBe(4);
+  });
+
+  it('timeline and commonMembers: one, two with a level of navigation; commonGround: two (its ends, then their neighbours)', async () => {
+    expect(await roundTrips('{ timeline { events { subject { id } } } }', {})).toBe(1);
+    expect(await roundTrips('{ timeline { events { subject { id ... on Organisation { parent { name } } } } } }', {})).toBe(2);
+    const meetings = '["meeting:firearms-promotion", "meeting:drug-abuse-promotion"]';
+    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id } } }`, {})).toBe(1);
+    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id ... on Office { organisation { name } } } } }`, {})).toBe(2);
+    expect(await roundTrips('{ commonGround(a: "country:us", b: "country:china") { a { id } neighbours { node { id } } } }', {})).toBe(2);
+  });
+});
+
 /** The saved operations (operations/*.graphql) with their default variables. */
 describe('round trips of the saved operations', () => {
   const saved = (file: string) => readFileSync(new URL(`../../operations/${file}.graphql`, import.meta.url), 'utf8');

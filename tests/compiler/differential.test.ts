@@ -10,7 +10,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import { parse } from 'graphql';
+import { getNamedType, isEnumType, isInputObjectType, parse, type GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOTS as COMPILED_ROOTS } from '../../src/compiler/roots.js';
 import { NODE_LABELS } from '../../src/domain/vocabulary.js';
@@ -33,11 +33,11 @@ let pools: Pools;
 
 beforeAll(async () => {
   [compiled, resolvers] = await Promise.all([startTestServer({ ...SLOW_MACHINE, EXECUTION: 'compiled' }), startTestServer({ ...SLOW_MACHINE, EXECUTION: 'resolvers' })]);
-  const lists = ['offices', 'organisations', 'meetings', 'plans', 'countries', 'agreements', 'capabilities', 'indicators'];
   const ids: string[] = ['nothing:here', 'agreement:none', 'meeting:firearms-promotion'];
   const cursors: string[] = [];
-  for (const list of lists) {
-    const other = list === 'agreements' ? 'NAME' : 'DATE';
+  // Every root connection of the schema (a new root list is in the pool), each also read in another order than
+  // its default (by date where it can be, else by name) for cursors of that order.
+  for (const { list, other } of connectionRoots(buildSchema())) {
     const pages = await resolvers.data<Record<string, { edges: { cursor: string; node?: { id: string } }[] }>>(
       `{ a: ${list}(first: 100) { edges { cursor node { id } } } b: ${list}(first: 3, orderBy: { field: ${other}, direction: DESC }) { edges { cursor } } }`,
     );
@@ -53,6 +53,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all([compiled?.stop(), resolvers?.stop()]);
 });
+
+/** The root fields that page a `…Connection`, with a sort field of their `orderBy` other than the default. */
+function connectionRoots(schema: GraphQLSchema): { list: string; other: string }[] {
+  return Object.values(schema.getQueryType()!.getFields()).flatMap((root) => {
+    if (!getNamedType(root.type).name.endsWith('Connection')) return [];
+    const order = getNamedType(root.args.find((a) => a.name === 'orderBy')?.type ?? null);
+    const field = isInputObjectType(order) ? getNamedType(order.getFields()['field']!.type) : null;
+    const values = isEnumType(field) ? field.getValues().map((v) => v.name) : [];
+    return [{ list: root.name, other: ['DATE', 'NAME'].find((v) => values.includes(v))! }];
+  });
+}
 
 async function both(query: string, variables: Record<string, unknown> = {}) {
   const [a, b] = await Promise.all([compiled.gql(query, variables), resolvers.gql(query, variables)]);

@@ -19,6 +19,7 @@ import {
   SEARCHABLE_LABELS,
 } from '../../src/domain/vocabulary.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
+import { NODE_STYLE } from '../../src/explorer/page/node-style.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { declaredIndex, schemaStatements } from '../../src/neo4j/migrate.js';
 import { NODE_PROPS, RELATIONSHIP_PROPS, readDataset } from '../../src/seed/format.js';
@@ -102,6 +103,14 @@ describe('cypher/ agrees with the vocabulary', () => {
     }
   });
 
+  it('every label whose seed format has a kind has a range index on its kind (the kinds filter starts inside it)', () => {
+    const indexes = schemaStatements(catalog).flatMap((s) => declaredIndex(s.cypher) ?? []);
+    const withKind = NODE_LABELS.filter((l) => Object.hasOwn(shapeOf(NODE_PROPS[l]), 'kind'));
+    expect(withKind.length).toBeGreaterThan(3);
+    const missing = withKind.filter((l) => !indexes.some((d) => d.type === 'RANGE' && d.labelsOrTypes.join() === l && d.properties.join() === 'kind'));
+    expect(missing, 'labels without a cypher/schema/NNN-<label>-kind.cypher').toEqual([]);
+  });
+
   it('every relationship type has its key uniqueness constraint', () => {
     const text = schemaStatements(catalog).map((s) => s.cypher).join('\n');
     for (const type of RELATIONSHIP_TYPES) expect(text, type).toMatch(new RegExp(`FOR \\(\\)-\\[r:${type}\\]-\\(\\) REQUIRE r\\.key IS UNIQUE`));
@@ -148,5 +157,12 @@ describe('the seed format and data agree with the vocabulary', () => {
     const ds = await readDataset(MAIN_DATASET_DIR);
     const wrong = ds.nodes.filter((n) => !n.key.startsWith(`${ENTITY_TYPES[n.label].keyPrefix}:`)).map((n) => n.key);
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('the explorer agrees with the vocabulary', () => {
+  it('every label it draws (the searchable ones) has a colour and shape, and every style is of such a label', () => {
+    expect(SEARCHABLE_LABELS.filter((l) => !Object.hasOwn(NODE_STYLE, l)), 'labels without a style in src/explorer/page/node-style.ts').toEqual([]);
+    expect(Object.keys(NODE_STYLE).filter((t) => !SEARCHABLE_LABELS.includes(t as never))).toEqual([]);
   });
 });

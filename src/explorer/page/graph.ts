@@ -6,19 +6,9 @@
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular, type StylesheetJson } from 'cytoscape';
 import svg from 'cytoscape-svg';
 import { agreementLabel, shortLabel, yearOf } from './labels.js';
+import { NODE_STYLE } from './node-style.js';
 
 cytoscape.use(svg);
-
-export const NODE_STYLE: Record<string, [colour: string, shape: cytoscape.Css.NodeShape]> = {
-  Office: ['#4e79a7', 'ellipse'],
-  Organisation: ['#59a14f', 'round-rectangle'],
-  Meeting: ['#f28e2b', 'diamond'],
-  Plan: ['#b07aa1', 'rectangle'],
-  Country: ['#76b7b2', 'hexagon'],
-  Capability: ['#9c755f', 'triangle'],
-  Indicator: ['#e15759', 'star'],
-  MeasureCategory: ['#bab0ac', 'tag'],
-};
 
 /** Agreement kinds, each its own colour (colour-blind-safe Okabe–Ito hues). */
 export const AGREEMENT_COLOURS: Record<string, string> = { CMAA: '#0072b2', INTERGOVERNMENTAL: '#009e73', EPA: '#d55e00', MOU: '#cc79a7' };

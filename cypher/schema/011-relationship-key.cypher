@@ -1,0 +1,3 @@
+// One uniqueness constraint on the key of each relationship type, applied once per type of the vocabulary
+// (src/domain/vocabulary.ts, RELATIONSHIP_TYPES; src/neo4j/migrate.ts fills the slots): chairs_key, member_of_key, …
+CREATE CONSTRAINT {{type_snake}}_key IF NOT EXISTS FOR ()-[r:{{type}}]-() REQUIRE r.key IS UNIQUE
