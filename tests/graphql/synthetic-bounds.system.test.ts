@@ -35,7 +35,7 @@ let app: App | undefined;
 let url: string;
 
 async function serve(): Promise<void> {
-  const config = loadConfig({ NEO4J_URI: local.uri, LOG_LEVEL: 'silent', PORT: '0', MAX_COST: String(MAX_COST), QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' });
+  const config = loadConfig({ NEO4J_URI: local.uri, LOG_LEVEL: 'silent', PORT: '0', MAX_COST: String(MAX_COST), QUERY_TIMEOUT_MS: '240000', REQUEST_TIMEOUT_MS: '240000' });
   app = await createApp(appDeps(config, createLogger('silent'), db, catalog));
   await app.warmUp();
   url = (await app.listen(0)).url;
@@ -96,7 +96,10 @@ describe('the estimate follows the loaded graph', () => {
     expect(error?.extensions?.['largest'][0]).toMatchObject({ path: 'countries.edges.node.organisations', field: 'Country.organisations', measuredMax: bodies, paged: 'organisationsConnection' });
   });
 
-  it('the paginated form answers the question a page at a time', async () => {
+  // The first request of a statement this Neo4j has not planned, and below an API restarted with its warm-up: on a
+  // loaded 2-core machine (a clean-clone CI run beside the Node 24 run) each took over the 60 s default; the time is
+  // not under test here.
+  it('the paginated form answers the question a page at a time', { timeout: 300_000 }, async () => {
     const res = await gql(PAGED);
     expect(res.body.errors).toBeUndefined();
     const home = (res.body.data.countries.edges as { node: { name: string; organisationsConnection: { totalCount: number; edges: unknown[] } } }[]).find(
@@ -110,7 +113,7 @@ describe('the estimate follows the loaded graph', () => {
     expect(cost.estimated).toBeLessThanOrEqual(MAX_COST);
   });
 
-  it('an API that finds the statistics missing counts and stores them at start-up', async () => {
+  it('an API that finds the statistics missing counts and stores them at start-up', { timeout: 300_000 }, async () => {
     await db.write('MATCH (s:GraphStats) DETACH DELETE s', {});
     expect((await new GraphStatsRepository(db, catalog).read({})).stats).toBeUndefined();
     await app?.stop();
