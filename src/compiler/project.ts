@@ -18,21 +18,77 @@ export const MAX_ITEMS = '$maxItems';
 /** The object types that are entities (the rest of Node is Agreement). */
 export const ENTITY_TYPES = SEARCHABLE_LABELS;
 
+/** The entries of the agreement record (cypher/agreement/record.cypher), by name, parsed once per text. */
+const recordEntries = new Map<string, [string, string][]>();
+function entriesOf(record: string): [string, string][] {
+  let entries = recordEntries.get(record);
+  if (entries) return entries;
+  entries = [];
+  const body = record.trim().slice(1, -1);
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (i === body.length || (c === ',' && depth === 0)) {
+      const part = body.slice(start, i);
+      const colon = part.indexOf(':');
+      entries.push([part.slice(0, colon).trim(), part.slice(colon + 1).trim()]);
+      start = i + 1;
+    }
+  }
+  recordEntries.set(record, entries);
+  return entries;
+}
+
 /**
  * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
  * builds it (with the same record assembly, cypher/agreement/record.cypher): the first relationship
- * by the far party's name, the Japanese side first. Written without aggregate functions: Neo4j 5.26
- * refuses an aggregation anywhere inside an expression subquery of a projection ("implicit grouping
- * expressions"), so lists come from COLLECT {}.
+ * by the far party's name, the Japanese side first. Only the record's entries in `reads` (and `key`)
+ * are read; `partyKeys` is always an entry (it marks the record as an agreement: Node's type
+ * resolution), null unless read, and the parties' keys are only read when it is. The relationships are
+ * matched once. Written without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside
+ * an expression subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
  */
-export function agreementClauses(e: Emit, keyExpr: string, as: string): string {
-  const rels = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key';
+export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: Iterable<string>): string {
+  const wanted = new Set(['key', ...reads]);
+  const keys = wanted.has('partyKeys');
+  const record = entriesOf(e.shared.agreementRecord)
+    .filter(([name]) => wanted.has(name) || name === 'partyKeys')
+    .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`)
+    .join(', ');
+  const match = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
+  if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record}} AS ${as}`;
+  const rels = e.fresh('rels');
+  const x = e.fresh('x');
+  const ks = e.fresh('ks');
   return (
-    `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
-    `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
-    `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
-    `WITH ${e.shared.agreementRecord} AS ${as}`
+    `WITH ${keyExpr} AS key WITH key, COLLECT { ${match} RETURN {r: r, a: a.key, b: b.key} } AS ${rels} WHERE size(${rels}) > 0 ` +
+    `WITH key, ${rels}[0].r AS r0, reduce(${ks} = [], ${x} IN ${rels} | CASE WHEN ${x}.a IN ${ks} THEN ${ks} ELSE ${ks} + ${x}.a END) AS fromKeys, ` +
+    `[${x} IN ${rels} | ${x}.b] AS toKeys WITH {${record}} AS ${as}`
   );
+}
+
+/** The agreement record's entries an Agreement field's resolver reads, where they are not just the field's own name. */
+const AGREEMENT_READS: Readonly<Record<string, readonly string[]>> = {
+  id: ['key'],
+  multilateral: ['partyKeys'],
+  inForce: ['existsFrom', 'existsUntil'],
+  provenance: ['dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading'],
+};
+
+/** The agreement record's entries the selection `nodes` reads (on Agreement, through any fragment). */
+export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
+  const reads = new Set<string>();
+  const agreement = e.schema.getType('Agreement')!;
+  for (const concrete of e.concreteTypes(agreement)) {
+    for (const group of e.fieldsOf(concrete, nodes)) {
+      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') reads.add('partyKeys');
+      else for (const entry of AGREEMENT_READS[group.name] ?? [group.name]) reads.add(entry);
+    }
+  }
+  return [...reads];
 }
 
 /** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
@@ -207,11 +263,14 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
     conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
   }
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
+  // The record's entries the conditions and the selection read (the kinds shape reads only the kind).
+  const reads = [...(spec.agreementKind !== undefined || spec.filtered || spec.shape === 'kinds' ? ['kind'] : []), ...(spec.filtered ? ['existsFrom', 'existsUntil'] : [])];
+  if (spec.shape !== 'kinds') reads.push(...agreementReads(e, group.nodes));
   const k2 = e.fresh('k');
   const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
   const rows =
     `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
-    `CALL (${key}) { ${agreementClauses(e, key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `CALL (${key}) { ${agreementClauses(e, key, ag, reads)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
     `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
   if (spec.shape === 'kinds') {
     const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;

@@ -13,7 +13,7 @@ import { lineage, shortestPath } from './analyst-roots.js';
 import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
 import type { Emit } from './emit.js';
-import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
+import { agreementClauses, agreementReads, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
 
 type Row = Record<string, unknown>;
 
@@ -52,7 +52,7 @@ function node(args: Record<string, unknown>): Prepared {
     bound: 1,
     params: { id },
     build: (e, field, nodes) =>
-      (agreement ? `OPTIONAL CALL () { ${agreementClauses(e, '$id', 'ag')} RETURN ag } ` : 'WITH null AS ag ') +
+      (agreement ? `OPTIONAL CALL () { ${agreementClauses(e, '$id', 'ag', agreementReads(e, nodes))} RETURN ag } ` : 'WITH null AS ag ') +
       `OPTIONAL MATCH (n:Entity {key: $id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value`,
     columns: ['value'],
@@ -69,7 +69,7 @@ function nodesRoot(args: Record<string, unknown>): Prepared {
     params: { ids },
     build: (e, field, nodes) =>
       `UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ` +
-      `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses(e, 'id', 'ag')} RETURN ag } ` +
+      `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses(e, 'id', 'ag', agreementReads(e, nodes))} RETURN ag } ` +
       `OPTIONAL MATCH (n:Entity {key: id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value ORDER BY i`,
     columns: ['value'],
