@@ -75,20 +75,37 @@ const AGREEMENT_READS: Readonly<Record<string, readonly string[]>> = {
   id: ['key'],
   multilateral: ['partyKeys'],
   inForce: ['existsFrom', 'existsUntil'],
-  provenance: ['dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading'],
 };
+
+/** The stored property each Provenance field reads (src/resolvers/shared.ts `provenanceOf`; the document's title and date come from the dataset). */
+const PROVENANCE_READS: Readonly<Record<string, string>> = {
+  dataset: 'dataset',
+  documentTitle: 'dataset',
+  documentAsOf: 'dataset',
+  section: 'sourceSection',
+  quote: 'sourceQuote',
+  inferred: 'inferred',
+  reading: 'reading',
+};
+
+/** The record properties (or agreement entries) a scalar field reads: `provenance` only those its selection asks for. */
+function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
+  if (group.name !== 'provenance') return table[group.name] ?? [group.name];
+  const provenance = getNamedType(group.def.type);
+  return e.concreteTypes(provenance).flatMap((t) => e.fieldsOf(t, group.nodes).map((g) => PROVENANCE_READS[g.name] ?? 'dataset'));
+}
 
 /** The agreement record's entries the selection `nodes` reads (on Agreement, through any fragment). */
 export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
-  const reads = new Set<string>();
+  const entries = new Set<string>();
   const agreement = e.schema.getType('Agreement')!;
   for (const concrete of e.concreteTypes(agreement)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
-      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') reads.add('partyKeys');
-      else for (const entry of AGREEMENT_READS[group.name] ?? [group.name]) reads.add(entry);
+      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') entries.add('partyKeys');
+      else for (const entry of reads(e, group, AGREEMENT_READS)) entries.add(entry);
     }
   }
-  return [...reads];
+  return [...entries];
 }
 
 /** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
@@ -102,7 +119,6 @@ const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) -
  */
 const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
   id: ['key'],
-  provenance: ['dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading'],
   isMinister: [],
   measure: ['measure', 'name'],
 };
@@ -122,7 +138,7 @@ export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes:
     for (const group of e.fieldsOf(concrete, nodes)) {
       const expr = navigation(e, v, concrete.name, group);
       if (expr !== null) entries.push([group.key, expr]);
-      else for (const property of PROPERTY_READS[group.name] ?? [group.name]) properties.add(property);
+      else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
     }
     if (entries.length > 0) branches.push([concrete.name, entries]);
   }
@@ -154,14 +170,18 @@ export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]
 /** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
 export function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
   const entries: [string, string][] = [];
+  const properties = new Set<string>();
   for (const concrete of e.concreteTypes(edgeType)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
       const declared = navigationOf(concrete.name, group.name);
       if (declared?.kind === 'edgeEnd') entries.push([group.key, projectEntity(e, declared.end === 'from' ? from : to, getNamedType(group.def.type), group.nodes)]);
+      else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
     }
   }
   const c = entries.length === 0 ? '' : `, __c: ${mapLiteral(entries)}`;
-  return `{rel: ${r} {.*, type: type(${r})}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
+  // Only the relationship's properties the edge's scalar fields read (`role`, `from`, the provenance, …).
+  const rel = [...[...properties].map((p) => `.\`${p}\``), `type: type(${r})`].join(', ');
+  return `{rel: ${r} {${rel}}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
 }
 
 /** The Cypher of one navigation field of `v` (of type `typeName`), or null for a field that needs none. */
@@ -244,39 +264,52 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   );
 }
 
-/** Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. */
+/** Whether the field's argument `name` is in the document (in any of its nodes) or has a default: else it is always null. */
+function given(group: FieldGroup, name: string): boolean {
+  return group.def.args.some((a) => a.name === name && a.defaultValue !== undefined) || group.nodes.some((n) => n.arguments?.some((a) => a.name.value === name));
+}
+
+/**
+ * Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. The
+ * edges of one agreement share their kind, name and enactment date (src/seed/format.ts checks it), so any edge
+ * of `v` gives its agreement's kind and date: the kinds need no agreement record, and the records are built
+ * only for the agreements the kind filters keep.
+ */
 function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: FieldGroup): string {
   const k = e.fresh('k');
   const key = e.fresh('key');
   const en = e.fresh('en');
+  const kind = e.fresh('kind');
   const ag = e.fresh('ag');
+  const byKind: string[] = [];
   const conditions: string[] = [];
-  if (spec.agreementKind !== undefined) conditions.push(`${ag}.kind = '${spec.agreementKind}'`);
-  if (spec.filtered) {
+  if (spec.agreementKind !== undefined) byKind.push(`${kind} = '${spec.agreementKind}'`);
+  // A filter whose argument the document never gives (and that has no default) is off: not emitted, nothing read for it.
+  if (spec.filtered && given(group, 'kinds')) {
     const kinds = e.argument(group, 'kinds');
+    byKind.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`);
+  }
+  const reads = agreementReads(e, group.nodes);
+  if (spec.filtered && given(group, 'asOf')) {
     const asOf = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    conditions.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${ag}.kind IN ${kinds})`);
     // The vocabulary's one "exists as of" rule (existsOn), over the life the loader stored.
     conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
+    reads.push('existsFrom', 'existsUntil');
   }
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
-  // The record's entries the conditions and the selection read (the kinds shape reads only the kind).
-  const reads = [...(spec.agreementKind !== undefined || spec.filtered || spec.shape === 'kinds' ? ['kind'] : []), ...(spec.filtered ? ['existsFrom', 'existsUntil'] : [])];
-  if (spec.shape !== 'kinds') reads.push(...agreementReads(e, group.nodes));
-  const k2 = e.fresh('k');
-  const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
-  const rows =
-    `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
-    `CALL (${key}) { ${agreementClauses(e, key, ag, reads)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
-    `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
+  const edges = `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key}, ${k}.enacted AS ${en}, ${k}.kind AS ${kind} ${byKind.length > 0 ? `WHERE ${byKind.join(' AND ')} ` : ''}`;
+  const order = `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
   if (spec.shape === 'kinds') {
-    const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;
+    const kinds = `COLLECT { ${edges}WITH ${kind}, ${en}, ${key} ${order}RETURN ${kind} }`;
     const acc = e.fresh('acc');
     const x = e.fresh('x');
     return `reduce(${acc} = [], ${x} IN ${kinds} | CASE WHEN ${x} IN ${acc} THEN ${acc} ELSE ${acc} + ${x} END)`;
   }
-  return `COLLECT { ${rows}RETURN ${projectAgreement(e, ag, group.nodes)} }`;
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
+  return (
+    `COLLECT { ${edges}CALL (${key}) { ${agreementClauses(e, key, ag, reads)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `${order}RETURN ${projectAgreement(e, ag, group.nodes)} }`
+  );
 }

@@ -114,7 +114,7 @@ function entityPage(root: string): RootTranslator {
     const sort = orderBy?.field ?? 'NAME';
     const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
     const descending = askedDescending !== request.backward;
-    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
+    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, 'node');
     const count = repos.entities.countStatement(label, filter);
     const dir = descending ? 'DESC' : 'ASC';
     return {
@@ -125,7 +125,7 @@ function entityPage(root: string): RootTranslator {
         const item = edgeNodes(e, field, nodes);
         const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
         return (
-          `CALL () { ${page.cypher} } MATCH (n:Entity {key: node.key}) WITH n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
+          `CALL () { ${page.cypher} } WITH node AS n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
           `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
         );
       },
@@ -141,7 +141,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
   const orderBy = args['orderBy'] as { field?: 'ENACTED' | 'NAME' | 'KEY'; direction?: string } | null | undefined;
   const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
   const descending = askedDescending !== request.backward;
-  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
+  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, false);
   const count = repos.agreements.countStatement(filter);
   const dir = descending ? 'DESC' : 'ASC';
   return {
