@@ -53,22 +53,35 @@ function entriesOf(record: string): [string, string][] {
  */
 export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: Iterable<string>): string {
   const wanted = new Set(['key', ...reads]);
-  const keys = wanted.has('partyKeys');
+  const nodes = wanted.has(PARTY_NODES);
+  const keys = nodes || wanted.has('partyKeys');
   const record = entriesOf(e.shared.agreementRecord)
     .filter(([name]) => wanted.has(name) || name === 'partyKeys')
-    .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`)
-    .join(', ');
+    .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`);
+  if (nodes) record.push(`${PARTY_NODES}: fromNodes + toNodes`);
   const match = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
-  if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record}} AS ${as}`;
+  if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record.join(', ')}} AS ${as}`;
   const rels = e.fresh('rels');
   const x = e.fresh('x');
   const ks = e.fresh('ks');
+  const p = e.fresh('p');
+  const ends = (suffix: string) =>
+    `reduce(${ks} = [], ${x} IN ${rels} | CASE WHEN ${x}.a IN ${ks} THEN ${ks} ELSE ${ks} + ${x}.a END) AS from${suffix}, [${x} IN ${rels} | ${x}.b] AS to${suffix}`;
+  // With the parties' nodes (their projection reads them here, not again by key), the keys come from the nodes.
+  const grouped = nodes
+    ? `WITH key, ${rels}[0].r AS r0, ${ends('Nodes')} WITH key, r0, fromNodes, toNodes, [${p} IN fromNodes | ${p}.key] AS fromKeys, [${p} IN toNodes | ${p}.key] AS toKeys `
+    : `WITH key, ${rels}[0].r AS r0, ${ends('Keys')} `;
   return (
-    `WITH ${keyExpr} AS key WITH key, COLLECT { ${match} RETURN {r: r, a: a.key, b: b.key} } AS ${rels} WHERE size(${rels}) > 0 ` +
-    `WITH key, ${rels}[0].r AS r0, reduce(${ks} = [], ${x} IN ${rels} | CASE WHEN ${x}.a IN ${ks} THEN ${ks} ELSE ${ks} + ${x}.a END) AS fromKeys, ` +
-    `[${x} IN ${rels} | ${x}.b] AS toKeys WITH {${record}} AS ${as}`
+    `WITH ${keyExpr} AS key WITH key, COLLECT { ${match} RETURN {r: r, a: ${nodes ? 'a' : 'a.key'}, b: ${nodes ? 'b' : 'b.key'}} } AS ${rels} WHERE size(${rels}) > 0 ` +
+    `${grouped}WITH {${record.join(', ')}} AS ${as}`
   );
 }
+
+/**
+ * The record entry (built by agreementClauses, never returned: projectAgreement blanks it) that holds the parties'
+ * nodes, the Japanese side first, when the selection asks for parties or partners.
+ */
+const PARTY_NODES = '__parties';
 
 /** The agreement record's entries an Agreement field's resolver reads, where they are not just the field's own name. */
 const AGREEMENT_READS: Readonly<Record<string, readonly string[]>> = {
@@ -101,7 +114,7 @@ export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
   const agreement = e.schema.getType('Agreement')!;
   for (const concrete of e.concreteTypes(agreement)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
-      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') entries.add('partyKeys');
+      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') entries.add('partyKeys').add(PARTY_NODES);
       else for (const entry of reads(e, group, AGREEMENT_READS)) entries.add(entry);
     }
   }
@@ -149,22 +162,30 @@ export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes:
   return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
 }
 
-/** The agreement record `a` (a map) with its parties or partners when the selection asks for them. */
-export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]): string {
+/**
+ * The agreement record `a` (a map) with its parties or partners when the selection asks for them: from the
+ * parties' nodes the record holds when agreementClauses built it (`partyNodes`), else by their keys.
+ */
+export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[], partyNodes: boolean): string {
   const agreement = e.schema.getType('Agreement')!;
   const entries: [string, string][] = [];
   for (const concrete of e.concreteTypes(agreement)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
       const declared = navigationOf(concrete.name, group.name);
       if (declared?.kind !== 'agreementParties') continue;
-      const k = e.fresh('k');
       const p = e.fresh('p');
-      const keys = declared.parties === 'all' ? `${a}.partyKeys` : `${a}.partyKeys[1..]`;
+      const slice = declared.parties === 'all' ? '' : '[1..]';
       const target = getNamedType(group.def.type);
-      entries.push([group.key, `COLLECT { UNWIND ${keys} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      if (partyNodes) {
+        entries.push([group.key, `COLLECT { UNWIND ${a}.${PARTY_NODES}${slice} AS ${p} RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      } else {
+        const k = e.fresh('k');
+        entries.push([group.key, `COLLECT { UNWIND ${a}.partyKeys${slice} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      }
     }
   }
-  return entries.length === 0 ? a : `${a} {.*, __c: ${mapLiteral(entries)}}`;
+  if (entries.length === 0) return a;
+  return `${a} {.*, ${partyNodes ? `${PARTY_NODES}: null, ` : ''}__c: ${mapLiteral(entries)}}`;
 }
 
 /** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
@@ -310,6 +331,6 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
   const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
   return (
     `COLLECT { ${edges}CALL (${key}) { ${agreementClauses(e, key, ag, reads)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
-    `${order}RETURN ${projectAgreement(e, ag, group.nodes)} }`
+    `${order}RETURN ${projectAgreement(e, ag, group.nodes, true)} }`
   );
 }

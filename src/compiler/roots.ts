@@ -40,7 +40,7 @@ const agreementId = (id: string): boolean => id.startsWith('agreement:') || id.s
 /** The value of `n` (an entity) or `ag` (an agreement record) as Node. */
 function nodeValue(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
   const type = getNamedType(field.type);
-  return `CASE WHEN ag IS NOT NULL THEN ${projectAgreement(e, 'ag', nodes)} WHEN n IS NOT NULL THEN ${projectEntity(e, 'n', type, nodes)} END`;
+  return `CASE WHEN ag IS NOT NULL THEN ${projectAgreement(e, 'ag', nodes, true)} WHEN n IS NOT NULL THEN ${projectEntity(e, 'n', type, nodes)} END`;
 }
 
 function node(args: Record<string, unknown>): Prepared {
@@ -153,7 +153,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
       const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
       return (
         `CALL () { ${page.cypher} } WITH agreement AS ag, sortValue ORDER BY sortValue ${dir}, ag.key ${dir} ` +
-        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
+        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes, false)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
       );
     },
     columns: ['rows', 'total'],

@@ -69,7 +69,7 @@ function build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly F
       g.key,
       `COLLECT { MATCH (:Entity)-[r:AGREEMENT]->(:Entity) WHERE ${exists('r')} ` +
         `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses(e, 'key', 'ag', ['enacted', ...agreementReads(e, g.nodes)])} RETURN ag } ` +
-        `RETURN ${projectAgreement(e, 'ag', g.nodes)} }`,
+        `RETURN ${projectAgreement(e, 'ag', g.nodes, true)} }`,
     ]);
   }
   const c = compiled.length > 0 ? `, __c: ${mapLiteral(compiled)}` : '';
