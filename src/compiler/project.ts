@@ -126,7 +126,7 @@ const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) -
 
 /**
  * The record properties a scalar field's resolver reads, where they are not just the field's own name
- * (src/resolvers/: `id` reads `key`, `provenance` the five provenance properties, …). `key` and
+ * (src/resolvers/: `id` reads `key`, `measure` its measure and name, …; `provenance`: PROVENANCE_READS). `key` and
  * `labels` are always projected: navigation that falls back to the resolvers loads by key, and the
  * type of an entity comes from its labels.
  */

@@ -23,6 +23,9 @@ export const SORT_EXPRESSIONS = {
 /** What a page row's `node` is: the entity's whole record (the repository's read), or the node itself (the compiler projects what its selection reads). */
 const PAGE_ROWS = { record: 'n {.*, labels: labels(n)}', node: 'n' } as const;
 
+/** When entity/filter reads the opening date `d`: always for a page in date order, else only for a date filter. */
+const DATED = { always: 'true', filtered: '$dateFrom IS NOT NULL OR $dateTo IS NOT NULL' } as const;
+
 const WHITELIST: IdentifierWhitelist = {
   label: ENTITY_LABELS,
   indexLabel: ENTITY_LABELS,
@@ -32,6 +35,7 @@ const WHITELIST: IdentifierWhitelist = {
   cmp: ['>', '<'],
   dir: ['ASC', 'DESC'],
   node: Object.values(PAGE_ROWS),
+  dated: Object.values(DATED),
 };
 
 
@@ -166,7 +170,7 @@ export class EntityRepository {
     }
     const asked = query.askedDescending ?? query.descending;
     const sort = query.sort === 'DATE' ? (asked ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
-    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir, node: PAGE_ROWS[rows] });
+    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir, node: PAGE_ROWS[rows], dated: query.sort === 'DATE' ? DATED.always : DATED.filtered });
     return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }
 
@@ -179,7 +183,7 @@ export class EntityRepository {
   /** The statement that counts a label's entities passing the filter (one row, `total`). */
   countStatement(label: EntityLabel, filter: EntityFilter): { cypher: string; params: Record<string, unknown> } {
     const statement = isUnfiltered(filter) ? this.q['entity/count-unfiltered'] : this.q['entity/count'];
-    return { cypher: spliceIdentifiers(statement, WHITELIST, { label }), params: filterParams(filter) };
+    return { cypher: spliceIdentifiers(statement, WHITELIST, { label, dated: DATED.filtered }), params: filterParams(filter) };
   }
 
   /**
