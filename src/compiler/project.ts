@@ -138,13 +138,12 @@ const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
 
 /**
  * The entity `v` (any entity type `type` allows) with the navigation its selection asks for. Only the
- * properties the selection's scalar fields read are projected, plus `keep`, or all of them with
- * `'all'` (a record that other code reads besides the entity's own fields, such as a lineage step's dates).
+ * properties the selection's scalar fields read are projected, plus `keep` (what other code reads besides the
+ * entity's own fields, such as a lineage step's dates).
  */
-export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: 'all' | readonly string[] = []): string {
-  const all = keep === 'all';
+export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: readonly string[] = []): string {
   const branches: [string, [string, string][]][] = [];
-  const properties = new Set<string>(['key', ...(all ? [] : keep)]);
+  const properties = new Set<string>(['key', ...keep]);
   for (const concrete of e.concreteTypes(type)) {
     if (concrete.name === 'Agreement') continue;
     const entries: [string, string][] = [];
@@ -155,7 +154,7 @@ export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes:
     }
     if (entries.length > 0) branches.push([concrete.name, entries]);
   }
-  const base = all ? `.*, labels: labels(${v})` : `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
+  const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
   if (branches.length === 0) return `${v} {${base}}`;
   if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${mapLiteral(branches[0]![1])}}`;
   const cases = branches.map(([label, entries]) => `WHEN ${v}:${label} THEN ${mapLiteral(entries)}`).join(' ');
