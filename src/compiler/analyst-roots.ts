@@ -12,6 +12,7 @@ import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import type { GraphRelationshipRecord } from '../repositories/analytics-repository.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { orderLineage, pathArguments, pathResult } from '../services/analytics-service.js';
+import { OPENING_DATE_PROPERTIES } from '../domain/vocabulary.js';
 import { FALLBACK, type Emit } from './emit.js';
 import { projectEntity } from './project.js';
 import type { RootTranslator } from './roots.js';
@@ -47,9 +48,9 @@ export const lineage: RootTranslator = (args) => {
       const subject = selectionAt(e, type, nodes, ['subject']);
       const step = selectionAt(e, type, nodes, ['steps', 'node']);
       const entity = e.schema.getType('Entity')!;
-      // Whole records: the lineage is ordered by dates (orderLineage) and its steps read them (LineageStep).
-      const s = projectEntity(e, 's', entity, subject.nodes, 'all');
-      const m = projectEntity(e, 'm', entity, step.nodes, 'all');
+      // The steps are ordered by their opening dates (orderLineage) and read them and `dissolved` (LineageStep).
+      const s = projectEntity(e, 's', entity, subject.nodes);
+      const m = projectEntity(e, 'm', entity, step.nodes, [...OPENING_DATE_PROPERTIES, 'dissolved']);
       return (
         `OPTIONAL MATCH (s:Entity {key: $id}) WHERE s:Plan OR s:Meeting ` +
         `RETURN CASE WHEN s IS NULL THEN null ELSE ${s} END AS subject, ` +

@@ -18,21 +18,107 @@ export const MAX_ITEMS = '$maxItems';
 /** The object types that are entities (the rest of Node is Agreement). */
 export const ENTITY_TYPES = SEARCHABLE_LABELS;
 
+/** The entries of the agreement record (cypher/agreement/record.cypher), by name, parsed once per text. */
+const recordEntries = new Map<string, [string, string][]>();
+function entriesOf(record: string): [string, string][] {
+  let entries = recordEntries.get(record);
+  if (entries) return entries;
+  entries = [];
+  const body = record.trim().slice(1, -1);
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i <= body.length; i++) {
+    const c = body[i];
+    if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') depth--;
+    else if (i === body.length || (c === ',' && depth === 0)) {
+      const part = body.slice(start, i);
+      const colon = part.indexOf(':');
+      entries.push([part.slice(0, colon).trim(), part.slice(colon + 1).trim()]);
+      start = i + 1;
+    }
+  }
+  recordEntries.set(record, entries);
+  return entries;
+}
+
 /**
  * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
  * builds it (with the same record assembly, cypher/agreement/record.cypher): the first relationship
- * by the far party's name, the Japanese side first. Written without aggregate functions: Neo4j 5.26
- * refuses an aggregation anywhere inside an expression subquery of a projection ("implicit grouping
- * expressions"), so lists come from COLLECT {}.
+ * by the far party's name, the Japanese side first. Only the record's entries in `reads` (and `key`)
+ * are read; `partyKeys` is always an entry (it marks the record as an agreement: Node's type
+ * resolution), null unless read, and the parties' keys are only read when it is. The relationships are
+ * matched once. Written without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside
+ * an expression subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
  */
-export function agreementClauses(e: Emit, keyExpr: string, as: string): string {
-  const rels = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key';
+export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: Iterable<string>): string {
+  const wanted = new Set(['key', ...reads]);
+  const nodes = wanted.has(PARTY_NODES);
+  const keys = nodes || wanted.has('partyKeys');
+  const record = entriesOf(e.shared.agreementRecord)
+    .filter(([name]) => wanted.has(name) || name === 'partyKeys')
+    .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`);
+  if (nodes) record.push(`${PARTY_NODES}: fromNodes + toNodes`);
+  const match = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
+  if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record.join(', ')}} AS ${as}`;
+  const rels = e.fresh('rels');
+  const x = e.fresh('x');
+  const ks = e.fresh('ks');
+  const p = e.fresh('p');
+  const ends = (suffix: string) =>
+    `reduce(${ks} = [], ${x} IN ${rels} | CASE WHEN ${x}.a IN ${ks} THEN ${ks} ELSE ${ks} + ${x}.a END) AS from${suffix}, [${x} IN ${rels} | ${x}.b] AS to${suffix}`;
+  // With the parties' nodes (their projection reads them here, not again by key), the keys come from the nodes.
+  const grouped = nodes
+    ? `WITH key, ${rels}[0].r AS r0, ${ends('Nodes')} WITH key, r0, fromNodes, toNodes, [${p} IN fromNodes | ${p}.key] AS fromKeys, [${p} IN toNodes | ${p}.key] AS toKeys `
+    : `WITH key, ${rels}[0].r AS r0, ${ends('Keys')} `;
   return (
-    `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${rels} WITH r, b ORDER BY b.name RETURN r }) AS r0, ` +
-    `COLLECT { ${rels} WITH a, b ORDER BY b.name RETURN DISTINCT a.key AS k } AS fromKeys, ` +
-    `COLLECT { ${rels} WITH b ORDER BY b.name RETURN b.key AS k } AS toKeys WHERE r0 IS NOT NULL ` +
-    `WITH ${e.shared.agreementRecord} AS ${as}`
+    `WITH ${keyExpr} AS key WITH key, COLLECT { ${match} RETURN {r: r, a: ${nodes ? 'a' : 'a.key'}, b: ${nodes ? 'b' : 'b.key'}} } AS ${rels} WHERE size(${rels}) > 0 ` +
+    `${grouped}WITH {${record.join(', ')}} AS ${as}`
   );
+}
+
+/**
+ * The record entry (built by agreementClauses, never returned: projectAgreement blanks it) that holds the parties'
+ * nodes, the Japanese side first, when the selection asks for parties or partners.
+ */
+const PARTY_NODES = '__parties';
+
+/** The agreement record's entries an Agreement field's resolver reads, where they are not just the field's own name. */
+const AGREEMENT_READS: Readonly<Record<string, readonly string[]>> = {
+  id: ['key'],
+  multilateral: ['partyKeys'],
+  inForce: ['existsFrom', 'existsUntil'],
+};
+
+/** The stored property each Provenance field reads (src/resolvers/shared.ts `provenanceOf`; the document's title and date come from the dataset). */
+const PROVENANCE_READS: Readonly<Record<string, string>> = {
+  dataset: 'dataset',
+  documentTitle: 'dataset',
+  documentAsOf: 'dataset',
+  section: 'sourceSection',
+  quote: 'sourceQuote',
+  inferred: 'inferred',
+  reading: 'reading',
+};
+
+/** The record properties (or agreement entries) a scalar field reads: `provenance` only those its selection asks for. */
+function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
+  if (group.name !== 'provenance') return table[group.name] ?? [group.name];
+  const provenance = getNamedType(group.def.type);
+  return e.concreteTypes(provenance).flatMap((t) => e.fieldsOf(t, group.nodes).map((g) => PROVENANCE_READS[g.name] ?? 'dataset'));
+}
+
+/** The agreement record's entries the selection `nodes` reads (on Agreement, through any fragment). */
+export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
+  const entries = new Set<string>();
+  const agreement = e.schema.getType('Agreement')!;
+  for (const concrete of e.concreteTypes(agreement)) {
+    for (const group of e.fieldsOf(concrete, nodes)) {
+      if (navigationOf(concrete.name, group.name)?.kind === 'agreementParties') entries.add('partyKeys').add(PARTY_NODES);
+      else for (const entry of reads(e, group, AGREEMENT_READS)) entries.add(entry);
+    }
+  }
+  return [...entries];
 }
 
 /** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
@@ -40,72 +126,82 @@ const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) -
 
 /**
  * The record properties a scalar field's resolver reads, where they are not just the field's own name
- * (src/resolvers/: `id` reads `key`, `provenance` the five provenance properties, …). `key` and
+ * (src/resolvers/: `id` reads `key`, `measure` its measure and name, …; `provenance`: PROVENANCE_READS). `key` and
  * `labels` are always projected: navigation that falls back to the resolvers loads by key, and the
  * type of an entity comes from its labels.
  */
 const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
   id: ['key'],
-  provenance: ['dataset', 'sourceSection', 'sourceQuote', 'inferred', 'reading'],
   isMinister: [],
   measure: ['measure', 'name'],
 };
 
 /**
  * The entity `v` (any entity type `type` allows) with the navigation its selection asks for. Only the
- * properties the selection's scalar fields read are projected, plus `keep`, or all of them with
- * `'all'` (a record that other code reads besides the entity's own fields, such as a lineage step's dates).
+ * properties the selection's scalar fields read are projected, plus `keep` (what other code reads besides the
+ * entity's own fields, such as a lineage step's dates).
  */
-export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: 'all' | readonly string[] = []): string {
-  const all = keep === 'all';
+export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: readonly string[] = []): string {
   const branches: [string, [string, string][]][] = [];
-  const properties = new Set<string>(['key', ...(all ? [] : keep)]);
+  const properties = new Set<string>(['key', ...keep]);
   for (const concrete of e.concreteTypes(type)) {
     if (concrete.name === 'Agreement') continue;
     const entries: [string, string][] = [];
     for (const group of e.fieldsOf(concrete, nodes)) {
       const expr = navigation(e, v, concrete.name, group);
       if (expr !== null) entries.push([group.key, expr]);
-      else for (const property of PROPERTY_READS[group.name] ?? [group.name]) properties.add(property);
+      else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
     }
     if (entries.length > 0) branches.push([concrete.name, entries]);
   }
-  const base = all ? `.*, labels: labels(${v})` : `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
+  const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
   if (branches.length === 0) return `${v} {${base}}`;
   if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${mapLiteral(branches[0]![1])}}`;
   const cases = branches.map(([label, entries]) => `WHEN ${v}:${label} THEN ${mapLiteral(entries)}`).join(' ');
   return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
 }
 
-/** The agreement record `a` (a map) with its parties or partners when the selection asks for them. */
-export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[]): string {
+/**
+ * The agreement record `a` (a map) with its parties or partners when the selection asks for them: from the
+ * parties' nodes the record holds when agreementClauses built it (`partyNodes`), else by their keys.
+ */
+export function projectAgreement(e: Emit, a: string, nodes: readonly FieldNode[], partyNodes: boolean): string {
   const agreement = e.schema.getType('Agreement')!;
   const entries: [string, string][] = [];
   for (const concrete of e.concreteTypes(agreement)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
       const declared = navigationOf(concrete.name, group.name);
       if (declared?.kind !== 'agreementParties') continue;
-      const k = e.fresh('k');
       const p = e.fresh('p');
-      const keys = declared.parties === 'all' ? `${a}.partyKeys` : `${a}.partyKeys[1..]`;
+      const slice = declared.parties === 'all' ? '' : '[1..]';
       const target = getNamedType(group.def.type);
-      entries.push([group.key, `COLLECT { UNWIND ${keys} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      if (partyNodes) {
+        entries.push([group.key, `COLLECT { UNWIND ${a}.${PARTY_NODES}${slice} AS ${p} RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      } else {
+        const k = e.fresh('k');
+        entries.push([group.key, `COLLECT { UNWIND ${a}.partyKeys${slice} AS ${k} MATCH (${p}:Entity {key: ${k}}) RETURN ${projectEntity(e, p, target, group.nodes)} }`]);
+      }
     }
   }
-  return entries.length === 0 ? a : `${a} {.*, __c: ${mapLiteral(entries)}}`;
+  if (entries.length === 0) return a;
+  return `${a} {.*, ${partyNodes ? `${PARTY_NODES}: null, ` : ''}__c: ${mapLiteral(entries)}}`;
 }
 
 /** A relationship `r` from `from` to `to` as an edge object (ChairEdge, …) of type `edgeType`. */
 export function projectEdge(e: Emit, r: string, from: string, to: string, edgeType: GraphQLNamedType, nodes: readonly FieldNode[]): string {
   const entries: [string, string][] = [];
+  const properties = new Set<string>();
   for (const concrete of e.concreteTypes(edgeType)) {
     for (const group of e.fieldsOf(concrete, nodes)) {
       const declared = navigationOf(concrete.name, group.name);
       if (declared?.kind === 'edgeEnd') entries.push([group.key, projectEntity(e, declared.end === 'from' ? from : to, getNamedType(group.def.type), group.nodes)]);
+      else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
     }
   }
   const c = entries.length === 0 ? '' : `, __c: ${mapLiteral(entries)}`;
-  return `{rel: ${r} {.*, type: type(${r})}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
+  // Only the relationship's properties the edge's scalar fields read (`role`, `from`, the provenance, …).
+  const rel = [...[...properties].map((p) => `.\`${p}\``), `type: type(${r})`].join(', ');
+  return `{rel: ${r} {${rel}}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
 }
 
 /** The Cypher of one navigation field of `v` (of type `typeName`), or null for a field that needs none. */
@@ -188,36 +284,52 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   );
 }
 
-/** Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. */
+/** Whether the field's argument `name` is in the document (in any of its nodes) or has a default: else it is always null. */
+function given(group: FieldGroup, name: string): boolean {
+  return group.def.args.some((a) => a.name === name && a.defaultValue !== undefined) || group.nodes.some((n) => n.arguments?.some((a) => a.name.value === name));
+}
+
+/**
+ * Country.agreements / agreementKinds and Organisation.mous: the agreements `v` is party to, oldest first. The
+ * edges of one agreement share their kind, name and enactment date (src/seed/format.ts checks it), so any edge
+ * of `v` gives its agreement's kind and date: the kinds need no agreement record, and the records are built
+ * only for the agreements the kind filters keep.
+ */
 function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: FieldGroup): string {
   const k = e.fresh('k');
   const key = e.fresh('key');
   const en = e.fresh('en');
+  const kind = e.fresh('kind');
   const ag = e.fresh('ag');
+  const byKind: string[] = [];
   const conditions: string[] = [];
-  if (spec.agreementKind !== undefined) conditions.push(`${ag}.kind = '${spec.agreementKind}'`);
-  if (spec.filtered) {
+  if (spec.agreementKind !== undefined) byKind.push(`${kind} = '${spec.agreementKind}'`);
+  // A filter whose argument the document never gives (and that has no default) is off: not emitted, nothing read for it.
+  if (spec.filtered && given(group, 'kinds')) {
     const kinds = e.argument(group, 'kinds');
+    byKind.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`);
+  }
+  const reads = agreementReads(e, group.nodes);
+  if (spec.filtered && given(group, 'asOf')) {
     const asOf = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    conditions.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${ag}.kind IN ${kinds})`);
     // The vocabulary's one "exists as of" rule (existsOn), over the life the loader stored.
     conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
+    reads.push('existsFrom', 'existsUntil');
   }
-  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
-  const k2 = e.fresh('k');
-  const first = `head(COLLECT { MATCH (${v})-[${k2}:AGREEMENT]-() WHERE ${k2}.agreementKey = ${key} AND ${k2}.enacted IS NOT NULL WITH ${k2}.enacted AS e ORDER BY e RETURN e })`;
-  const rows =
-    `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key} WITH ${key}, ${first} AS ${en} ` +
-    `CALL (${key}) { ${agreementClauses(e, key, ag)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
-    `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
+  const edges = `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key}, ${k}.enacted AS ${en}, ${k}.kind AS ${kind} ${byKind.length > 0 ? `WHERE ${byKind.join(' AND ')} ` : ''}`;
+  const order = `ORDER BY ${en}, ${key} LIMIT toInteger(${MAX_ITEMS}) `;
   if (spec.shape === 'kinds') {
-    const kinds = `COLLECT { ${rows}RETURN ${ag}.kind }`;
+    const kinds = `COLLECT { ${edges}WITH ${kind}, ${en}, ${key} ${order}RETURN ${kind} }`;
     const acc = e.fresh('acc');
     const x = e.fresh('x');
     return `reduce(${acc} = [], ${x} IN ${kinds} | CASE WHEN ${x} IN ${acc} THEN ${acc} ELSE ${acc} + ${x} END)`;
   }
-  return `COLLECT { ${rows}RETURN ${projectAgreement(e, ag, group.nodes)} }`;
+  const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')} ` : '';
+  return (
+    `COLLECT { ${edges}CALL (${key}) { ${agreementClauses(e, key, ag, reads)} RETURN ${ag} } WITH ${ag}, ${en}, ${key} ${where}` +
+    `${order}RETURN ${projectAgreement(e, ag, group.nodes, true)} }`
+  );
 }

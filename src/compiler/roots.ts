@@ -13,7 +13,7 @@ import { lineage, shortestPath } from './analyst-roots.js';
 import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
 import type { Emit } from './emit.js';
-import { agreementClauses, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
+import { agreementClauses, agreementReads, ENTITY_TYPES, projectAgreement, projectEntity } from './project.js';
 
 type Row = Record<string, unknown>;
 
@@ -40,7 +40,7 @@ const agreementId = (id: string): boolean => id.startsWith('agreement:') || id.s
 /** The value of `n` (an entity) or `ag` (an agreement record) as Node. */
 function nodeValue(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): string {
   const type = getNamedType(field.type);
-  return `CASE WHEN ag IS NOT NULL THEN ${projectAgreement(e, 'ag', nodes)} WHEN n IS NOT NULL THEN ${projectEntity(e, 'n', type, nodes)} END`;
+  return `CASE WHEN ag IS NOT NULL THEN ${projectAgreement(e, 'ag', nodes, true)} WHEN n IS NOT NULL THEN ${projectEntity(e, 'n', type, nodes)} END`;
 }
 
 function node(args: Record<string, unknown>): Prepared {
@@ -52,7 +52,7 @@ function node(args: Record<string, unknown>): Prepared {
     bound: 1,
     params: { id },
     build: (e, field, nodes) =>
-      (agreement ? `OPTIONAL CALL () { ${agreementClauses(e, '$id', 'ag')} RETURN ag } ` : 'WITH null AS ag ') +
+      (agreement ? `OPTIONAL CALL () { ${agreementClauses(e, '$id', 'ag', agreementReads(e, nodes))} RETURN ag } ` : 'WITH null AS ag ') +
       `OPTIONAL MATCH (n:Entity {key: $id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value`,
     columns: ['value'],
@@ -69,7 +69,7 @@ function nodesRoot(args: Record<string, unknown>): Prepared {
     params: { ids },
     build: (e, field, nodes) =>
       `UNWIND range(0, size($ids) - 1) AS i WITH i, $ids[i] AS id ` +
-      `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses(e, 'id', 'ag')} RETURN ag } ` +
+      `OPTIONAL CALL (id) { WITH id WHERE id STARTS WITH 'agreement:' OR id STARTS WITH 'mou:' ${agreementClauses(e, 'id', 'ag', agreementReads(e, nodes))} RETURN ag } ` +
       `OPTIONAL MATCH (n:Entity {key: id}) WHERE ag IS NULL AND ${IS_TYPED('n')} ` +
       `RETURN ${nodeValue(e, field, nodes)} AS value ORDER BY i`,
     columns: ['value'],
@@ -114,7 +114,7 @@ function entityPage(root: string): RootTranslator {
     const sort = orderBy?.field ?? 'NAME';
     const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
     const descending = askedDescending !== request.backward;
-    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
+    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, 'node');
     const count = repos.entities.countStatement(label, filter);
     const dir = descending ? 'DESC' : 'ASC';
     return {
@@ -125,7 +125,7 @@ function entityPage(root: string): RootTranslator {
         const item = edgeNodes(e, field, nodes);
         const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
         return (
-          `CALL () { ${page.cypher} } MATCH (n:Entity {key: node.key}) WITH n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
+          `CALL () { ${page.cypher} } WITH node AS n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
           `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
         );
       },
@@ -141,7 +141,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
   const orderBy = args['orderBy'] as { field?: 'ENACTED' | 'NAME' | 'KEY'; direction?: string } | null | undefined;
   const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
   const descending = askedDescending !== request.backward;
-  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 });
+  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, false);
   const count = repos.agreements.countStatement(filter);
   const dir = descending ? 'DESC' : 'ASC';
   return {
@@ -153,7 +153,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
       const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
       return (
         `CALL () { ${page.cypher} } WITH agreement AS ag, sortValue ORDER BY sortValue ${dir}, ag.key ${dir} ` +
-        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
+        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes, false)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
       );
     },
     columns: ['rows', 'total'],

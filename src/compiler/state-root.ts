@@ -13,7 +13,7 @@ import type { AgreementRecord } from '../repositories/records.js';
 import { OPENING_DATE_PROPERTIES } from '../domain/vocabulary.js';
 import { parsePartialDate } from '../services/dates.js';
 import { mapLiteral, type Emit } from './emit.js';
-import { agreementClauses, MAX_ITEMS, projectAgreement, projectEdge, projectEntity } from './project.js';
+import { agreementClauses, agreementReads, MAX_ITEMS, projectAgreement, projectEdge, projectEntity } from './project.js';
 import type { RootTranslator } from './roots.js';
 
 /** The date that opens `v`'s life as the source gives it (vocabulary `openingDateOf`). */
@@ -68,8 +68,8 @@ function build(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly F
     compiled.push([
       g.key,
       `COLLECT { MATCH (:Entity)-[r:AGREEMENT]->(:Entity) WHERE ${exists('r')} ` +
-        `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses(e, 'key', 'ag')} RETURN ag } ` +
-        `RETURN ${projectAgreement(e, 'ag', g.nodes)} }`,
+        `WITH DISTINCT r.agreementKey AS key LIMIT toInteger(${MAX_ITEMS}) CALL (key) { ${agreementClauses(e, 'key', 'ag', ['enacted', ...agreementReads(e, g.nodes)])} RETURN ag } ` +
+        `RETURN ${projectAgreement(e, 'ag', g.nodes, true)} }`,
     ]);
   }
   const c = compiled.length > 0 ? `, __c: ${mapLiteral(compiled)}` : '';

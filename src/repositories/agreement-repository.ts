@@ -92,10 +92,11 @@ export class AgreementRepository {
 
   /**
    * The statement of one page (rows `agreement`, `sortValue`, `parties`, in order); the operation compiler
-   * embeds it. Without a filter the page is read in order from a range index and only its agreements are
-   * grouped (agreement/page-unfiltered: flat at any size); a filter groups every agreement (agreement/page).
+   * embeds it with `parties` false (its rows' `parties` then empty: it reads what its selection asks for). Without a
+   * filter the page is read in order from a range index and only its agreements are grouped
+   * (agreement/page-unfiltered: flat at any size); a filter groups every agreement (agreement/page).
    */
-  pageStatement(query: AgreementPageQuery): { cypher: string; params: Record<string, unknown> } {
+  pageStatement(query: AgreementPageQuery, parties = true): { cypher: string; params: Record<string, unknown> } {
     const asked = query.askedDescending ?? query.descending;
     const sort =
       query.sort === 'ENACTED'
@@ -116,10 +117,10 @@ export class AgreementRepository {
         dir,
       });
       const from = query.after === null ? null : query.after.value;
-      return { cypher, params: { from, after: query.after, limit: query.limit, undatedFirst: asked !== query.descending } };
+      return { cypher, params: { from, after: query.after, limit: query.limit, undatedFirst: asked !== query.descending, parties } };
     }
     const cypher = spliceIdentifiers(this.q['agreement/page'], WHITELIST, { sort, cmp, dir });
-    return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
+    return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit, parties } };
   }
 
   async count(filter: AgreementFilter, ctx: QueryContext): Promise<number> {

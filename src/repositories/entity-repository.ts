@@ -20,6 +20,12 @@ export const SORT_EXPRESSIONS = {
   DATE_DESC: "coalesce(d, '')",
 } as const;
 
+/** What a page row's `node` is: the entity's whole record (the repository's read), or the node itself (the compiler projects what its selection reads). */
+const PAGE_ROWS = { record: 'n {.*, labels: labels(n)}', node: 'n' } as const;
+
+/** When entity/filter reads the opening date `d`: always for a page in date order, else only for a date filter. */
+const DATED = { always: 'true', filtered: '$dateFrom IS NOT NULL OR $dateTo IS NOT NULL' } as const;
+
 const WHITELIST: IdentifierWhitelist = {
   label: ENTITY_LABELS,
   indexLabel: ENTITY_LABELS,
@@ -28,6 +34,8 @@ const WHITELIST: IdentifierWhitelist = {
   sort: Object.values(SORT_EXPRESSIONS),
   cmp: ['>', '<'],
   dir: ['ASC', 'DESC'],
+  node: Object.values(PAGE_ROWS),
+  dated: Object.values(DATED),
 };
 
 
@@ -140,10 +148,10 @@ export class EntityRepository {
 
   /**
    * The statement of one page (rows `node`, `sortValue`, in order) and its parameters; the operation
-   * compiler embeds it. An unfiltered page in name or key order is read from a range index: flat cost
-   * at any depth (names are indexed per label and on Entity, keys on Entity).
+   * compiler embeds it, with `rows: 'node'` (each row's node unprojected). An unfiltered page in name or key
+   * order is read from a range index: flat cost at any depth (names are indexed per label and on Entity, keys on Entity).
    */
-  pageStatement(query: EntityPageQuery): { cypher: string; params: Record<string, unknown> } {
+  pageStatement(query: EntityPageQuery, rows: keyof typeof PAGE_ROWS = 'record'): { cypher: string; params: Record<string, unknown> } {
     const cmp = query.descending ? '<' : '>';
     const dir = query.descending ? 'DESC' : 'ASC';
     if (query.sort !== 'DATE' && isUnfiltered(query.filter)) {
@@ -155,13 +163,14 @@ export class EntityRepository {
         start: query.after === null ? `n.${prop} IS NOT NULL` : `n.${prop} ${cmp}= $from`,
         cmp,
         dir,
+        node: PAGE_ROWS[rows],
       });
       const from = query.after === null ? null : String(query.after.value);
       return { cypher, params: { from, after: query.after, limit: query.limit } };
     }
     const asked = query.askedDescending ?? query.descending;
     const sort = query.sort === 'DATE' ? (asked ? SORT_EXPRESSIONS.DATE_DESC : SORT_EXPRESSIONS.DATE_ASC) : SORT_EXPRESSIONS[query.sort];
-    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir });
+    const cypher = spliceIdentifiers(this.q['entity/page'], WHITELIST, { label: query.label, sort, cmp, dir, node: PAGE_ROWS[rows], dated: query.sort === 'DATE' ? DATED.always : DATED.filtered });
     return { cypher, params: { ...filterParams(query.filter), after: query.after, limit: query.limit } };
   }
 
@@ -174,7 +183,7 @@ export class EntityRepository {
   /** The statement that counts a label's entities passing the filter (one row, `total`). */
   countStatement(label: EntityLabel, filter: EntityFilter): { cypher: string; params: Record<string, unknown> } {
     const statement = isUnfiltered(filter) ? this.q['entity/count-unfiltered'] : this.q['entity/count'];
-    return { cypher: spliceIdentifiers(statement, WHITELIST, { label }), params: filterParams(filter) };
+    return { cypher: spliceIdentifiers(statement, WHITELIST, { label, dated: DATED.filtered }), params: filterParams(filter) };
   }
 
   /**
