@@ -10,6 +10,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
 import { lineage, shortestPath } from './analyst-roots.js';
+import { neighbourhood } from './neighbourhood-root.js';
 import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
 import type { Emit } from './emit.js';
@@ -164,6 +165,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
   lineage,
+  neighbourhood,
   search,
   shortestPath,
   stateAsOf,

@@ -112,6 +112,7 @@ export class AnalyticsRepository {
     this.q = catalog.require([
       'analytics/shortest-path',
       'analytics/expand',
+      'analytics/ring',
       'entity/by-keys',
       'analytics/common-members',
       'analytics/partners-multiple-kinds',
@@ -126,6 +127,15 @@ export class AnalyticsRepository {
       'analytics/relationship-type-counts',
       'analytics/totals',
     ] as const);
+  }
+
+  /**
+   * The text of a statement or fragment the compiler builds on (src/compiler/analyst-roots.ts): the
+   * neighbourhood's ring, the timeline, the common members. Their parameters are the ones the methods
+   * below pass.
+   */
+  text(name: 'analytics/ring' | 'analytics/timeline' | 'analytics/common-members'): string {
+    return this.q[name];
   }
 
   /** Up to `limit` shortest paths of at most `maxHops` hops (an integer 1..MAX_PATH_HOPS). */

@@ -9,17 +9,18 @@ import type { QueryContext } from '../neo4j/database.js';
 import type { AnalyticsRepository, GraphRelationshipRecord } from '../repositories/analytics-repository.js';
 import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
 import type { AgreementService } from './agreement-service.js';
-import { dayRange, parsePartialDate } from './dates.js';
+import { parsePartialDate } from './dates.js';
 import type { EntityService } from './entity-service.js';
 import { openingDateOf } from '../domain/vocabulary.js';
 import { existsAsOf, inForceOn } from './time.js';
-import { describe, orderLineage } from './analytics/history.js';
+import { orderLineage, timelineResult } from './analytics/history.js';
+import { bounded, checkId, commonMembersArguments, neighbourhoodArguments, timelineArguments, typesOf } from './analytics/arguments.js';
+import { NeighbourhoodFold } from './analytics/neighbourhood.js';
 import {
   AGREEMENT_KINDS,
   LIST_BOUNDS,
   NEIGHBOURHOOD_BOUNDS,
   PATH_BOUNDS,
-  TIMELINE_BOUNDS,
   type AgreementStatsView,
   type CommonGroundView,
   type CommonMemberView,
@@ -36,26 +37,10 @@ import {
 
 export type { AnalystSettings } from './analyst/analyst-cypher-service.js';
 export * from './analytics/views.js';
-export { orderLineage, principalDate } from './analytics/history.js';
+export { orderLineage, principalDate, timelineResult } from './analytics/history.js';
+export { commonMembersArguments, neighbourhoodArguments, timelineArguments } from './analytics/arguments.js';
+export { NeighbourhoodFold } from './analytics/neighbourhood.js';
 
-
-function bounded(value: number | null | undefined, argument: string, fallback: number, min: number, max: number): number {
-  const n = value ?? fallback;
-  if (!Number.isInteger(n) || n < min || n > max) {
-    throw new BadUserInputError(`${argument}: ${n} is out of range; use an integer from ${min} to ${max} (default ${fallback}).`, argument);
-  }
-  return n;
-}
-
-/** An empty or absent list of relationship types means "any type". */
-function typesOf(types: readonly string[] | null | undefined): string[] | null {
-  return types && types.length > 0 ? [...new Set(types)] : null;
-}
-
-function checkId(id: string, argument: string): string {
-  if (id.length === 0 || id.length > 300) throw new BadUserInputError(`${argument}: an id of 1 to 300 characters, e.g. meeting:firearms-promotion.`, argument);
-  return id;
-}
 
 function walk(rel: GraphRelationshipRecord, fromKey: string): RelationshipView {
   return { rel, direction: rel.startKey === fromKey ? 'FORWARD' : 'BACKWARD' };
@@ -91,11 +76,6 @@ export function pathArguments(args: { from: string; to: string; relationshipType
 function notFound(id: string, argument: string): NotFoundError {
   return new NotFoundError(`${argument}: no entity has the id "${id.slice(0, 100)}"; ids are seed keys such as meeting:firearms-promotion (see search or node).`);
 }
-
-function relKey(rel: GraphRelationshipRecord): string {
-  return rel.key ?? `${rel.type}:${rel.startKey}:${rel.endKey}`;
-}
-
 
 export class AnalyticsService {
   constructor(
@@ -145,51 +125,16 @@ export class AnalyticsService {
     relationshipTypes?: readonly string[] | null;
     limit?: number | null;
   }): Promise<NeighbourhoodView> {
-    const depth = bounded(args.depth, 'depth', NEIGHBOURHOOD_BOUNDS.defaultDepth, 1, NEIGHBOURHOOD_BOUNDS.maxDepth);
-    const limit = bounded(args.limit, 'limit', NEIGHBOURHOOD_BOUNDS.defaultLimit, 1, NEIGHBOURHOOD_BOUNDS.maxLimit);
+    const { key, depth, limit, types } = neighbourhoodArguments(args);
     // The centre is read in the expansion's own transaction: one round trip in all.
-    const key = checkId(args.id, 'id');
-    const distance = new Map<string, number>([[key, 0]]);
-    const nodes: { node: EntityRecord; distance: number }[] = [];
-    const rels = new Map<string, GraphRelationshipRecord>();
-    let truncated = false;
-    const centre = await this.repo.expand(
-      key,
-      typesOf(args.relationshipTypes),
-      NEIGHBOURHOOD_BOUNDS.ringRows + 1,
-      (ring, ringDepth) => {
-        if (ring.length > NEIGHBOURHOOD_BOUNDS.ringRows) truncated = true;
-        const next: string[] = [];
-        for (const row of ring.slice(0, NEIGHBOURHOOD_BOUNDS.ringRows)) {
-          if (!distance.has(row.node.key)) {
-            // The centre (added once it is known) counts towards the limit.
-            if (nodes.length + 1 >= limit) {
-              truncated = true;
-              continue;
-            }
-            distance.set(row.node.key, ringDepth);
-            nodes.push({ node: row.node, distance: ringDepth });
-            next.push(row.node.key);
-          }
-          rels.set(relKey(row.rel), row.rel);
-        }
-        return ringDepth < depth && !truncated ? next : [];
-      },
-      this.ctx,
-    );
+    const fold = new NeighbourhoodFold(key, depth, limit);
+    const centre = await this.repo.expand(key, types, NEIGHBOURHOOD_BOUNDS.ringRows + 1, (ring, ringDepth) => fold.ring(ring, ringDepth), this.ctx);
     if (!centre || centre.labels.includes('Observation')) throw notFound(args.id, 'id');
-    nodes.unshift({ node: centre, distance: 0 });
-    const relationships = [...rels.values()]
-      .map((rel) => ({ rel, direction: (distance.get(rel.startKey) ?? 0) <= (distance.get(rel.endKey) ?? 0) ? 'FORWARD' : 'BACKWARD' }) as RelationshipView)
-      .sort((x, y) => relKey(x.rel).localeCompare(relKey(y.rel)));
-    return { centre, depth, nodes, relationships, truncated };
+    return fold.result(centre);
   }
 
   async commonMembers(meetingIds: readonly string[]): Promise<CommonMemberView[]> {
-    const ids = [...new Set(meetingIds)];
-    if (ids.length < 1 || ids.length > LIST_BOUNDS.maxMeetings) {
-      throw new BadUserInputError(`meetings: give 1 to ${LIST_BOUNDS.maxMeetings} meeting ids (got ${ids.length}), e.g. ["meeting:drug-abuse-promotion", "meeting:firearms-promotion"].`, 'meetings');
-    }
+    const ids = commonMembersArguments(meetingIds);
     // Read with the meetings, in the same round trip; used only once they are known to be meetings.
     const common = this.repo.commonMembers(ids, LIST_BOUNDS.maxLimit, this.ctx);
     common.catch(() => undefined);
@@ -238,22 +183,8 @@ export class AnalyticsService {
     args: { from?: string | null; to?: string | null; kinds?: readonly string[] | null; limit?: number | null },
     withAgreements = false,
   ): Promise<TimelineView> {
-    const limit = bounded(args.limit, 'limit', TIMELINE_BOUNDS.defaultLimit, 1, TIMELINE_BOUNDS.maxLimit);
-    const range = dayRange({ from: args.from ?? null, to: args.to ?? null }, 'timeline');
-    const query = { from: range.from, to: range.to, kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null, limit: limit + 1 };
-    const rows = await this.withAgreements(this.repo.timeline(query, this.ctx), withAgreements);
-    return {
-      events: rows.slice(0, limit).map((r) => ({
-        kind: r.kind,
-        date: r.date,
-        subject: r.subject,
-        related: r.related,
-        agreementKey: r.agreementKey,
-        description: describe(r),
-        provenance: r.provenance,
-      })),
-      truncated: rows.length > limit,
-    };
+    const { query, limit } = timelineArguments(args);
+    return timelineResult(await this.withAgreements(this.repo.timeline(query, this.ctx), withAgreements), limit);
   }
 
   /**

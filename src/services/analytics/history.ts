@@ -1,8 +1,8 @@
 /** History rules shared by the analytics service, its resolvers and the compiler: lineage order, principal dates, event wording. */
 import { openingDateOf } from '../../domain/vocabulary.js';
-import type { GraphRelationshipRecord } from '../../repositories/analytics-repository.js';
+import type { GraphRelationshipRecord, TimelineRow } from '../../repositories/analytics-repository.js';
 import type { EntityRecord } from '../../repositories/records.js';
-import type { LineageView } from './views.js';
+import type { LineageView, TimelineView } from './views.js';
 
 /** The SUPERSEDES chain's rows in order, oldest first (ties: earlier date, then key); shared with the compiler. */
 export function orderLineage(subject: EntityRecord, rows: readonly { node: EntityRecord; supersedes: GraphRelationshipRecord | null }[]): LineageView {
@@ -73,4 +73,20 @@ export function describe(row: { kind: string; subject: EntityRecord; related: En
     default:
       return `${s}: ${row.kind.toLowerCase()}`;
   }
+}
+
+/** The timeline from the statement's rows (up to `limit` + 1, oldest first): the events, each with its description. */
+export function timelineResult(rows: readonly TimelineRow[], limit: number): TimelineView {
+  return {
+    events: rows.slice(0, limit).map((r) => ({
+      kind: r.kind,
+      date: r.date,
+      subject: r.subject,
+      related: r.related,
+      agreementKey: r.agreementKey,
+      description: describe(r),
+      provenance: r.provenance,
+    })),
+    truncated: rows.length > limit,
+  };
 }
