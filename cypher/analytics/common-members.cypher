@@ -23,4 +23,4 @@ RETURN member {.*, labels: labels(member)} AS node,
        reduce(acc = [], l IN linkLists | acc + l) AS memberships,
        reduce(acc = [], v IN viaLists | acc + v) AS vias
 ORDER BY CASE WHEN member:Office THEN 0 ELSE 1 END, member.name
-LIMIT $limit
+LIMIT toInteger($limit)

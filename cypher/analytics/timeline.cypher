@@ -69,4 +69,4 @@ RETURN kind, date,
        {dataset: evidence.dataset, section: evidence.sourceSection, quote: evidence.sourceQuote,
         inferred: coalesce(evidence.inferred, false), reading: evidence.reading} AS provenance
 ORDER BY date, kind, subject.key, coalesce(related.key, ''), coalesce(agreementKey, '')
-LIMIT $limit
+LIMIT toInteger($limit)

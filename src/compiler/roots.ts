@@ -10,6 +10,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
 import { lineage, shortestPath } from './analyst-roots.js';
+import { commonMembers, timeline } from './analyst-lists.js';
 import { neighbourhood } from './neighbourhood-root.js';
 import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
@@ -164,8 +165,10 @@ const agreementsPage: RootTranslator = (args, repos) => {
 
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
+  commonMembers,
   lineage,
   neighbourhood,
+  timeline,
   search,
   shortestPath,
   stateAsOf,

@@ -61,17 +61,26 @@ describe('round trips of the compiled analyst roots', () => {
     expect(await roundTrips(around('... on Meeting { chief { name } }'), {}, compiled)).toBe(1);
     expect(await roundTrips(around('... on Meeting { chief { organisation { parent { name } } } }'), {}, compiled)).toBe(1);
   });
+
+  it('timeline and commonMembers: one, with any navigation on their entities, agreements and memberships', async () => {
+    expect(await roundTrips('{ timeline { events { subject { id } } } }', {}, compiled)).toBe(1);
+    expect(await roundTrips('{ timeline { events { subject { id ... on Organisation { parent { name } } } } } }', {}, compiled)).toBe(1);
+    expect(
+      await roundTrips('{ timeline { events { subject { id ... on Meeting { chief { organisation { parent { name } } } } } related { name } agreement { name parties { name } } } } }', {}, compiled),
+    ).toBe(1);
+    const meetings = '["meeting:firearms-promotion", "meeting:drug-abuse-promotion"]';
+    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id } } }`, {}, compiled)).toBe(1);
+    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id ... on Office { organisation { name } } } } }`, {}, compiled)).toBe(1);
+    expect(
+      await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id ... on Office { organisation { parent { name } } } } memberships { meeting { chief { name } } via { organisation { name } } } } }`, {}, compiled),
+    ).toBe(1);
+  });
 });
 
 /** The analyst roots the compiler leaves to the resolvers (docs/architecture.md gives these counts). */
 describe('round trips of the uncompiled analyst roots', () => {
 
-  it('timeline and commonMembers: one, two with a level of navigation; commonGround: two (its ends, then their neighbours)', async () => {
-    expect(await roundTrips('{ timeline { events { subject { id } } } }', {})).toBe(1);
-    expect(await roundTrips('{ timeline { events { subject { id ... on Organisation { parent { name } } } } } }', {})).toBe(2);
-    const meetings = '["meeting:firearms-promotion", "meeting:drug-abuse-promotion"]';
-    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id } } }`, {})).toBe(1);
-    expect(await roundTrips(`{ commonMembers(meetings: ${meetings}) { member { id ... on Office { organisation { name } } } } }`, {})).toBe(2);
+  it('commonGround: two (its ends, then their neighbours)', async () => {
     expect(await roundTrips('{ commonGround(a: "country:us", b: "country:china") { a { id } neighbours { node { id } } } }', {})).toBe(2);
   });
 });

@@ -34,6 +34,14 @@ describe('compiled Cypher', () => {
     },
   );
 
+  it.each([
+    '{ neighbourhood(id: "meeting:firearms-promotion", depth: 2) { centre { name } nodes { node { id ... on Meeting { chief { name } } } } relationships { id start { name } } } }',
+    '{ timeline(from: "2005", kinds: [ENACTED]) { events { subject { name } related { id } agreement { name } } } }',
+    '{ commonMembers(meetings: ["meeting:firearms-promotion", "meeting:drug-abuse-promotion"]) { member { name } memberships { meeting { name } via { id } } } }',
+  ])('analyst root %s', async (query) => {
+    expect(await explain(query)).toMatchSnapshot();
+  });
+
   it('a filtered, date-ordered page with a nested edge list and an asOf argument', async () => {
     const statements = await explain(
       `query($asOf: PartialDate) { organisations(first: 5, filter: { kinds: [AGENCY], nameContains: "police" }, orderBy: { field: DATE, direction: DESC }) {

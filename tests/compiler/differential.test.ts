@@ -139,6 +139,64 @@ describe('compiled and resolver paths give the same JSON', () => {
     if (!a.errors && from !== to) expect(roundTrips).toBe(1);
   });
 
+  // neighbourhood, timeline and commonMembers are compiled too (src/compiler/neighbourhood-root.ts,
+  // analyst-lists.ts): nested navigation on their entities, relationships' ends, agreements and
+  // memberships, depths, limits that cut, relationship types, and arguments the resolver must refuse or
+  // answer itself (unknown ids, an observation, a centre that is not there, ids that are not meetings).
+  it.each([
+    [{ id: 'meeting:firearms-promotion', depth: 2 }],
+    [{ id: 'meeting:drug-abuse-promotion', depth: 3, limit: 20 }],
+    [{ id: 'organisation:npa', depth: 2, relationshipTypes: ['PART_OF', 'CHAIRS'] }],
+    [{ id: 'office:prime-minister', depth: 1, limit: 1 }],
+    [{ id: 'nothing:here' }],
+    [{ id: 'meeting:firearms-promotion', depth: 4 }],
+  ])('neighbourhood(%j): same JSON, one round trip', async (variables) => {
+    const query = `query($id: ID!, $depth: Int, $limit: Int, $relationshipTypes: [RelationshipType!]) {
+      neighbourhood(id: $id, depth: $depth, limit: $limit, relationshipTypes: $relationshipTypes) { depth truncated
+        centre { __typename id name ... on Meeting { members { ... on Office { name } } } }
+        nodes { distance node { __typename id name ... on Meeting { chief { name organisation { parent { name } } } }
+          ... on Country { agreements { id name parties { name } } } ... on Office { organisation { name } } } }
+        relationships { id type direction startId endId properties provenance { section } start { id name } to: end { __typename id ... on Organisation { parent { name } } } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, variables);
+    expect(a).toEqual(b);
+    if (!a.errors) expect(roundTrips).toBe(1);
+  });
+
+  it.each([
+    [{}],
+    [{ from: '2005', to: '2013-06', limit: 7 }],
+    [{ kinds: ['ENACTED', 'REVISED'] }],
+    [{ kinds: ['ADOPTED', 'REORGANISED'], limit: 3 }],
+    [{ from: '2012-13' }],
+  ])('timeline(%j): same JSON, one round trip', async (variables) => {
+    const query = `query($from: PartialDate, $to: PartialDate, $kinds: [TimelineEventKind!], $limit: Int) {
+      timeline(from: $from, to: $to, kinds: $kinds, limit: $limit) { truncated
+        events { kind date { value precision } description provenance { section }
+          subject { __typename id name ... on Meeting { chief { name organisation { parent { name } } } } ... on Organisation { parent { name } } }
+          related { id name ... on Office { organisation { name } } }
+          agreement { id name kind parties { __typename name } } again: agreement { id } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, variables);
+    expect(a).toEqual(b);
+    if (!a.errors) expect(roundTrips).toBe(1);
+  });
+
+  it.each([
+    [['meeting:firearms-promotion', 'meeting:drug-abuse-promotion']],
+    [['meeting:firearms-promotion']],
+    [['meeting:firearms-promotion', 'meeting:firearms-promotion']],
+    [['meeting:firearms-promotion', 'office:prime-minister']],
+    [['meeting:firearms-promotion', 'nothing:here']],
+    [[]],
+  ])('commonMembers(%j): same JSON, one round trip', async (meetings) => {
+    const query = `query($meetings: [ID!]!) { commonMembers(meetings: $meetings) {
+      member { __typename id name ... on Office { organisation { name parent { name } } } ... on Organisation { parent { id } } }
+      memberships { type role provenance { section } meeting { id name chief { name } } via { id organisation { name } } }
+      again: memberships { meeting { id } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, { meetings });
+    expect(a).toEqual(b);
+    if (!a.errors) expect(roundTrips).toBe(1);
+  });
+
   it(`${RUNS} generated operations from seed ${SEED} (every root field, every node label; fields, nesting, aliases, fragments, filters, pages)`, async () => {
     const generator = new OperationGenerator(buildSchema(), pools);
     const costSchema = buildSchema();
