@@ -8,4 +8,4 @@ WITH n,
      collect(DISTINCT rb {.*, type: type(rb), startKey: startNode(rb).key, endKey: endNode(rb).key}) AS viaB
 RETURN n {.*, labels: labels(n)} AS node, viaA, viaB
 ORDER BY n.name
-LIMIT $limit
+LIMIT toInteger($limit)

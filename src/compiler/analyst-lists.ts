@@ -1,16 +1,17 @@
 /**
- * Compiled `timeline` and `commonMembers`: the repository's own statement (`analytics/timeline`,
- * `analytics/common-members`) inside the compiled one, each row's entities projected for the
+ * Compiled `timeline`, `commonMembers` and `commonGround`: the repository's own statement (`analytics/timeline`,
+ * `analytics/common-members`, `analytics/common-ground`) inside the compiled one, each row's entities projected for the
  * selection (with the navigation it asks for under `__c`: an event's agreement, a membership's
- * meeting and post), in one statement. The arguments are checked and the rows turned into answers by
+ * meeting and post, a relationship's start and end), in one statement. The arguments are checked and the rows turned into answers by
  * the service's own functions (`timelineArguments`, `timelineResult`, `commonMembersArguments`), so
- * both paths answer alike. Refused arguments, and meetings that are missing or not meetings, are
- * handed back to the resolver, which reports them.
+ * both paths answer alike. Refused arguments, meetings that are missing or not meetings, and common-ground
+ * ends that are missing, observations or the same, are handed back to the resolver, which reports them.
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
-import type { MembershipRecord, TimelineRow } from '../repositories/analytics-repository.js';
+import type { CommonNeighbourRecord, MembershipRecord, TimelineRow } from '../repositories/analytics-repository.js';
 import type { EntityRecord } from '../repositories/records.js';
-import { commonMembersArguments, LIST_BOUNDS, timelineArguments, timelineResult } from '../services/analytics-service.js';
+import { commonGroundArguments, commonGroundResult, commonMembersArguments, LIST_BOUNDS, timelineArguments, timelineResult } from '../services/analytics-service.js';
+import { attachEnds, liftEnds } from './neighbourhood-root.js';
 import { FALLBACK, mapLiteral, type Emit } from './emit.js';
 import { selectionAt } from './analyst-roots.js';
 import { agreementClauses, agreementReads, MAX_ITEMS, projectAgreement, projectEntity } from './project.js';
@@ -107,6 +108,49 @@ export const commonMembers: RootTranslator = (args, repos) => {
     finish: (rows) => {
       if (rows[0]?.['allMeetings'] !== true) return FALLBACK;
       return rows[0]['rows'] as { member: EntityRecord; memberships: MembershipRecord[] }[];
+    },
+  };
+};
+
+export const commonGround: RootTranslator = (args, repos) => {
+  // Throws for refused arguments (and the same id twice): the resolver then reports them in its own words.
+  const { limit, types } = commonGroundArguments(args as Parameters<typeof commonGroundArguments>[0]);
+  const { a, b } = args as { a: string; b: string };
+  if (a === b) throw new Error('the same id twice: the resolver answers it');
+  const statement = repos.analytics.text('analytics/common-ground');
+  return {
+    variant: '',
+    bound: limit + 1,
+    params: { a, b, types, limit: limit + 1 },
+    build: (e, field, nodes) => {
+      const type = getNamedType(field.type);
+      const entity = e.schema.getType('Entity')!;
+      const end = (v: string, name: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, entity, selectionAt(e, type, nodes, [name]).nodes)} END`;
+      const node = entityByKey(e, 'node.key', entity, selectionAt(e, type, nodes, ['neighbours', 'node']).nodes);
+      const via = (name: string) => {
+        const selection = selectionAt(e, type, nodes, ['neighbours', name]);
+        const x = e.fresh('x');
+        const c = compiledFields(e, selection.type, selection.nodes, (f, target, s) => (f === 'start' || f === 'end' ? entityByKey(e, `${x}.${f}Key`, target, s) : null));
+        return c ? `COLLECT { UNWIND ${name} AS ${x} RETURN ${x} {.*, __c: ${c}} }` : name;
+      };
+      return (
+        `OPTIONAL MATCH (endA:Entity {key: $a}) WHERE NOT endA:Observation OPTIONAL MATCH (endB:Entity {key: $b}) WHERE NOT endB:Observation ` +
+        `OPTIONAL CALL () { ${statement} } ` +
+        `WITH endA, endB, collect(CASE WHEN node IS NULL THEN null ELSE {node: ${node}, viaA: ${via('viaA')}, viaB: ${via('viaB')}} END)[..toInteger(${MAX_ITEMS})] AS rows ` +
+        `RETURN ${end('endA', 'a')} AS a, ${end('endB', 'b')} AS b, rows`
+      );
+    },
+    columns: ['a', 'b', 'rows'],
+    finish: (rows) => {
+      const row = rows[0];
+      const endA = row?.['a'] as EntityRecord | null | undefined;
+      const endB = row?.['b'] as EntityRecord | null | undefined;
+      if (!endA || !endB) return FALLBACK;
+      const found = row!['rows'] as CommonNeighbourRecord[];
+      const ends = liftEnds(found.flatMap((r) => [...r.viaA, ...r.viaB]));
+      const result = commonGroundResult(endA, endB, found, limit);
+      attachEnds(result.neighbours.flatMap((n) => [...n.viaA, ...n.viaB]), ends);
+      return result;
     },
   };
 };

@@ -20,6 +20,24 @@ import type { RootTranslator } from './roots.js';
 
 type Compiled = { __c?: Record<string, unknown> };
 
+/** Takes `start`/`end` off the relationship records (they travel there): by record, for `attachEnds`. */
+export function liftEnds(rels: readonly object[]): Map<object, Record<string, unknown>> {
+  const ends = new Map<object, Record<string, unknown>>();
+  for (const rel of rels as Compiled[]) {
+    if (rel.__c) ends.set(rel, rel.__c);
+    delete rel.__c;
+  }
+  return ends;
+}
+
+/** Puts them on the views the resolvers read (`{rel, direction}`). */
+export function attachEnds(views: readonly { rel: object }[], ends: Map<object, Record<string, unknown>>): void {
+  for (const view of views) {
+    const c = ends.get(view.rel);
+    if (c) (view as Compiled).__c = c;
+  }
+}
+
 /** The relationship record as analytics/expand returns it, with `start`/`end` under `__c` when selected. */
 function relationship(e: Emit, type: GraphQLNamedType, nodes: ReturnType<typeof selectionAt>['nodes']): string {
   const ends: [string, string][] = [];
@@ -74,18 +92,11 @@ export const neighbourhood: RootTranslator = (args, repos) => {
       if (!centre) return FALLBACK;
       const rings = rows[0]!['rings'] as (ExpansionRow & { rel: Compiled })[][];
       // `start`/`end` travel on the relationship record; they belong on the view the resolvers read.
-      const ends = new Map<object, Record<string, unknown>>();
-      for (const row of rings.flat()) {
-        if (row.rel.__c) ends.set(row.rel, row.rel.__c);
-        delete row.rel.__c;
-      }
+      const ends = liftEnds(rings.flat().map((row) => row.rel));
       const fold = new NeighbourhoodFold(key, depth, limit);
       for (let i = 0; i < rings.length; i++) if (fold.ring(rings[i]!, i + 1).length === 0) break;
       const result = fold.result(centre);
-      for (const view of result.relationships) {
-        const c = ends.get(view.rel);
-        if (c) (view as Compiled).__c = c;
-      }
+      attachEnds(result.relationships, ends);
       return result;
     },
   };

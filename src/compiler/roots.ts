@@ -10,7 +10,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
 import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
 import { lineage, shortestPath } from './analyst-roots.js';
-import { commonMembers, timeline } from './analyst-lists.js';
+import { commonGround, commonMembers, timeline } from './analyst-lists.js';
 import { neighbourhood } from './neighbourhood-root.js';
 import { search } from './search-root.js';
 import { stateAsOf } from './state-root.js';
@@ -165,6 +165,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
 
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,
+  commonGround,
   commonMembers,
   lineage,
   neighbourhood,

@@ -131,10 +131,10 @@ export class AnalyticsRepository {
 
   /**
    * The text of a statement or fragment the compiler builds on (src/compiler/analyst-roots.ts): the
-   * neighbourhood's ring, the timeline, the common members. Their parameters are the ones the methods
+   * neighbourhood's ring, the timeline, the common members, the common ground. Their parameters are the ones the methods
    * below pass.
    */
-  text(name: 'analytics/ring' | 'analytics/timeline' | 'analytics/common-members'): string {
+  text(name: 'analytics/ring' | 'analytics/timeline' | 'analytics/common-members' | 'analytics/common-ground'): string {
     return this.q[name];
   }
 

@@ -6,7 +6,7 @@
  */
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { AnalyticsRepository, GraphRelationshipRecord } from '../repositories/analytics-repository.js';
+import type { AnalyticsRepository, CommonNeighbourRecord, GraphRelationshipRecord } from '../repositories/analytics-repository.js';
 import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
 import type { AgreementService } from './agreement-service.js';
 import { parsePartialDate } from './dates.js';
@@ -14,7 +14,7 @@ import type { EntityService } from './entity-service.js';
 import { openingDateOf } from '../domain/vocabulary.js';
 import { existsAsOf, inForceOn } from './time.js';
 import { orderLineage, timelineResult } from './analytics/history.js';
-import { bounded, checkId, commonMembersArguments, neighbourhoodArguments, timelineArguments, typesOf } from './analytics/arguments.js';
+import { bounded, checkId, commonGroundArguments, commonMembersArguments, neighbourhoodArguments, timelineArguments, typesOf } from './analytics/arguments.js';
 import { NeighbourhoodFold } from './analytics/neighbourhood.js';
 import {
   AGREEMENT_KINDS,
@@ -38,7 +38,7 @@ import {
 export type { AnalystSettings } from './analyst/analyst-cypher-service.js';
 export * from './analytics/views.js';
 export { orderLineage, principalDate, timelineResult } from './analytics/history.js';
-export { commonMembersArguments, neighbourhoodArguments, timelineArguments } from './analytics/arguments.js';
+export { commonGroundArguments, commonMembersArguments, neighbourhoodArguments, timelineArguments } from './analytics/arguments.js';
 export { NeighbourhoodFold } from './analytics/neighbourhood.js';
 
 
@@ -71,6 +71,20 @@ export function pathArguments(args: { from: string; to: string; relationshipType
   checkId(args.from, 'from');
   checkId(args.to, 'to');
   return { maxHops, limit, types: typesOf(args.relationshipTypes) };
+}
+
+/** The answer of commonGround from the statement's rows (up to limit + 1): each side's relationships walked from that side. */
+export function commonGroundResult(a: EntityRecord, b: EntityRecord, rows: readonly CommonNeighbourRecord[], limit: number): CommonGroundView {
+  return {
+    a,
+    b,
+    neighbours: rows.slice(0, limit).map((r) => ({
+      node: r.node,
+      viaA: r.viaA.map((rel) => walk(rel, a.key)),
+      viaB: r.viaB.map((rel) => walk(rel, r.node.key)),
+    })),
+    truncated: rows.length > limit,
+  };
 }
 
 function notFound(id: string, argument: string): NotFoundError {
@@ -154,20 +168,10 @@ export class AnalyticsService {
   }
 
   async commonGround(args: { a: string; b: string; relationshipTypes?: readonly string[] | null; limit?: number | null }): Promise<CommonGroundView> {
-    const limit = bounded(args.limit, 'limit', LIST_BOUNDS.defaultLimit, 1, LIST_BOUNDS.maxLimit);
+    const { limit, types } = commonGroundArguments(args);
     const [a, b] = await Promise.all([this.entity(args.a, 'a'), this.entity(args.b, 'b')]);
     if (a.key === b.key) throw new BadUserInputError('b: give two different ids (a and b are the same).', 'b');
-    const rows = await this.repo.commonGround(a.key, b.key, typesOf(args.relationshipTypes), limit + 1, this.ctx);
-    return {
-      a,
-      b,
-      neighbours: rows.slice(0, limit).map((r) => ({
-        node: r.node,
-        viaA: r.viaA.map((rel) => walk(rel, a.key)),
-        viaB: r.viaB.map((rel) => walk(rel, r.node.key)),
-      })),
-      truncated: rows.length > limit,
-    };
+    return commonGroundResult(a, b, await this.repo.commonGround(a.key, b.key, types, limit + 1, this.ctx), limit);
   }
 
   /** The SUPERSEDES chain through a plan or meeting, oldest first (ties: earlier date, then key). */

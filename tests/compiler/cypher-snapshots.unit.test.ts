@@ -38,6 +38,7 @@ describe('compiled Cypher', () => {
     '{ neighbourhood(id: "meeting:firearms-promotion", depth: 2) { centre { name } nodes { node { id ... on Meeting { chief { name } } } } relationships { id start { name } } } }',
     '{ timeline(from: "2005", kinds: [ENACTED]) { events { subject { name } related { id } agreement { name } } } }',
     '{ commonMembers(meetings: ["meeting:firearms-promotion", "meeting:drug-abuse-promotion"]) { member { name } memberships { meeting { name } via { id } } } }',
+    '{ commonGround(a: "organisation:japan-customs", b: "organisation:npa") { a { name } neighbours { node { name } viaA { start { id } } viaB { type } } } }',
   ])('analyst root %s', async (query) => {
     expect(await explain(query)).toMatchSnapshot();
   });

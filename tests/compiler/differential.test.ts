@@ -197,6 +197,25 @@ describe('compiled and resolver paths give the same JSON', () => {
     if (!a.errors) expect(roundTrips).toBe(1);
   });
 
+  it.each([
+    [{ a: 'organisation:japan-customs', b: 'organisation:npa' }],
+    [{ a: 'country:us', b: 'country:china', limit: 2 }],
+    [{ a: 'meeting:firearms-promotion', b: 'meeting:drug-abuse-promotion', relationshipTypes: ['MEMBER_OF'] }],
+    [{ a: 'organisation:npa', b: 'organisation:npa' }],
+    [{ a: 'organisation:npa', b: 'nothing:here' }],
+    [{ a: 'organisation:npa', b: 'organisation:japan-customs', limit: 0 }],
+  ])('commonGround(%j): same JSON, one round trip', async (variables) => {
+    const query = `query($a: ID!, $b: ID!, $limit: Int, $relationshipTypes: [RelationshipType!]) {
+      commonGround(a: $a, b: $b, limit: $limit, relationshipTypes: $relationshipTypes) { truncated
+        a { __typename id name ... on Organisation { parent { name } } } b { id ... on Meeting { chief { name } } }
+        neighbours { node { __typename id name ... on Meeting { chief { name organisation { parent { name } } } } ... on Office { organisation { name } } }
+          viaA { id type direction startId endId properties provenance { section } start { id name } }
+          viaB { id direction end { __typename id ... on Organisation { parent { name } } } } } } }`;
+    const { compiled: a, resolvers: b, roundTrips } = await both(query, variables);
+    expect(a).toEqual(b);
+    if (!a.errors) expect(roundTrips).toBe(1);
+  });
+
   it(`${RUNS} generated operations from seed ${SEED} (every root field, every node label; fields, nesting, aliases, fragments, filters, pages)`, async () => {
     const generator = new OperationGenerator(buildSchema(), pools);
     const costSchema = buildSchema();

@@ -46,6 +46,10 @@ export function timelineArguments(args: { from?: string | null; to?: string | nu
   return { query: { from: range.from, to: range.to, kinds: args.kinds && args.kinds.length > 0 ? [...args.kinds] : null, limit: limit + 1 }, limit };
 }
 
+export function commonGroundArguments(args: { relationshipTypes?: readonly string[] | null; limit?: number | null }): { limit: number; types: string[] | null } {
+  return { limit: bounded(args.limit, 'limit', LIST_BOUNDS.defaultLimit, 1, LIST_BOUNDS.maxLimit), types: typesOf(args.relationshipTypes) };
+}
+
 /** The meetings of commonMembers, each once, in the order given. */
 export function commonMembersArguments(meetingIds: readonly string[]): string[] {
   const ids = [...new Set(meetingIds)];
