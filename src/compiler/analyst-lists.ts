@@ -13,7 +13,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { commonGroundArguments, commonGroundResult, commonMembersArguments, LIST_BOUNDS, timelineArguments, timelineResult } from '../services/analytics-service.js';
 import { attachEnds, liftEnds } from './neighbourhood-root.js';
 import { FALLBACK, mapLiteral, type Emit } from './emit.js';
-import { selectionAt } from './analyst-roots.js';
+import { projectEnd, selectionAt } from './analyst-roots.js';
 import { agreementClauses, agreementReads, MAX_ITEMS, projectAgreement, projectEntity } from './project.js';
 import type { RootTranslator } from './roots.js';
 
@@ -125,7 +125,7 @@ export const commonGround: RootTranslator = (args, repos) => {
     build: (e, field, nodes) => {
       const type = getNamedType(field.type);
       const entity = e.schema.getType('Entity')!;
-      const end = (v: string, name: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, entity, selectionAt(e, type, nodes, [name]).nodes)} END`;
+      const end = (v: string, name: string) => projectEnd(e, type, nodes, v, name);
       const node = entityByKey(e, 'node.key', entity, selectionAt(e, type, nodes, ['neighbours', 'node']).nodes);
       const via = (name: string) => {
         const selection = selectionAt(e, type, nodes, ['neighbours', name]);

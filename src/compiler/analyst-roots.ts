@@ -36,6 +36,11 @@ export function selectionAt(e: Emit, type: GraphQLNamedType, nodes: readonly Fie
   return current;
 }
 
+/** The entity `v` (null when there is none), projected for the selection on the root's field `name`. */
+export function projectEnd(e: Emit, type: GraphQLNamedType, nodes: readonly FieldNode[], v: string, name: string): string {
+  return `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, e.schema.getType('Entity')!, selectionAt(e, type, nodes, [name]).nodes)} END`;
+}
+
 export const lineage: RootTranslator = (args) => {
   const id = args['id'] as string;
   if (id.length > 300) throw new Error('id too long');
@@ -82,7 +87,7 @@ export const shortestPath: RootTranslator = (args) => {
     build: (e, field, nodes) => {
       const type = getNamedType(field.type);
       const entity = e.schema.getType('Entity')!;
-      const end = (v: string, name: string) => `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, entity, selectionAt(e, type, nodes, [name]).nodes)} END`;
+      const end = (v: string, name: string) => projectEnd(e, type, nodes, v, name);
       const step = projectEntity(e, 'n', entity, selectionAt(e, type, nodes, ['paths', 'nodes']).nodes);
       // The ends are not `a` and `b`: the projection of an agreement (agreementClauses) matches those
       // names inside its subqueries, and Neo4j refuses a subquery variable that shadows an outer one.
