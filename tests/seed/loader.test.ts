@@ -13,7 +13,7 @@ import type { Database } from '../../src/neo4j/database.js';
 import { SeedValidationError } from '../../src/seed/format.js';
 import { graphChecksum, isDatabaseEmpty, loadDataset, SeedLoadError } from '../../src/seed/loader.js';
 import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
-import { MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
+import { fenceAndScannedVersions, MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
 
 // Loads and reloads datasets (the seed's own too): alone, never beside another api file.
 writesToDatabase();
@@ -82,6 +82,39 @@ describe('a malformed dataset changes nothing', () => {
     expect((error as Error).message).toMatch(message);
     expect(await graphChecksum(db, catalog)).toEqual(before);
     expect((await graphChecksum(db, catalog, id)).nodes).toBe(0);
+  });
+});
+
+describe('the versions every reader compares (src/neo4j/consistency.ts)', () => {
+  it('are published on the fence node in the commit of a load, one transaction or in parts, equal to the (:Dataset) nodes', async () => {
+    const one = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(one, smallDataset(uniqueSlug())));
+    const afterOne = await fenceAndScannedVersions(db, catalog);
+    expect(afterOne.published).toBe(true);
+    expect(afterOne.fence).toContain(`${one}@`);
+    expect(afterOne.fence).toBe(afterOne.scanned);
+
+    const parts = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(parts, smallDataset(uniqueSlug())), () => undefined, { singleTransactionLimit: 1, bulkTransactionSize: 2 });
+    const afterParts = await fenceAndScannedVersions(db, catalog);
+    expect(afterParts.fence).toContain(`${parts}@`);
+    expect(afterParts.fence).toBe(afterParts.scanned);
+  });
+
+  it('are read from the (:Dataset) nodes in a store loaded before they were published, until a load publishes them', async () => {
+    const before = await fenceAndScannedVersions(db, catalog);
+    await db.write("MATCH (f:LoadFence {id: 'global'}) REMOVE f.versions", {});
+    const old = await fenceAndScannedVersions(db, catalog);
+    expect(old.published).toBe(false);
+    expect(old.fence).toBe(before.fence);
+    expect(old.fence).toBe(old.scanned);
+
+    const id = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(id, smallDataset(uniqueSlug())));
+    const after = await fenceAndScannedVersions(db, catalog);
+    expect(after.published).toBe(true);
+    expect(after.fence).toContain(`${id}@`);
+    expect(after.fence).toBe(after.scanned);
   });
 });
 
