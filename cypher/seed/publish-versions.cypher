@@ -2,8 +2,8 @@
 // fence node, where every reader's fence read finds them in one seek (consistency/read-fence). Run in the
 // transaction that writes or deletes a (:Dataset) node, AFTER the fence was raised for its commit (the fence is
 // raised by another transaction, on this node: writing it earlier would make that one wait for this one). The
-// node is locked first (`publishedAt`, a new value every time), then the versions are read (the read depends on it): a concurrent load's
-// publication waits for this commit, then reads its version too.
+// node is locked first (`publishedAt`, a new value every time), then the versions are read (the read depends on
+// it): a concurrent load's publication waits for this commit, then reads its version too.
 MERGE (f:LoadFence {id: 'global'})
 SET f.publishedAt = datetime()
 WITH f

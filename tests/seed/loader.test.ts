@@ -86,19 +86,19 @@ describe('a malformed dataset changes nothing', () => {
 });
 
 describe('the versions every reader compares (src/neo4j/consistency.ts)', () => {
-  it('are published on the fence node in the commit of a load, one transaction or in parts, equal to the (:Dataset) nodes', async () => {
-    const one = newDatasetId();
-    await loadDataset(db, catalog, writeDataset(one, smallDataset(uniqueSlug())));
-    const afterOne = await fenceAndScannedVersions(db, catalog);
-    expect(afterOne.published).toBe(true);
-    expect(afterOne.fence).toContain(`${one}@`);
-    expect(afterOne.fence).toBe(afterOne.scanned);
+  /** Loads a new throw-away dataset and checks its version is published, equal to the (:Dataset) nodes. */
+  async function loadAndExpectPublished(options?: Parameters<typeof loadDataset>[4]): Promise<void> {
+    const id = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(id, smallDataset(uniqueSlug())), () => undefined, options);
+    const after = await fenceAndScannedVersions(db, catalog);
+    expect(after.published).toBe(true);
+    expect(after.fence).toContain(`${id}@`);
+    expect(after.fence).toBe(after.scanned);
+  }
 
-    const parts = newDatasetId();
-    await loadDataset(db, catalog, writeDataset(parts, smallDataset(uniqueSlug())), () => undefined, { singleTransactionLimit: 1, bulkTransactionSize: 2 });
-    const afterParts = await fenceAndScannedVersions(db, catalog);
-    expect(afterParts.fence).toContain(`${parts}@`);
-    expect(afterParts.fence).toBe(afterParts.scanned);
+  it('are published on the fence node in the commit of a load, one transaction or in parts, equal to the (:Dataset) nodes', async () => {
+    await loadAndExpectPublished();
+    await loadAndExpectPublished({ singleTransactionLimit: 1, bulkTransactionSize: 2 });
   });
 
   it('are read from the (:Dataset) nodes in a store loaded before they were published, until a load publishes them', async () => {
@@ -108,13 +108,7 @@ describe('the versions every reader compares (src/neo4j/consistency.ts)', () => 
     expect(old.published).toBe(false);
     expect(old.fence).toBe(before.fence);
     expect(old.fence).toBe(old.scanned);
-
-    const id = newDatasetId();
-    await loadDataset(db, catalog, writeDataset(id, smallDataset(uniqueSlug())));
-    const after = await fenceAndScannedVersions(db, catalog);
-    expect(after.published).toBe(true);
-    expect(after.fence).toContain(`${id}@`);
-    expect(after.fence).toBe(after.scanned);
+    await loadAndExpectPublished();
   });
 });
 
