@@ -10,8 +10,8 @@
  * the table is deterministic for one graph and one Neo4j version.
  *
  * The API runs each compiled statement inside its consistency fence (src/neo4j/consistency.ts): two reads
- * of the LoadFence and Dataset nodes around the work. The fenced text is profiled too ("as run"), and
- * the verdict (≤ 1.1× the floor, issue 26) is on it: it is what Neo4j does per request.
+ * of the LoadFence node (its `until` and the published dataset versions) around the work. The fenced text
+ * is profiled too ("as run"), and the verdict (≤ 1.1× the floor, issue 26) is on it: it is what Neo4j does per request.
  *
  * Options: --neo4j-port 7697 --api-port 0 (a free one) --warm 3 --out bench/results/db-hits (writes .md and .json)
  */
@@ -186,7 +186,7 @@ export function dbHitsMarkdown(rows: DbHitsRow[], meta: { neo4j: string; date: s
     '',
     `${meta.date}, Neo4j ${meta.neo4j}, the seed graph; each statement run ${meta.warm} times warm, then once under PROFILE (\`npm run bench:db-hits\`).`,
     'Db hits and rows are summed over the plan tree; memory is the plan\'s GlobalMemory. "As run" is the compiled statement inside',
-    `its consistency fence (two reads of LoadFence and Dataset), as the API sends it; the verdict is as run / floor ≤ ${DB_HITS_TARGET}.`,
+    `its consistency fence (two reads of the LoadFence node), as the API sends it; the verdict is as run / floor ≤ ${DB_HITS_TARGET}.`,
     '',
     '| Operation | Compiled db hits | As run (fenced) | Floor db hits | Ratio (as run) | Ratio (unfenced) | Rows compiled / floor | Memory KiB compiled / floor | Ids | Verdict |',
     '|---|---:|---:|---:|---:|---:|---:|---:|---|---|',

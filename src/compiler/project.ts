@@ -8,9 +8,10 @@
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
+import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
-import { DEFAULT_BASE_YEAR, FIELD_ORDERS, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import { DEFAULT_BASE_YEAR, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
@@ -142,22 +143,24 @@ const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
  * entity's own fields, such as a lineage step's dates).
  */
 export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: readonly string[] = []): string {
-  const branches: [string, [string, string][]][] = [];
+  const branches: [string, string][] = [];
   const properties = new Set<string>(['key', ...keep]);
   for (const concrete of e.concreteTypes(type)) {
     if (concrete.name === 'Agreement') continue;
     const entries: [string, string][] = [];
-    for (const group of e.fieldsOf(concrete, nodes)) {
-      const expr = navigation(e, v, concrete.name, group);
+    const groups = e.fieldsOf(concrete, nodes);
+    const byRole = neighboursByRole(e, v, concrete.name, groups, MAX_ITEMS, projectEntity);
+    for (const group of groups) {
+      const expr = byRole?.fields.get(group) ?? navigation(e, v, concrete.name, group);
       if (expr !== null) entries.push([group.key, expr]);
       else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
     }
-    if (entries.length > 0) branches.push([concrete.name, entries]);
+    if (entries.length > 0) branches.push([concrete.name, byRole ? byRole.wrap(mapLiteral(entries)) : mapLiteral(entries)]);
   }
   const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
   if (branches.length === 0) return `${v} {${base}}`;
-  if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${mapLiteral(branches[0]![1])}}`;
-  const cases = branches.map(([label, entries]) => `WHEN ${v}:${label} THEN ${mapLiteral(entries)}`).join(' ');
+  if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${branches[0]![1]}}`;
+  const cases = branches.map(([label, map]) => `WHEN ${v}:${label} THEN ${map}`).join(' ');
   return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
 }
 
@@ -225,10 +228,8 @@ function navigation(e: Emit, v: string, typeName: string, group: FieldGroup): st
 function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): string {
   const r = e.fresh('r');
   const m = e.fresh('m');
-  const [type, direction] = spec.way;
-  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity)` : `(${v})<-[${r}:${type}]-(${m}:Entity)`;
-  const conditions: string[] = [];
-  if (spec.labels) conditions.push(`(${spec.labels.map((l) => `${m}:${l}`).join(' OR ')})`);
+  const direction = spec.way[1];
+  const { pattern, conditions } = neighbourPattern(spec, v, r, m);
   if (spec.role) conditions.push(`${r}.role = '${spec.role}'`);
   if (spec.asOf) {
     const bounds = e.argument(group, 'asOf', (value) => {
@@ -241,11 +242,7 @@ function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): 
       `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
     );
   }
-  const order = [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, e.shared.neighbourOrder]
-    .filter(Boolean)
-    .join(', ')
-    .replace(/\br\./g, `${r}.`)
-    .replace(/\bm\./g, `${m}.`);
+  const order = neighbourOrder(e, spec, r, m);
   const target = getNamedType(group.def.type);
   const single = spec.shape === 'node' || spec.shape === 'edge';
   const isEdge = spec.shape === 'edge' || spec.shape === 'edges';

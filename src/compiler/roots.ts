@@ -92,6 +92,17 @@ function connection(rows: Row[], request: ReturnType<typeof parsePageArgs>): unk
   return { ...page, totalCount: row['total'] };
 }
 
+/**
+ * The page's totalCount, after `rows` (the page, read with the page statement's $after and $limit): a first page
+ * with fewer rows than its bound holds every match, so its size is the total and the count statement (the filter
+ * run again) is not run; any other page runs it. Null when the selection does not ask for it.
+ */
+function totalOf(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[], count: string): string {
+  if (!wantsTotal(e, field, nodes)) return ' WITH rows, null AS total';
+  const whole = '$after IS NULL AND size(rows) < toInteger($limit)';
+  return ` CALL (rows) { WITH rows WHERE ${whole} RETURN size(rows) AS total UNION ALL WITH rows WHERE NOT (${whole}) CALL () { ${count} } RETURN total }`;
+}
+
 /** Whether the selection asks for totalCount (directly or in a fragment). */
 function wantsTotal(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readonly FieldNode[]): boolean {
   return e.concreteTypes(getNamedType(field.type)).some((t) => e.fieldsOf(t, nodes).some((g) => g.name === 'totalCount'));
@@ -125,7 +136,7 @@ function entityPage(root: string): RootTranslator {
       params: { ...page.params, ...count.params },
       build: (e, field, nodes) => {
         const item = edgeNodes(e, field, nodes);
-        const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
+        const total = totalOf(e, field, nodes, count.cypher);
         return (
           `CALL () { ${page.cypher} } WITH node AS n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
           `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
@@ -152,7 +163,7 @@ const agreementsPage: RootTranslator = (args, repos) => {
     params: { ...page.params, ...count.params },
     build: (e, field, nodes) => {
       const item = edgeNodes(e, field, nodes);
-      const total = wantsTotal(e, field, nodes) ? ` CALL () { ${count.cypher} }` : ' WITH rows, null AS total';
+      const total = totalOf(e, field, nodes, count.cypher);
       return (
         `CALL () { ${page.cypher} } WITH agreement AS ag, sortValue ORDER BY sortValue ${dir}, ag.key ${dir} ` +
         `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes, false)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`

@@ -3,7 +3,12 @@
  * while a load commits can see some of its changes and not others. The loader (src/seed/loader.ts)
  * writes, last in its transaction, `(:Dataset {id, version})` with the dataset's content hash, and
  * brackets its commit with a fence: just before committing it commits `(:LoadFence).until` (a lease)
- * in a separate transaction, and lowers it after the commit has returned.
+ * in a separate transaction, and lowers it after the commit has returned. In the transaction that writes (or
+ * deletes) a dataset's version, after raising the fence, it also publishes every dataset's `id@version;` on the
+ * fence node itself (cypher/seed/publish-versions.cypher), so a fence read (cypher/consistency/read-fence.cypher)
+ * is one unique-index seek of one node and two of its properties (`until`, `versions`). A store loaded before
+ * the versions were published has none there: the fence read then reads them from the (:Dataset) nodes, the same
+ * string, until a load or removal publishes them (a fallback, not a migration: the API writes nothing at start).
  *
  * Every read transaction reads the fence and the versions first and again last (the last read is sent
  * only after every record of the reads in between has arrived, so the order is real). When the fence

@@ -29,6 +29,7 @@ const STATEMENTS = [
   'seed/delete-dataset-chunk',
   'seed/fence-up',
   'seed/fence-down',
+  'seed/publish-versions',
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
 
@@ -88,7 +89,10 @@ async function removeDataset(target: Database, q: Statements, dataset: string): 
       if (Number(row?.['deleted'] ?? 0) === 0) break;
       await fence.raise();
     }
-    await target.write(q['copy/drop-dataset'], { dataset }, context());
+    await target.writeTx(context(), async (tx) => {
+      await tx.run(q['copy/drop-dataset'], { dataset });
+      await tx.run(q['seed/publish-versions']);
+    });
   } finally {
     await fence.lower();
   }

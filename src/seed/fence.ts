@@ -49,6 +49,15 @@ export function loadFence(db: Database, statements: { up: string; down: string }
 }
 
 /**
+ * Publishes every dataset's version on the fence node (cypher/seed/publish-versions.cypher), where the readers'
+ * fence read finds them in one seek: through `run`, in the transaction that writes or deletes a (:Dataset) node,
+ * after the fence was raised for its commit (raising it takes the same node, from another transaction).
+ */
+export async function publishVersions(run: RunStatement, statement: string): Promise<void> {
+  await run(statement, {});
+}
+
+/**
  * The last writes of a load, through `run` (one write transaction): the dataset's version, then the graph's
  * statistics counted over what that transaction sees (src/neo4j/graph-stats.ts), so that both commit together.
  * The statistics are not counted again when nothing changed and the stored ones describe these versions.

@@ -24,7 +24,7 @@ import { readDataset } from './format.js';
 import { batches, nodeRow, relationshipRow, type NodeRow, type RelationshipRow } from './rows.js';
 export { BATCH_SIZE, nodeHash, relationshipHash } from './rows.js';
 export { graphChecksum, isDatabaseEmpty, staleDerivedCount, type GraphChecksum } from './inspect.js';
-import { datasetVersion, loadFence, writeVersionAndStats } from './fence.js';
+import { datasetVersion, loadFence, publishVersions, writeVersionAndStats } from './fence.js';
 import { isTransactionMemoryLimit, memoryLimitMessage } from './memory-limit.js';
 import { SeedLoadError, type ChangeCounts, type LoadSummary } from './load-summary.js';
 import { GRAPH_STATS_STATEMENTS } from '../neo4j/graph-stats.js';
@@ -58,6 +58,7 @@ const STATEMENTS = [
   'seed/fence-up',
   'seed/fence-down',
   'seed/dataset-version',
+  'seed/publish-versions',
   ...GRAPH_STATS_STATEMENTS,
 ] as const;
 type Statements = { [K in (typeof STATEMENTS)[number]]: string };
@@ -259,10 +260,12 @@ async function loadInOne(
     await writeRows(tx, q['seed/update-relationships'], relUpdates, 'changed relationships (an end node is missing)');
     if (relCreates.length + relUpdates.length > 0) log(`relationships: ${relCreates.length} created, ${relUpdates.length} rewritten`);
 
-    // The last writes: the dataset's version and the graph's statistics; then the fence goes up, and the driver commits.
+    // The last writes: the dataset's version and the graph's statistics; then the fence goes up, the versions are
+    // published on it, and the driver commits.
     const changed = nodeCreates.length + nodeUpdates.length + nodeRemovals.length + relCreates.length + relUpdates.length + relDeletes.length > 0;
     const same = await writeVersionAndStats((c, p) => run(tx, c, p), q, id, version, changed);
     if (changed || !same) await beforeCommit();
+    await publishVersions((c, p) => run(tx, c, p), q['seed/publish-versions']);
     return { dataset: id, nodes, relationships: rels };
   });
 }
@@ -312,7 +315,10 @@ async function loadFirstInParts(
     await part(q['seed/create-relationships'], relRows, 'new relationships (an end node is missing)');
     log(`relationships: ${relRows.length} created; counting the graph's statistics (src/neo4j/graph-stats.ts)`);
     await fence.raise(lease);
-    await db.writeTx(ctx, (tx) => writeVersionAndStats((c, p) => run(tx, c, p), q, id, version, true));
+    await db.writeTx(ctx, async (tx) => {
+      await writeVersionAndStats((c, p) => run(tx, c, p), q, id, version, true);
+      await publishVersions((c, p) => run(tx, c, p), q['seed/publish-versions']);
+    });
   } catch (error) {
     log(`load failed part-way; removing what it wrote of ${id}`);
     try {

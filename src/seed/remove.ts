@@ -19,6 +19,7 @@ const STATEMENTS = [
   'seed/delete-dataset-node',
   'seed/fence-up',
   'seed/fence-down',
+  'seed/publish-versions',
   'dataset/versions',
 ] as const;
 
@@ -65,11 +66,15 @@ export async function removeDataset(
         await tx.run(q['seed/delete-dataset-chunk'], { ...params, limit: nodes });
         await tx.run(q['seed/delete-dataset-node'], params);
         await fence.raise();
+        await tx.run(q['seed/publish-versions']);
       });
     } else {
       await fence.raise(SEED_TIMEOUT_MS + 60_000);
       while (count(await db.write(q['seed/delete-dataset-chunk'], params, ctx), 'deleted') > 0) await fence.raise(SEED_TIMEOUT_MS + 60_000);
-      await db.write(q['seed/delete-dataset-node'], params, ctx);
+      await db.writeTx(ctx, async (tx) => {
+        await tx.run(q['seed/delete-dataset-node'], params);
+        await tx.run(q['seed/publish-versions']);
+      });
     }
   } finally {
     await fence.lower();

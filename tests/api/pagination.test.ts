@@ -80,6 +80,17 @@ describe('connections', () => {
     expect(next.organisations.pageInfo.hasPreviousPage).toBe(true);
   });
 
+  it('totalCount is the same whether the first page holds every match or not', async () => {
+    // A first page shorter than its bound takes its size as the total; a full one counts (src/compiler/roots.ts).
+    const query = (first: number) => data(`{ meetings(first: ${first}, filter: { asOf: "2010" }) { totalCount edges { node { key } } } }`);
+    const all = await query(100);
+    expect(all.meetings.totalCount).toBe(all.meetings.edges.length);
+    expect(all.meetings.totalCount).toBeGreaterThan(1);
+    const one = await query(1);
+    expect(one.meetings.edges).toHaveLength(1);
+    expect(one.meetings.totalCount).toBe(all.meetings.totalCount);
+  });
+
   it('default page size is 20 and totalCount counts across pages', async () => {
     const d = await data(`{ offices { totalCount edges { node { key } } } }`);
     expect(d.offices.edges).toHaveLength(Math.min(20, d.offices.totalCount));

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { stringify } from 'yaml';
+import { READ_FENCE } from '../../src/neo4j/consistency.js';
+import type { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
+import type { Database } from '../../src/neo4j/database.js';
 
 export const MAIN_DATASET_DIR = fileURLToPath(new URL('../../seeds/japan-customs-2016', import.meta.url));
 export const MAIN_DATASET_ID = 'japan-customs-2016';
@@ -51,4 +54,15 @@ export function smallDataset(slug: string) {
       ],
     },
   };
+}
+
+/**
+ * The dataset versions as every reader's fence read sees them (consistency/read-fence: published on the fence
+ * node) and as the (:Dataset) nodes hold them (stats/versions scans them): a load or removal must leave them equal.
+ */
+export async function fenceAndScannedVersions(db: Database, catalog: CypherCatalog): Promise<{ fence: string; scanned: string; published: boolean }> {
+  const [fence] = await db.read(READ_FENCE, {});
+  const [scanned] = await db.read(catalog.get('stats/versions'), {});
+  const [published] = await db.read("OPTIONAL MATCH (f:LoadFence {id: 'global'}) RETURN f.versions IS NOT NULL AS published", {});
+  return { fence: String(fence?.['versions']), scanned: String(scanned?.['versions']), published: published?.['published'] === true };
 }

@@ -13,7 +13,7 @@ import type { Database } from '../../src/neo4j/database.js';
 import { SeedValidationError } from '../../src/seed/format.js';
 import { graphChecksum, isDatabaseEmpty, loadDataset, SeedLoadError } from '../../src/seed/loader.js';
 import { closeTestDb, testDb, writesToDatabase } from '../support/db.js';
-import { MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
+import { fenceAndScannedVersions, MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
 
 // Loads and reloads datasets (the seed's own too): alone, never beside another api file.
 writesToDatabase();
@@ -82,6 +82,33 @@ describe('a malformed dataset changes nothing', () => {
     expect((error as Error).message).toMatch(message);
     expect(await graphChecksum(db, catalog)).toEqual(before);
     expect((await graphChecksum(db, catalog, id)).nodes).toBe(0);
+  });
+});
+
+describe('the versions every reader compares (src/neo4j/consistency.ts)', () => {
+  /** Loads a new throw-away dataset and checks its version is published, equal to the (:Dataset) nodes. */
+  async function loadAndExpectPublished(options?: Parameters<typeof loadDataset>[4]): Promise<void> {
+    const id = newDatasetId();
+    await loadDataset(db, catalog, writeDataset(id, smallDataset(uniqueSlug())), () => undefined, options);
+    const after = await fenceAndScannedVersions(db, catalog);
+    expect(after.published).toBe(true);
+    expect(after.fence).toContain(`${id}@`);
+    expect(after.fence).toBe(after.scanned);
+  }
+
+  it('are published on the fence node in the commit of a load, one transaction or in parts, equal to the (:Dataset) nodes', async () => {
+    await loadAndExpectPublished();
+    await loadAndExpectPublished({ singleTransactionLimit: 1, bulkTransactionSize: 2 });
+  });
+
+  it('are read from the (:Dataset) nodes in a store loaded before they were published, until a load publishes them', async () => {
+    const before = await fenceAndScannedVersions(db, catalog);
+    await db.write("MATCH (f:LoadFence {id: 'global'}) REMOVE f.versions", {});
+    const old = await fenceAndScannedVersions(db, catalog);
+    expect(old.published).toBe(false);
+    expect(old.fence).toBe(before.fence);
+    expect(old.fence).toBe(old.scanned);
+    await loadAndExpectPublished();
   });
 });
 

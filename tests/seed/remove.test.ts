@@ -12,7 +12,7 @@ import { DatasetRepository } from '../../src/repositories/dataset-repository.js'
 import { graphChecksum, loadDataset, SeedLoadError } from '../../src/seed/loader.js';
 import { removeDataset } from '../../src/seed/remove.js';
 import { closeTestDb, neo4jSettings, testDb, writesToDatabase } from '../support/db.js';
-import { MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
+import { fenceAndScannedVersions, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
 
 let db: Database;
 let catalog: CypherCatalog;
@@ -54,6 +54,10 @@ describe('removing a dataset', () => {
     const removed = await removeDataset(db, catalog, id);
     expect(removed).toEqual({ dataset: id, nodes: 3, relationships: 2 });
     expect(await loadedIds()).not.toContain(id);
+    // Its version leaves the versions every reader's fence read compares, in the removal's commit.
+    const versions = await fenceAndScannedVersions(db, catalog);
+    expect(versions.fence).not.toContain(`${id}@`);
+    expect(versions.fence).toBe(versions.scanned);
     const [left] = await db.read('MATCH (n:Entity) WHERE n.dataset = $id OR n.key STARTS WITH $prefix RETURN count(n) AS n', { id, prefix: `organisation:${slug}` });
     expect(Number(left?.['n'])).toBe(0);
     expect(await mainChecksum()).toEqual(before);
@@ -64,6 +68,9 @@ describe('removing a dataset', () => {
     const parts: string[] = [];
     expect(await removeDataset(db, catalog, id, (m) => parts.push(m), { singleTransactionLimit: 1, partSize: 1 })).toEqual({ dataset: id, nodes: 3, relationships: 2 });
     expect(await loadedIds()).not.toContain(id);
+    const versions = await fenceAndScannedVersions(db, catalog);
+    expect(versions.fence).not.toContain(`${id}@`);
+    expect(versions.fence).toBe(versions.scanned);
     const [left] = await db.read('MATCH (n:Entity {dataset: $id}) RETURN count(n) AS n', { id });
     expect(Number(left?.['n'])).toBe(0);
   });

@@ -24,7 +24,7 @@ import { CypherCatalog } from '../../neo4j/cypher-catalog.js';
 import { createDriver, Database, type Neo4jSettings } from '../../neo4j/database.js';
 import { applySchema } from '../../neo4j/migrate.js';
 import { readDataset } from '../format.js';
-import { datasetVersion, writeVersionAndStats } from '../fence.js';
+import { datasetVersion, publishVersions, writeVersionAndStats } from '../fence.js';
 import { GRAPH_STATS_STATEMENTS, runIn } from '../../neo4j/graph-stats.js';
 import { SeedLoadError, type LoadSummary } from '../loader.js';
 import { nodeRow, relationshipRow } from '../rows.js';
@@ -105,7 +105,7 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
   const log = options.progress ?? (() => undefined);
   const started = performance.now();
   const catalog = await CypherCatalog.load();
-  const q = catalog.require(['bulk/foreign-datasets', 'bulk/counts', 'seed/dataset-version', ...AFTER_IMPORT_STATEMENTS, ...GRAPH_STATS_STATEMENTS] as const);
+  const q = catalog.require(['bulk/foreign-datasets', 'bulk/counts', 'seed/dataset-version', 'seed/publish-versions', ...AFTER_IMPORT_STATEMENTS, ...GRAPH_STATS_STATEMENTS] as const);
   // The parsed records are not kept past this line (a million of them weigh gigabytes): only their rows.
   const { id, nodeRows, relRows } = await rowsOf(dir);
   const version = datasetVersion(id, [...nodeRows, ...relRows]);
@@ -159,9 +159,12 @@ export async function bulkLoad(dir: string, options: BulkLoadOptions): Promise<B
       await applySchema(connection.db, catalog);
       await setEmptyLists(connection.db, q, id, files.emptyLists);
       // Last, as the transactional loader does: the version readers compare (src/neo4j/consistency.ts), with the
-      // graph's statistics (src/neo4j/graph-stats.ts).
+      // graph's statistics (src/neo4j/graph-stats.ts), and published on the fence node.
       log('counting the graph\'s statistics');
-      await connection.db.writeTx({ operationName: `seed:${id}` }, (tx) => writeVersionAndStats(runIn(tx), q, id, version, true));
+      await connection.db.writeTx({ operationName: `seed:${id}` }, async (tx) => {
+        await writeVersionAndStats(runIn(tx), q, id, version, true);
+        await publishVersions(runIn(tx), q['seed/publish-versions']);
+      });
       const done = performance.now();
       await swapped.discard();
       log(`bulk load of ${id} done in ${((done - validated) / 1000).toFixed(1)} s`);
