@@ -67,6 +67,11 @@ public final class Launcher {
                         List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                // Bolt's event loops otherwise wait a quiet period of 5 s each (two groups) before they stop,
+                // so every stop took 11-14 s with no client connected; the kernel's own shutdown (transactions,
+                // checkpoint) is unchanged. Internal in 5.26, no public name.
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+                .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(5))
                 .build();
 
         CountDownLatch stopped = new CountDownLatch(1);
