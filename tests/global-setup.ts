@@ -18,6 +18,7 @@ import { createLogger } from '../src/logger.js';
 import { connect } from '../src/runtime.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { startLockService } from './support/db-lock.js';
+import { closeShare, joinShare, leaveShare, resetShare, shareFile, TEST_GRAPH } from './support/shared-graph.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -88,13 +89,28 @@ async function startTestGraph(): Promise<TestGraph> {
   };
 }
 
-/** The graph of this vitest process, shared by the projects that use it. */
-const SHARED = Symbol.for('border-graph-api:test-graph');
+/** The graph of this vitest process, shared by the projects that use it (and read by tests/support/graph-gate.ts). */
+const SHARED = TEST_GRAPH;
 type Shared = { graph: Promise<TestGraph>; users: number };
 const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
 
+/** The graph of another vitest run (TEST_GRAPH_JOIN, tests/support/shared-graph.ts), if it opens it. */
+async function joinedGraph(file: string): Promise<TestGraph> {
+  const settings = await joinShare(file);
+  if (!settings) return startTestGraph();
+  return { provided: settings, stop: async () => leaveShare(file) };
+}
+
+function firstGraph(): Promise<TestGraph> {
+  const join = process.env['TEST_GRAPH_JOIN'];
+  if (join) return joinedGraph(join);
+  const share = shareFile();
+  if (share) resetShare(share);
+  return startTestGraph();
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const shared = (registry[SHARED] ??= { graph: startTestGraph(), users: 0 });
+  const shared = (registry[SHARED] ??= { graph: firstGraph(), users: 0 });
   shared.users += 1;
   const graph = await shared.graph;
   for (const [key, value] of Object.entries(graph.provided)) project.provide(key as keyof TestGraph['provided'], value as never);
@@ -102,6 +118,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     shared.users -= 1;
     if (shared.users > 0) return;
     registry[SHARED] = undefined;
+    const share = shareFile();
+    if (share) await closeShare(share);
     await graph.stop();
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Set up before every file of the api project (vitest.config.ts): the file holds the shared test database
+ * Set up before every file of the api and system projects (vitest.config.ts): the file holds the shared test database
  * for as long as it runs, shared or, when it declared `writesToDatabase()`, alone (tests/support/db.ts).
  */
 import { afterAll, beforeAll } from 'vitest';
