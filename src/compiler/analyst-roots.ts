@@ -36,9 +36,14 @@ export function selectionAt(e: Emit, type: GraphQLNamedType, nodes: readonly Fie
   return current;
 }
 
-/** The entity `v` (null when there is none), projected for the selection on the root's field `name`. */
+/**
+ * The entity `v` (null when there is none), projected for the selection on the root's field `name`; when the
+ * document does not select that field, only its key (whether it exists is all the answer needs: no labels read).
+ */
 export function projectEnd(e: Emit, type: GraphQLNamedType, nodes: readonly FieldNode[], v: string, name: string): string {
-  return `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, e.schema.getType('Entity')!, selectionAt(e, type, nodes, [name]).nodes)} END`;
+  const selected = selectionAt(e, type, nodes, [name]).nodes;
+  const projected = selected.length === 0 ? `${v} {.\`key\`}` : projectEntity(e, v, e.schema.getType('Entity')!, selected);
+  return `CASE WHEN ${v} IS NULL THEN null ELSE ${projected} END`;
 }
 
 export const lineage: RootTranslator = (args) => {

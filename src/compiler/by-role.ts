@@ -24,8 +24,12 @@ export function neighbourOrder(e: Emit, spec: RelatedField, r: string, m: string
 /** The pattern and the conditions on the neighbour's labels of a neighbour list. */
 export function neighbourPattern(spec: RelatedField, v: string, r: string, m: string): { pattern: string; conditions: string[] } {
   const [type, direction] = spec.way;
-  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity)` : `(${v})<-[${r}:${type}]-(${m}:Entity)`;
-  return { pattern, conditions: spec.labels ? [`(${spec.labels.map((l) => `${m}:${l}`).join(' OR ')})`] : [] };
+  // Every node of a typed label is an Entity (the loaders create them so): with labels, `:Entity` is not checked
+  // again (one label check per neighbour less); one label goes in the pattern, several are one condition.
+  const labels = spec.labels ?? [];
+  const node = labels.length === 1 ? `${m}:${labels[0]}` : labels.length === 0 ? `${m}:Entity` : m;
+  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${node})` : `(${v})<-[${r}:${type}]-(${node})`;
+  return { pattern, conditions: labels.length > 1 ? [`(${labels.map((l) => `${m}:${l}`).join(' OR ')})`] : [] };
 }
 
 export interface ByRole {
