@@ -104,7 +104,7 @@ const PROVENANCE_READS: Readonly<Record<string, string>> = {
 };
 
 /** The record properties (or agreement entries) a scalar field reads: `provenance` only those its selection asks for. */
-function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
+export function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
   if (group.name !== 'provenance') return table[group.name] ?? [group.name];
   const provenance = getNamedType(group.def.type);
   return e.concreteTypes(provenance).flatMap((t) => e.fieldsOf(t, group.nodes).map((g) => PROVENANCE_READS[g.name] ?? 'dataset'));
