@@ -28,7 +28,12 @@ CALL (head) {
 CALL (head, indexed) {
   WITH head, indexed
   WHERE NOT $undatedFirst AND size(indexed) < toInteger($limit)
+  // In a subquery of its own: a condition on the imported lists is otherwise planned after the index scan, so
+  // every page read every AGREEMENT edge (db hits growing with the agreements) even when the tail was not needed.
+  CALL () {
 {{> agreement/page-undated}}
+    RETURN key
+  }
   RETURN collect(key) AS tail
 }
 UNWIND (head + indexed + tail)[..toInteger($limit)] AS key

@@ -14,7 +14,7 @@ import type { EntityRecord } from '../repositories/records.js';
 import { orderLineage, pathArguments, pathResult } from '../services/analytics-service.js';
 import { OPENING_DATE_PROPERTIES } from '../domain/vocabulary.js';
 import { FALLBACK, type Emit } from './emit.js';
-import { projectEntity } from './project.js';
+import { projectEntity, reads } from './project.js';
 import type { RootTranslator } from './roots.js';
 
 /** The selection under `path` (field names) of `nodes`, merged over every alias. */
@@ -36,9 +36,14 @@ export function selectionAt(e: Emit, type: GraphQLNamedType, nodes: readonly Fie
   return current;
 }
 
-/** The entity `v` (null when there is none), projected for the selection on the root's field `name`. */
+/**
+ * The entity `v` (null when there is none), projected for the selection on the root's field `name`; when the
+ * document does not select that field, only its key (whether it exists is all the answer needs: no labels read).
+ */
 export function projectEnd(e: Emit, type: GraphQLNamedType, nodes: readonly FieldNode[], v: string, name: string): string {
-  return `CASE WHEN ${v} IS NULL THEN null ELSE ${projectEntity(e, v, e.schema.getType('Entity')!, selectionAt(e, type, nodes, [name]).nodes)} END`;
+  const selected = selectionAt(e, type, nodes, [name]).nodes;
+  const projected = selected.length === 0 ? `${v} {.\`key\`}` : projectEntity(e, v, e.schema.getType('Entity')!, selected);
+  return `CASE WHEN ${v} IS NULL THEN null ELSE ${projected} END`;
 }
 
 export const lineage: RootTranslator = (args) => {
@@ -56,12 +61,24 @@ export const lineage: RootTranslator = (args) => {
       // The steps are ordered by their opening dates (orderLineage) and read them and `dissolved` (LineageStep).
       const s = projectEntity(e, 's', entity, subject.nodes);
       const m = projectEntity(e, 'm', entity, step.nodes, [...OPENING_DATE_PROPERTIES, 'dissolved']);
+      // Of the SUPERSEDES relationship, only what the steps' fields read (src/resolvers/analytics.ts LineageStep):
+      // its ends' keys (the order), `on` for supersededOn, the provenance its selection asks for.
+      const stepFields = selectionAt(e, type, nodes, ['steps']);
+      const properties = new Set<string>();
+      for (const concrete of e.concreteTypes(stepFields.type)) {
+        for (const group of e.fieldsOf(concrete, stepFields.nodes)) {
+          if (group.name === 'supersededOn') properties.add('on');
+          if (group.name === 'provenance') for (const p of reads(e, group, {})) properties.add(p);
+        }
+      }
+      const x = [...[...properties].map((p) => `.\`${p}\``), 'type: type(x)', 'startKey: m.key', 'endKey: previous.key'].join(', ');
+      // SUPERSEDES joins Entity nodes only (the loaders): its far ends' labels are not checked.
       return (
         `OPTIONAL MATCH (s:Entity {key: $id}) WHERE s:Plan OR s:Meeting ` +
         `RETURN CASE WHEN s IS NULL THEN null ELSE ${s} END AS subject, ` +
-        `CASE WHEN s IS NULL THEN [] ELSE COLLECT { MATCH (s)-[:SUPERSEDES*0..25]-(m:Entity) WITH DISTINCT m ` +
-        `OPTIONAL MATCH (m)-[x:SUPERSEDES]->(previous:Entity) WITH m, x, previous ORDER BY m.key ` +
-        `RETURN {node: ${m}, supersedes: x {.*, type: type(x), startKey: m.key, endKey: previous.key}} } END AS rows`
+        `CASE WHEN s IS NULL THEN [] ELSE COLLECT { MATCH (s)-[:SUPERSEDES*0..25]-(m) WITH DISTINCT m ` +
+        `OPTIONAL MATCH (m)-[x:SUPERSEDES]->(previous) WITH m, x, previous ORDER BY m.key ` +
+        `RETURN {node: ${m}, supersedes: x {${x}}} } END AS rows`
       );
     },
     columns: ['subject', 'rows'],

@@ -24,8 +24,12 @@ export function neighbourOrder(e: Emit, spec: RelatedField, r: string, m: string
 /** The pattern and the conditions on the neighbour's labels of a neighbour list. */
 export function neighbourPattern(spec: RelatedField, v: string, r: string, m: string): { pattern: string; conditions: string[] } {
   const [type, direction] = spec.way;
-  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity)` : `(${v})<-[${r}:${type}]-(${m}:Entity)`;
-  return { pattern, conditions: spec.labels ? [`(${spec.labels.map((l) => `${m}:${l}`).join(' OR ')})`] : [] };
+  // Every node of a typed label is an Entity (the loaders create them so): with labels, `:Entity` is not checked
+  // again (one label check per neighbour less); one label goes in the pattern, several are one condition.
+  const labels = spec.labels ?? [];
+  const node = labels.length === 1 ? `${m}:${labels[0]}` : labels.length === 0 ? `${m}:Entity` : m;
+  const pattern = direction === 'out' ? `(${v})-[${r}:${type}]->(${node})` : `(${v})<-[${r}:${type}]-(${node})`;
+  return { pattern, conditions: labels.length > 1 ? [`(${labels.map((l) => `${m}:${l}`).join(' OR ')})`] : [] };
 }
 
 export interface ByRole {
@@ -54,17 +58,20 @@ export function neighboursByRole(e: Emit, v: string, typeName: string, groups: r
     const { pattern, conditions } = neighbourPattern(spec, v, r, m);
     const roles = [...new Set(bucket.map((b) => b.spec.role!))];
     conditions.push(`${r}.role IN [${roles.map((role) => `'${role}'`).join(', ')}]`);
+    // Each row projected inside the expansion for the field of its role (`p0`, `p1`, … one per field), where the
+    // properties the order read are still at hand; a field reads its own entry of the rows of its role.
+    const role = e.fresh('role');
+    const entries = bucket.map(({ spec: own, group }, i) => `p${i}: CASE WHEN ${role} = '${own.role!}' THEN ${project(e, m, getNamedType(group.def.type), group.nodes)} END`);
     bindings.push([
       c,
-      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m} ORDER BY ${neighbourOrder(e, spec, r, m)} RETURN {role: ${r}.role, node: ${m}} }`,
+      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m}, ${r}.role AS ${role} ORDER BY ${neighbourOrder(e, spec, r, m)} RETURN {role: ${role}, ${entries.join(', ')}} }`,
     ]);
-    for (const { spec: own, group } of bucket) {
-      const [x, y] = [e.fresh('x'), e.fresh('y')];
+    bucket.forEach(({ spec: own, group }, i) => {
+      const y = e.fresh('y');
       const single = own.shape === 'node';
-      const nodes = `[${y} IN ${c} WHERE ${y}.role = '${own.role!}' | ${y}.node][..${single ? '1' : `toInteger(${maxItems})`}]`;
-      const list = `[${x} IN ${nodes} | ${project(e, x, getNamedType(group.def.type), group.nodes)}]`;
+      const list = `[${y} IN ${c} WHERE ${y}.role = '${own.role!}' | ${y}.p${i}][..${single ? '1' : `toInteger(${maxItems})`}]`;
       fields.set(group, single ? `${list}[0]` : list);
-    }
+    });
   }
   // Each list bound once, as a one-element list comprehension's variable around the fields that read it.
   const wrap = (map: string) => bindings.reduceRight((inner, [c, list]) => `[${c} IN [${list}] | ${inner}][0]`, map);

@@ -6,7 +6,7 @@
  * keep their (pure) resolvers; navigation fields read `__c` (see compiler.ts), so the whole tree costs
  * one statement.
  */
-import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
+import { getNamedType, isObjectType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js';
 import { tryParsePartialDate } from '../services/dates.js';
@@ -60,7 +60,8 @@ export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: It
     .filter(([name]) => wanted.has(name) || name === 'partyKeys')
     .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`);
   if (nodes) record.push(`${PARTY_NODES}: fromNodes + toNodes`);
-  const match = 'MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
+  // AGREEMENT relationships join Entity nodes only (the loaders write them between keyed entities): the ends' labels are not checked.
+  const match = 'MATCH (a)-[r:AGREEMENT]->(b) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
   if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record.join(', ')}} AS ${as}`;
   const rels = e.fresh('rels');
   const x = e.fresh('x');
@@ -103,7 +104,7 @@ const PROVENANCE_READS: Readonly<Record<string, string>> = {
 };
 
 /** The record properties (or agreement entries) a scalar field reads: `provenance` only those its selection asks for. */
-function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
+export function reads(e: Emit, group: FieldGroup, table: Readonly<Record<string, readonly string[]>>): readonly string[] {
   if (group.name !== 'provenance') return table[group.name] ?? [group.name];
   const provenance = getNamedType(group.def.type);
   return e.concreteTypes(provenance).flatMap((t) => e.fieldsOf(t, group.nodes).map((g) => PROVENANCE_READS[g.name] ?? 'dataset'));
@@ -127,15 +128,19 @@ const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) -
 
 /**
  * The record properties a scalar field's resolver reads, where they are not just the field's own name
- * (src/resolvers/: `id` reads `key`, `measure` its measure and name, …; `provenance`: PROVENANCE_READS). `key` and
- * `labels` are always projected: navigation that falls back to the resolvers loads by key, and the
- * type of an entity comes from its labels.
+ * (src/resolvers/: `id` reads `key`, `measure` its measure and name, …; `provenance`: PROVENANCE_READS). `key` is
+ * always projected: navigation that falls back to the resolvers loads by key. `labels` are projected where the
+ * type of the entity comes from them (an interface or union: src/resolvers/shared.ts `typeOf`) or a field in
+ * LABEL_READS reads them; an object type's position needs none (one label read per entity less).
  */
 const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
   id: ['key'],
   isMinister: [],
   measure: ['measure', 'name'],
 };
+
+/** The scalar fields whose resolver reads the entity's labels (Office.isMinister: the Minister label). */
+const LABEL_READS: ReadonlySet<string> = new Set(['isMinister']);
 
 /**
  * The entity `v` (any entity type `type` allows) with the navigation its selection asks for. Only the
@@ -145,6 +150,7 @@ const PROPERTY_READS: Readonly<Record<string, readonly string[]>> = {
 export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[], keep: readonly string[] = []): string {
   const branches: [string, string][] = [];
   const properties = new Set<string>(['key', ...keep]);
+  let labels = !isObjectType(type);
   for (const concrete of e.concreteTypes(type)) {
     if (concrete.name === 'Agreement') continue;
     const entries: [string, string][] = [];
@@ -154,14 +160,18 @@ export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes:
       const expr = byRole?.fields.get(group) ?? navigation(e, v, concrete.name, group);
       if (expr !== null) entries.push([group.key, expr]);
       else for (const property of reads(e, group, PROPERTY_READS)) properties.add(property);
+      if (LABEL_READS.has(group.name)) labels = true;
     }
     if (entries.length > 0) branches.push([concrete.name, byRole ? byRole.wrap(mapLiteral(entries)) : mapLiteral(entries)]);
   }
-  const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: labels(${v})`;
+  const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}${labels ? `, labels: labels(${v})` : ''}`;
   if (branches.length === 0) return `${v} {${base}}`;
   if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${branches[0]![1]}}`;
-  const cases = branches.map(([label, map]) => `WHEN ${v}:${label} THEN ${map}`).join(' ');
-  return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
+  // Several types (an interface or union: labels are projected): the labels read once, for the record and the branch.
+  const l = e.fresh('l');
+  const cases = branches.map(([label, map]) => `WHEN '${label}' IN ${l} THEN ${map}`).join(' ');
+  const own = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: ${l}`;
+  return `[${l} IN [labels(${v})] | ${v} {${own}, __c: CASE ${cases} ELSE {} END}][0]`;
 }
 
 /**
@@ -204,7 +214,9 @@ export function projectEdge(e: Emit, r: string, from: string, to: string, edgeTy
   const c = entries.length === 0 ? '' : `, __c: ${mapLiteral(entries)}`;
   // Only the relationship's properties the edge's scalar fields read (`role`, `from`, the provenance, …).
   const rel = [...[...properties].map((p) => `.\`${p}\``), `type: type(${r})`].join(', ');
-  return `{rel: ${r} {${rel}}, fromKey: ${from}.key, toKey: ${to}.key${c}}`;
+  // No `fromKey`/`toKey`: only an end's own resolver reads them (src/resolvers/related.ts, `edgeEnd`), and every
+  // selected end is projected under `__c` above, so it never runs (two property reads per edge less).
+  return `{rel: ${r} {${rel}}${c}}`;
 }
 
 /** The Cypher of one navigation field of `v` (of type `typeName`), or null for a field that needs none. */
@@ -267,8 +279,9 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
   const [type, direction] = spec.way;
   const step = (r: string, m: string): string => {
-    const labels = spec.labels.map((l) => `:${l}`).join('');
-    return direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity${labels})` : `(${v})<-[${r}:${type}]-(${m}:Entity${labels})`;
+    // Every node of a typed label is an Entity (neighbourPattern): `:Entity` only when no label is named.
+    const labels = spec.labels.length > 0 ? spec.labels.map((l) => `:${l}`).join('') : ':Entity';
+    return direction === 'out' ? `(${v})-[${r}:${type}]->(${m}${labels})` : `(${v})<-[${r}:${type}]-(${m}${labels})`;
   };
   const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
   const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
