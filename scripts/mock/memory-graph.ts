@@ -9,7 +9,7 @@
  */
 import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
 import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
-import type { EntityFilter, EntityLabel, EntityPageQuery, NeighbourRequest, RelatedRow } from '../../src/repositories/entity-repository.js';
+import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityPageQuery, type NeighbourRequest, type RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
 import type { Dataset } from '../../src/seed/format.js';
 import { nodeRow, relationshipRow } from '../../src/seed/rows.js';
@@ -89,20 +89,41 @@ export class MemoryGraph {
     return keys.map((k) => this.nodes.get(k)).filter((n): n is EntityRecord => n !== undefined);
   }
 
+  /** cypher/entity/related.cypher, with the rules of src/domain/navigation.ts (labels, role, in force as of, field order). */
   async related(requests: readonly NeighbourRequest[]): Promise<RelatedRow[]> {
     const rows: RelatedRow[] = [];
+    const earliest = (d: unknown): string | null => (typeof d === 'string' ? pad(d, '-01-01') : null);
+    const fieldOrder = (request: NeighbourRequest, x: { rel: RelationshipRecord; node: EntityRecord }): unknown[] => {
+      if (request.order === 'undatedFirst') return [x.rel['on'] != null, x.rel['on'] ?? ''];
+      if (request.order === 'ordinal') return [Number(x.rel['ordinal'] ?? x.node['ordinal'] ?? 0)];
+      return [];
+    };
     for (const request of requests) {
+      const id = neighbourRequestId(request);
       const found = this.relationships
         .filter((r) => r.rel.type === request.type && (request.direction === 'out' ? r.from : r.to) === request.key)
         .map((r) => ({ rel: r.rel, node: this.nodes.get(request.direction === 'out' ? r.to : r.from)! }))
         .filter((x) => x.node !== undefined)
-        .sort(
-          (a, b) =>
+        .filter((x) => !request.labels || x.node.labels.some((l) => request.labels!.includes(l)))
+        .filter((x) => !request.role || x.rel['role'] === request.role)
+        .filter((x) => {
+          if (!request.asOf) return true;
+          const [from, until] = [earliest(x.rel['from']), earliest(x.rel['until'])];
+          return (from === null || from <= request.asOf[1]) && (until === null || until > request.asOf[0]);
+        })
+        .sort((a, b) => {
+          const [x, y] = [fieldOrder(request, a), fieldOrder(request, b)];
+          for (let i = 0; i < x.length; i++) {
+            const c = compare(x[i], y[i]);
+            if (c !== 0) return c;
+          }
+          return (
             compare(Number(a.rel['ordinal'] ?? 0), Number(b.rel['ordinal'] ?? 0)) ||
             compare(a.rel['on'] ?? a.rel['from'] ?? a.rel['enacted'] ?? '', b.rel['on'] ?? b.rel['from'] ?? b.rel['enacted'] ?? '') ||
-            compare(a.node.name, b.node.name),
-        );
-      for (const f of found) rows.push({ request, key: request.key, node: f.node, rel: f.rel });
+            compare(a.node.name, b.node.name)
+          );
+        });
+      for (const f of found) rows.push({ id, key: request.key, node: f.node, rel: f.rel });
     }
     return rows;
   }

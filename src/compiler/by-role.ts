@@ -8,17 +8,13 @@
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import type { Emit, FieldGroup } from './emit.js';
-import { FIELD_ORDERS, navigationOf, type RelatedField } from '../domain/navigation.js';
+import { FIELD_ORDERS, navigationOf, neighbourOrder as commonOrder, roleCondition, stringLiteral, type RelatedField } from '../domain/navigation.js';
 
 type Project = (e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[]) => string;
 
-/** The ORDER BY of a neighbour list: the field's own order, then the shared neighbour order, on `r` and `m`. */
-export function neighbourOrder(e: Emit, spec: RelatedField, r: string, m: string): string {
-  return [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, e.shared.neighbourOrder]
-    .filter(Boolean)
-    .join(', ')
-    .replace(/\br\./g, `${r}.`)
-    .replace(/\bm\./g, `${m}.`);
+/** The ORDER BY of a neighbour list: the field's own order, then the common neighbour order, on `r` and `m`. */
+export function neighbourOrder(spec: RelatedField, r: string, m: string): string {
+  return [...(spec.order === undefined ? [] : FIELD_ORDERS[spec.order].keys(r, m)), ...commonOrder(r, m)].join(', ');
 }
 
 /** The pattern and the conditions on the neighbour's labels of a neighbour list. */
@@ -53,15 +49,15 @@ export function neighboursByRole(e: Emit, v: string, typeName: string, groups: r
     const [c, r, m] = [e.fresh('c'), e.fresh('r'), e.fresh('m')];
     const { pattern, conditions } = neighbourPattern(spec, v, r, m);
     const roles = [...new Set(bucket.map((b) => b.spec.role!))];
-    conditions.push(`${r}.role IN [${roles.map((role) => `'${role}'`).join(', ')}]`);
+    conditions.push(`${r}.role IN [${roles.map(stringLiteral).join(', ')}]`);
     bindings.push([
       c,
-      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m} ORDER BY ${neighbourOrder(e, spec, r, m)} RETURN {role: ${r}.role, node: ${m}} }`,
+      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m} ORDER BY ${neighbourOrder(spec, r, m)} RETURN {role: ${r}.role, node: ${m}} }`,
     ]);
     for (const { spec: own, group } of bucket) {
       const [x, y] = [e.fresh('x'), e.fresh('y')];
       const single = own.shape === 'node';
-      const nodes = `[${y} IN ${c} WHERE ${y}.role = '${own.role!}' | ${y}.node][..${single ? '1' : `toInteger(${maxItems})`}]`;
+      const nodes = `[${y} IN ${c} WHERE ${roleCondition(y, stringLiteral(own.role!))} | ${y}.node][..${single ? '1' : `toInteger(${maxItems})`}]`;
       const list = `[${x} IN ${nodes} | ${project(e, x, getNamedType(group.def.type), group.nodes)}]`;
       fields.set(group, single ? `${list}[0]` : list);
     }

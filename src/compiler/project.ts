@@ -11,7 +11,17 @@ import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
-import { DEFAULT_BASE_YEAR, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import {
+  DEFAULT_BASE_YEAR,
+  inForceCondition,
+  navigationOf,
+  neighbourOrder as commonOrder,
+  roleCondition,
+  stringLiteral,
+  type ObservationsField,
+  type PartyAgreementsField,
+  type RelatedField,
+} from '../domain/navigation.js';
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
@@ -122,9 +132,6 @@ export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
   return [...entries];
 }
 
-/** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
-const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
-
 /**
  * The record properties a scalar field's resolver reads, where they are not just the field's own name
  * (src/resolvers/: `id` reads `key`, `measure` its measure and name, …; `provenance`: PROVENANCE_READS). `key` and
@@ -230,19 +237,15 @@ function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): 
   const m = e.fresh('m');
   const direction = spec.way[1];
   const { pattern, conditions } = neighbourPattern(spec, v, r, m);
-  if (spec.role) conditions.push(`${r}.role = '${spec.role}'`);
+  if (spec.role) conditions.push(roleCondition(r, stringLiteral(spec.role)));
   if (spec.asOf) {
     const bounds = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    const from = `${r}.from`;
-    const until = `${r}.until`;
-    conditions.push(
-      `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
-    );
+    conditions.push(`(${bounds} IS NULL OR ${inForceCondition(r, bounds)})`);
   }
-  const order = neighbourOrder(e, spec, r, m);
+  const order = neighbourOrder(spec, r, m);
   const target = getNamedType(group.def.type);
   const single = spec.shape === 'node' || spec.shape === 'edge';
   const isEdge = spec.shape === 'edge' || spec.shape === 'edges';
@@ -272,7 +275,7 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   };
   const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
   const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
-  const order = e.shared.neighbourOrder.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
+  const order = commonOrder(r, m).join(', ');
   return (
     `COLLECT { WITH ${base} AS ${bv} MATCH ${step(r, m)} ` +
     `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +

@@ -6,7 +6,7 @@
 import DataLoader from 'dataloader';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { EntityFilter, EntityLabel, EntityRepository, Neighbour, NeighbourRequest } from '../repositories/entity-repository.js';
+import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityRepository, type Neighbour, type NeighbourRequest } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
 import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
 import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
@@ -30,11 +30,6 @@ export function normaliseText(text: string | null | undefined, argument: string)
   return trimmed === '' ? null : trimmed;
 }
 
-/** The loader's cache key for a neighbour request. */
-function requestId(r: NeighbourRequest): string {
-  return `${r.type}|${r.direction}|${r.key}`;
-}
-
 export class EntityService {
   private readonly byKey: DataLoader<string, EntityRecord | null>;
   private readonly neighbours: DataLoader<NeighbourRequest, Neighbour[], string>;
@@ -55,14 +50,13 @@ export class EntityService {
       async (requests) => {
         const results = new Map<string, Neighbour[]>();
         for (const row of await repo.related(requests, ctx)) {
-          const id = requestId(row.request);
-          const list = results.get(id) ?? [];
+          const list = results.get(row.id) ?? [];
           list.push({ key: row.key, node: row.node, rel: row.rel });
-          results.set(id, list);
+          results.set(row.id, list);
         }
-        return requests.map((r) => results.get(requestId(r)) ?? []);
+        return requests.map((r) => results.get(neighbourRequestId(r)) ?? []);
       },
-      { maxBatchSize: 1000, cacheKeyFn: requestId },
+      { maxBatchSize: 1000, cacheKeyFn: neighbourRequestId },
     );
   }
 
@@ -72,12 +66,12 @@ export class EntityService {
   }
 
   /**
-   * Starts loading what the navigation fields of `key` will ask for, so that it travels with the
-   * entity itself (`node(id:)` looks ahead at its selection). Errors surface where the fields ask.
+   * Starts loading what the navigation fields of `key` will ask for (their requests: `requests`), so that it
+   * travels with the entity itself (`node(id:)` looks ahead at its selection). Errors surface where the fields ask.
    */
-  prefetch(key: string, ways: Iterable<readonly [type: string, direction: 'out' | 'in']>): void {
-    for (const [type, direction] of ways) {
-      if (NAVIGABLE_TYPES.has(type)) this.neighbours.load({ key, type, direction }).catch(() => undefined);
+  prefetch(key: string, requests: Iterable<Omit<NeighbourRequest, 'key'>>): void {
+    for (const request of requests) {
+      if (NAVIGABLE_TYPES.has(request.type)) this.neighbours.load({ ...request, key }).catch(() => undefined);
     }
   }
 
@@ -90,20 +84,12 @@ export class EntityService {
     return loaded.map((r) => (r instanceof Error ? null : r));
   }
 
-  /** The neighbours of `key` through `type`, following it out of (`out`) or into (`in`) the entity. */
-  async related(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<Neighbour[]> {
-    if (!NAVIGABLE_TYPES.has(type)) throw new Error(`not a navigable relationship type: ${type}`);
-    const all = await this.neighbours.load({ key, type, direction });
-    for (const n of all) this.byKey.prime(n.node.key, n.node);
-    return labels ? all.filter((n) => n.node.labels.some((l) => labels.includes(l))) : all;
-  }
-
-  async relatedNodes(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<EntityRecord[]> {
-    return (await this.related(key, type, direction, labels)).map((n) => n.node);
-  }
-
-  async relatedNode(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<EntityRecord | null> {
-    return (await this.relatedNodes(key, type, direction, labels))[0] ?? null;
+  /** The neighbours a request asks for (NeighbourRequest: the field's rules are applied by the statement). */
+  async related(request: NeighbourRequest): Promise<Neighbour[]> {
+    if (!NAVIGABLE_TYPES.has(request.type)) throw new Error(`not a navigable relationship type: ${request.type}`);
+    const found = await this.neighbours.load(request);
+    for (const n of found) this.byKey.prime(n.node.key, n.node);
+    return found;
   }
 
   /** `options.total`: the query selects `totalCount`, so it is read with the page (one round trip). */
