@@ -9,7 +9,7 @@ import type { QueryContext } from '../neo4j/database.js';
 import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityRepository, type Neighbour, type NeighbourRequest } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
 import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
-import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
+import { connectionOfRows, lazyTotal, pageRead, parsePageArgs, type PageArgs } from './pagination.js';
 
 export interface EntityOrderInput {
   field: 'NAME' | 'KEY' | 'DATE';
@@ -100,32 +100,10 @@ export class EntityService {
     options: { total?: boolean } = {},
   ): Promise<ConnectionRecord> {
     const request = parsePageArgs(args);
-    const field = args.orderBy?.field ?? 'NAME';
-    const descending = (args.orderBy?.direction ?? 'ASC') === 'DESC';
-    let total: Promise<number> | undefined;
-    const totalCount = () => (total ??= this.repo.count(label, filter, this.ctx));
-    const page = this.repo.page(
-      {
-        label,
-        filter,
-        sort: field,
-        descending: request.backward ? !descending : descending,
-        askedDescending: descending,
-        after: request.cursor,
-        limit: request.limit + 1,
-      },
-      this.ctx,
-    );
-    // A failed count is reported by totalCount, where it was before.
-    if (options.total) totalCount().catch(() => undefined);
+    const page = this.repo.page({ label, filter, ...pageRead(request, args.orderBy, 'NAME') }, this.ctx);
+    const totalCount = lazyTotal(() => this.repo.count(label, filter, this.ctx), options.total);
     const rows = await page;
     for (const row of rows) this.byKey.prime(row.node.key, row.node);
-    const byNode = new Map(rows.map((r) => [r.node, r.sortValue]));
-    const connection = toConnection(
-      rows.map((r) => r.node),
-      request,
-      (node) => ({ value: byNode.get(node) ?? null, key: node.key }),
-    );
-    return { ...connection, totalCount };
+    return { ...connectionOfRows(rows, request, (r) => r.node, (r) => r.sortValue), totalCount };
   }
 }
