@@ -12,7 +12,9 @@ import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
 import {
-  DEFAULT_BASE_YEAR,
+  baseYearOf,
+  computedIndexOf,
+  FIELD_ORDERS,
   inForceCondition,
   navigationOf,
   neighbourOrder as commonOrder,
@@ -267,20 +269,18 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   const m = e.fresh('m');
   const o = e.fresh('o');
   const bv = e.fresh('bv');
-  const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
   const [type, direction] = spec.way;
   const step = (r: string, m: string): string => {
     const labels = spec.labels.map((l) => `:${l}`).join('');
     return direction === 'out' ? `(${v})-[${r}:${type}]->(${m}:Entity${labels})` : `(${v})<-[${r}:${type}]-(${m}:Entity${labels})`;
   };
-  const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
-  const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
-  const order = commonOrder(r, m).join(', ');
+  const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYearOf(v)} RETURN ${o}.value })`;
+  const order = [...FIELD_ORDERS.byYear.keys(r, m), ...commonOrder(r, m)].join(', ');
   return (
     `COLLECT { WITH ${base} AS ${bv} MATCH ${step(r, m)} ` +
     `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +
-    `WITH ${r}, ${m}, ${bv} ORDER BY coalesce(${m}.year, 0), ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
-    `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${index}} }`
+    `WITH ${r}, ${m}, ${bv} ORDER BY ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
+    `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${computedIndexOf(m, bv)}} }`
   );
 }
 

@@ -36,6 +36,8 @@ export const FIELD_ORDERS = {
   undatedFirst: { keys: (r) => [`${r}.on IS NOT NULL`, `${r}.on`] },
   /** By ordinal: the relationship's, else the neighbour's, else 0. */
   ordinal: { keys: (r, m) => [`coalesce(${r}.ordinal, ${m}.ordinal, 0)`] },
+  /** By the neighbour's year (an indicator's observations), the yearless first. */
+  byYear: { keys: (_r, m) => [`coalesce(${m}.year, 0)`] },
 } as const satisfies Record<string, FieldOrder>;
 export type FieldOrderName = keyof typeof FIELD_ORDERS;
 
@@ -112,6 +114,14 @@ export type NavigationKind = NavigationField['kind'];
 
 /** The base year of an indicator that states none: its index is 100 in that year. */
 export const DEFAULT_BASE_YEAR = 2005;
+
+/** The base year of the indicator `i`: its own `baseYear` when that is a number, else DEFAULT_BASE_YEAR. */
+export const baseYearOf = (i: string): string =>
+  `CASE WHEN valueType(${i}.baseYear) STARTS WITH 'INTEGER' OR valueType(${i}.baseYear) STARTS WITH 'FLOAT' THEN ${i}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
+
+/** The index of the observation `m` against `base`, the value in the base year (null without either, or with a base of 0): 100.0 in the base year, to one decimal. */
+export const computedIndexOf = (m: string, base: string): string =>
+  `CASE WHEN ${base} IS NULL OR ${base} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${base}) * 1000.0) / 10.0 END`;
 
 const ORG: readonly NodeLabel[] = ['Organisation'];
 const OFFICE: readonly NodeLabel[] = ['Office'];

@@ -5,7 +5,7 @@
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import { NODE_LABELS } from '../domain/vocabulary.js';
-import { FIELD_ORDERS, inForceCondition, neighbourOrder, roleCondition, stringLiteral, type FieldOrderName } from '../domain/navigation.js';
+import { baseYearOf, computedIndexOf, FIELD_ORDERS, inForceCondition, neighbourOrder, roleCondition, stringLiteral, type FieldOrderName } from '../domain/navigation.js';
 import type { Keyset } from './records.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
 
@@ -92,11 +92,15 @@ export interface NeighbourRequest {
   role?: string | null;
   asOf?: readonly [string, string] | null;
   order?: FieldOrderName | null;
+  /** Only neighbours of these years (an indicator's observations). */
+  years?: readonly number[] | null;
+  /** Each neighbour with its `computedIndex` against the entity's base year (an indicator's observations). */
+  indexed?: boolean;
 }
 
 /** One request's identity: the loader's cache key and the statement's `id` column. */
 export function neighbourRequestId(r: NeighbourRequest): string {
-  return JSON.stringify([r.key, r.type, r.direction, r.labels ?? null, r.role ?? null, r.asOf ?? null, r.order ?? null]);
+  return JSON.stringify([r.key, r.type, r.direction, r.labels ?? null, r.role ?? null, r.asOf ?? null, r.order ?? null, r.years ?? null, r.indexed === true]);
 }
 
 export interface RelatedRow extends Neighbour {
@@ -105,11 +109,13 @@ export interface RelatedRow extends Neighbour {
 
 /**
  * The slots of entity/related: the navigation rules, each as src/domain/navigation.ts writes it, over the
- * statement's relationship `r`, neighbour `m` and request `req` (the compiler builds its projections from the same).
+ * statement's entity `n`, relationship `r`, neighbour `m`, base value `base` and request `req` (the compiler builds its projections from the same).
  */
 const RELATED_SLOTS: Record<string, string> = {
   role: roleCondition('r', 'req.role'),
   inForce: inForceCondition('r', 'req.asOf'),
+  baseYear: baseYearOf('n'),
+  computedIndex: computedIndexOf('m', 'base'),
   order: [
     ...Object.entries(FIELD_ORDERS).flatMap(([name, order]) => order.keys('r', 'm').map((key) => `CASE WHEN req.order = ${stringLiteral(name)} THEN ${key} END`)),
     ...neighbourOrder('r', 'm'),
@@ -226,6 +232,8 @@ export class EntityRepository {
       role: r.role ?? null,
       asOf: r.asOf ?? null,
       order: r.order ?? null,
+      years: r.years ?? null,
+      indexed: r.indexed === true,
     }));
     const rows = await this.db.read(this.relatedStatement, { requests: params }, ctx);
     return rows.map((r) => ({ id: r['id'] as string, key: r['key'] as string, node: r['node'] as EntityRecord, rel: r['rel'] as RelationshipRecord }));

@@ -4,10 +4,10 @@
  * src/domain/navigation.ts); whether a list asks for its `totalCount`, which is then read with the page.
  */
 import { getArgumentValues, getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
-import { navigationOf, wayOf } from '../domain/navigation.js';
+import { navigationOf, type ObservationsField, type RelatedField } from '../domain/navigation.js';
 import type { NeighbourRequest } from '../repositories/entity-repository.js';
 import type { Services } from '../services/index.js';
-import { requestOf } from './related.js';
+import { observationsRequestOf, requestOf } from './related.js';
 
 export interface LookAhead {
   /** The loader requests of the selected related fields and observations (without the entity's key). */
@@ -35,7 +35,7 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
         if (typeName === null) continue;
         const field = selection.name.value;
         const declared = navigationOf(typeName, field);
-        const request = declared?.kind === 'related' ? relatedRequest(info, typeName, selection, declared) : wayOf(declared) && declared?.kind === 'observations' ? { type: declared.way[0], direction: declared.way[1], labels: declared.labels } : undefined;
+        const request = declared?.kind === 'related' || declared?.kind === 'observations' ? requestWithArguments(info, typeName, selection, declared) : undefined;
         if (request) requests.set(JSON.stringify(request), request);
         if (declared?.kind === 'partyAgreements') partyAgreements = true;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -51,13 +51,14 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
   return { requests: [...requests.values()], partyAgreements };
 }
 
-/** The loader request of a selected related field, with its arguments (none when they cannot be read: the field reports it). */
-function relatedRequest(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: Parameters<typeof requestOf>[0]): Omit<NeighbourRequest, 'key'> | undefined {
+/** The loader request of a selected related or observations field, with its arguments (none when they cannot be read: the field reports it). */
+function requestWithArguments(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: RelatedField | ObservationsField): Omit<NeighbourRequest, 'key'> | undefined {
   const type = info.schema.getType(typeName);
   const def = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
   if (!def) return undefined;
   try {
-    return requestOf(declared, getArgumentValues(def, node, info.variableValues));
+    const args = getArgumentValues(def, node, info.variableValues);
+    return declared.kind === 'related' ? requestOf(declared, args) : observationsRequestOf(declared, args);
   } catch {
     return undefined;
   }

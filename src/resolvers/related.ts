@@ -5,13 +5,13 @@
  * No navigation field has a hand-written resolver.
  */
 import type { GraphQLFieldResolver } from 'graphql';
-import { DEFAULT_BASE_YEAR, NAVIGATION, type NavigationField, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import { NAVIGATION, type NavigationField, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
 import type { NeighbourRequest } from '../repositories/entity-repository.js';
 import { parsePartialDate } from '../services/dates.js';
 import { existsAsOf } from '../services/time.js';
-import { linkOf, num } from './shared.js';
+import { linkOf } from './shared.js';
 
 type Resolver = GraphQLFieldResolver<never, GraphQLContext, Record<string, unknown>>;
 type Args = { asOf?: string | null; kinds?: readonly string[] | null; years?: readonly number[] | null };
@@ -44,20 +44,15 @@ function related(d: RelatedField): Resolver {
   };
 }
 
+/** An indicator's observations by year, each with its index against the base year: the loader's statement computes both. */
 function observations(d: ObservationsField): Resolver {
-  return async (i: EntityRecord, { years }: Args, { services }) => {
-    const all = (await services.entities.related({ key: i.key, type: d.way[0], direction: d.way[1], labels: d.labels })).map((n) => n.node).sort((a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0));
-    const baseYear = num(i, 'baseYear') ?? DEFAULT_BASE_YEAR;
-    const base = all.find((o) => num(o, 'year') === baseYear);
-    const baseValue = base ? num(base, 'value') : null;
-    return all
-      .filter((o) => !years || years.includes(num(o, 'year') ?? -1))
-      .map((o) => {
-        const value = num(o, 'value');
-        const computedIndex = baseValue && value !== null ? Math.round((value / baseValue) * 1000) / 10 : null;
-        return { ...o, computedIndex };
-      });
-  };
+  return async (i: EntityRecord, { years }: Args, { services }) =>
+    (await services.entities.related({ key: i.key, ...observationsRequestOf(d, { years }) })).map((n) => n.node);
+}
+
+/** What an observations field asks the batched loader for (its years, the year order, the index). */
+export function observationsRequestOf(d: ObservationsField, { years }: Args): Omit<NeighbourRequest, 'key'> {
+  return { type: d.way[0], direction: d.way[1], labels: d.labels, order: 'byYear', years: years ?? null, indexed: true };
 }
 
 function partyAgreements(d: PartyAgreementsField): Resolver {

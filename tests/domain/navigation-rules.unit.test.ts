@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { DEFAULT_BASE_YEAR, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, computedIndexOf, DEFAULT_BASE_YEAR, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
@@ -41,13 +41,15 @@ describe('each navigation rule written once', () => {
     related = new EntityRepository({} as Database, catalog).relatedStatement;
   });
 
-  it("the resolvers' loader statement applies the domain's fragments: role, in force as of, the field orders and the common order", () => {
+  it("the resolvers' loader statement applies the domain's fragments: role, in force as of, the field orders, the common order, the base year and the index", () => {
     expect(related).toContain(roleCondition('r', 'req.role'));
     expect(related).toContain(inForceCondition('r', 'req.asOf'));
     for (const [name, order] of Object.entries(FIELD_ORDERS)) {
       for (const key of order.keys('r', 'm')) expect(related).toContain(`CASE WHEN req.order = ${stringLiteral(name)} THEN ${key} END`);
     }
     expect(related).toContain(neighbourOrder('r', 'm').join(', '));
+    expect(related).toContain(baseYearOf('n'));
+    expect(related).toContain(computedIndexOf('m', 'base'));
     expect(related).not.toMatch(/\{\{/);
   });
 
@@ -65,6 +67,12 @@ describe('each navigation rule written once', () => {
     expect(built((r, m) => [...undatedFirst.keys(r, m), ...neighbourOrder(r, m)].join(', '))).toBe(true);
     expect(built((r, days) => inForceCondition(r, days))).toBe(true);
     expect(built((r) => roleCondition(r, stringLiteral('NOBODY')))).toBe(false);
+
+    const [indicator] = explainOperation(compiler, schema, parse('{ node(id: "x:y") { ... on Indicator { observations { computedIndex } } } }'), {}, repos);
+    const observations = indicator!.cypher;
+    const own = [...new Set(observations.match(/\b(?:m|bv)\d+\b/g) ?? [])];
+    expect(observations).toContain(baseYearOf('n'));
+    expect(own.some((m) => own.some((bv) => observations.includes(computedIndexOf(m, bv))))).toBe(true);
   });
 
   it('the compiler builds its Cypher by naming variables: no code of src/compiler/ rewrites text (replace, replaceAll)', () => {
