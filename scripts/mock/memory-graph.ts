@@ -7,9 +7,10 @@
  * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
+import { DEFAULT_BASE_YEAR } from '../../src/domain/navigation.js';
 import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
 import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
-import type { EntityFilter, EntityLabel, EntityPageQuery, NeighbourRequest, RelatedRow } from '../../src/repositories/entity-repository.js';
+import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityPageQuery, type NeighbourRequest, type RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
 import type { Dataset } from '../../src/seed/format.js';
 import { nodeRow, relationshipRow } from '../../src/seed/rows.js';
@@ -89,20 +90,54 @@ export class MemoryGraph {
     return keys.map((k) => this.nodes.get(k)).filter((n): n is EntityRecord => n !== undefined);
   }
 
+  /** cypher/entity/related.cypher, with the rules of src/domain/navigation.ts (labels, role, in force as of, field order). */
   async related(requests: readonly NeighbourRequest[]): Promise<RelatedRow[]> {
     const rows: RelatedRow[] = [];
+    const earliest = (d: unknown): string | null => (typeof d === 'string' ? pad(d, '-01-01') : null);
+    const fieldOrder = (request: NeighbourRequest, x: { rel: RelationshipRecord; node: EntityRecord }): unknown[] => {
+      if (request.order === 'undatedFirst') return [x.rel['on'] != null, x.rel['on'] ?? ''];
+      if (request.order === 'ordinal') return [Number(x.rel['ordinal'] ?? x.node['ordinal'] ?? 0)];
+      if (request.order === 'byYear') return [Number(x.node['year'] ?? 0)];
+      return [];
+    };
     for (const request of requests) {
+      const id = neighbourRequestId(request);
       const found = this.relationships
         .filter((r) => r.rel.type === request.type && (request.direction === 'out' ? r.from : r.to) === request.key)
         .map((r) => ({ rel: r.rel, node: this.nodes.get(request.direction === 'out' ? r.to : r.from)! }))
         .filter((x) => x.node !== undefined)
-        .sort(
-          (a, b) =>
+        .filter((x) => !request.labels || x.node.labels.some((l) => request.labels!.includes(l)));
+      // `indexed`: src/domain/navigation.ts, baseYearOf and computedIndexOf.
+      const own = this.nodes.get(request.key)?.['baseYear'];
+      const baseYear = typeof own === 'number' ? own : DEFAULT_BASE_YEAR;
+      const base = found.find((x) => x.node['year'] === baseYear)?.node['value'];
+      const indexed = found
+        .map((x) => {
+          if (!request.indexed) return x;
+          const value = x.node['value'];
+          const computedIndex = typeof base === 'number' && base !== 0 && typeof value === 'number' ? Math.round((value / base) * 1000) / 10 : null;
+          return { ...x, node: { ...x.node, computedIndex } };
+        })
+        .filter((x) => !request.role || x.rel['role'] === request.role)
+        .filter((x) => !request.years || request.years.includes(Number(x.node['year'])))
+        .filter((x) => {
+          if (!request.asOf) return true;
+          const [from, until] = [earliest(x.rel['from']), earliest(x.rel['until'])];
+          return (from === null || from <= request.asOf[1]) && (until === null || until > request.asOf[0]);
+        })
+        .sort((a, b) => {
+          const [x, y] = [fieldOrder(request, a), fieldOrder(request, b)];
+          for (let i = 0; i < x.length; i++) {
+            const c = compare(x[i], y[i]);
+            if (c !== 0) return c;
+          }
+          return (
             compare(Number(a.rel['ordinal'] ?? 0), Number(b.rel['ordinal'] ?? 0)) ||
             compare(a.rel['on'] ?? a.rel['from'] ?? a.rel['enacted'] ?? '', b.rel['on'] ?? b.rel['from'] ?? b.rel['enacted'] ?? '') ||
-            compare(a.node.name, b.node.name),
-        );
-      for (const f of found) rows.push({ request, key: request.key, node: f.node, rel: f.rel });
+            compare(a.node.name, b.node.name)
+          );
+        });
+      for (const f of indexed) rows.push({ id, key: request.key, node: f.node, rel: f.rel });
     }
     return rows;
   }

@@ -8,17 +8,13 @@
  */
 import { getNamedType, type FieldNode, type GraphQLNamedType } from 'graphql';
 import type { Emit, FieldGroup } from './emit.js';
-import { FIELD_ORDERS, navigationOf, type RelatedField } from '../domain/navigation.js';
+import { FIELD_ORDERS, navigationOf, neighbourOrder as commonOrder, roleCondition, stringLiteral, type RelatedField } from '../domain/navigation.js';
 
 type Project = (e: Emit, v: string, type: GraphQLNamedType, nodes: readonly FieldNode[]) => string;
 
-/** The ORDER BY of a neighbour list: the field's own order, then the shared neighbour order, on `r` and `m`. */
-export function neighbourOrder(e: Emit, spec: RelatedField, r: string, m: string): string {
-  return [spec.order === undefined ? undefined : FIELD_ORDERS[spec.order].cypher, e.shared.neighbourOrder]
-    .filter(Boolean)
-    .join(', ')
-    .replace(/\br\./g, `${r}.`)
-    .replace(/\bm\./g, `${m}.`);
+/** The ORDER BY of a neighbour list: the field's own order, then the common neighbour order, on `r` and `m`. */
+export function neighbourOrder(spec: RelatedField, r: string, m: string): string {
+  return [...(spec.order === undefined ? [] : FIELD_ORDERS[spec.order].keys(r, m)), ...commonOrder(r, m)].join(', ');
 }
 
 /** The pattern and the conditions on the neighbour's labels of a neighbour list. */
@@ -57,19 +53,19 @@ export function neighboursByRole(e: Emit, v: string, typeName: string, groups: r
     const [c, r, m] = [e.fresh('c'), e.fresh('r'), e.fresh('m')];
     const { pattern, conditions } = neighbourPattern(spec, v, r, m);
     const roles = [...new Set(bucket.map((b) => b.spec.role!))];
-    conditions.push(`${r}.role IN [${roles.map((role) => `'${role}'`).join(', ')}]`);
+    conditions.push(`${r}.role IN [${roles.map(stringLiteral).join(', ')}]`);
     // Each row projected inside the expansion for the field of its role (`p0`, `p1`, … one per field), where the
     // properties the order read are still at hand; a field reads its own entry of the rows of its role.
     const role = e.fresh('role');
-    const entries = bucket.map(({ spec: own, group }, i) => `p${i}: CASE WHEN ${role} = '${own.role!}' THEN ${project(e, m, getNamedType(group.def.type), group.nodes)} END`);
+    const entries = bucket.map(({ spec: own, group }, i) => `p${i}: CASE WHEN ${role} = ${stringLiteral(own.role!)} THEN ${project(e, m, getNamedType(group.def.type), group.nodes)} END`);
     bindings.push([
       c,
-      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m}, ${r}.role AS ${role} ORDER BY ${neighbourOrder(e, spec, r, m)} RETURN {role: ${role}, ${entries.join(', ')}} }`,
+      `COLLECT { MATCH ${pattern} WHERE ${conditions.join(' AND ')} WITH ${r}, ${m}, ${r}.role AS ${role} ORDER BY ${neighbourOrder(spec, r, m)} RETURN {role: ${role}, ${entries.join(', ')}} }`,
     ]);
     bucket.forEach(({ spec: own, group }, i) => {
       const y = e.fresh('y');
       const single = own.shape === 'node';
-      const list = `[${y} IN ${c} WHERE ${y}.role = '${own.role!}' | ${y}.p${i}][..${single ? '1' : `toInteger(${maxItems})`}]`;
+      const list = `[${y} IN ${c} WHERE ${roleCondition(y, stringLiteral(own.role!))} | ${y}.p${i}][..${single ? '1' : `toInteger(${maxItems})`}]`;
       fields.set(group, single ? `${list}[0]` : list);
     });
   }

@@ -157,7 +157,6 @@ export class OperationCompiler {
     }
     const emit = new Emit(info.schema, info.fragments, info.variableValues, {
       agreementRecord: this.repos.agreements.recordExpression,
-      neighbourOrder: this.repos.entities.neighbourOrder,
     });
     const field = info.parentType.getFields()[name]!;
     const cypher = prepared.build(emit, field, info.fieldNodes);

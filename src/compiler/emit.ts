@@ -31,8 +31,6 @@ export class NotCompilable extends Error {}
 export interface SharedCypher {
   /** An agreement record from `key`, `r0`, `fromKeys`, `toKeys` (AgreementRepository.recordExpression). */
   agreementRecord: string;
-  /** The order of a neighbour list over `r` and `m` (EntityRepository.neighbourOrder). */
-  neighbourOrder: string;
 }
 
 export interface FieldGroup {
@@ -51,7 +49,7 @@ export class Emit {
     readonly schema: GraphQLSchema,
     readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
     readonly variables: Variables,
-    /** Cypher the repositories share with the compiler (cypher/agreement/record.cypher, cypher/entity/neighbour-order.cypher). */
+    /** Cypher the repositories share with the compiler (cypher/agreement/record.cypher). */
     readonly shared: SharedCypher,
   ) {}
 

@@ -11,7 +11,19 @@ import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
-import { DEFAULT_BASE_YEAR, navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import {
+  baseYearOf,
+  computedIndexOf,
+  FIELD_ORDERS,
+  inForceCondition,
+  navigationOf,
+  neighbourOrder as commonOrder,
+  roleCondition,
+  stringLiteral,
+  type ObservationsField,
+  type PartyAgreementsField,
+  type RelatedField,
+} from '../domain/navigation.js';
 
 /** The parameter that caps every list the statement reads (the compiler's maxResultItems). */
 export const MAX_ITEMS = '$maxItems';
@@ -122,9 +134,6 @@ export function agreementReads(e: Emit, nodes: readonly FieldNode[]): string[] {
   }
   return [...entries];
 }
-
-/** Earliest day of a stored partial date in Cypher (as filter.cypher compares them). */
-const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
 
 /**
  * The record properties a scalar field's resolver reads, where they are not just the field's own name
@@ -242,19 +251,15 @@ function neighbours(e: Emit, v: string, spec: RelatedField, group: FieldGroup): 
   const m = e.fresh('m');
   const direction = spec.way[1];
   const { pattern, conditions } = neighbourPattern(spec, v, r, m);
-  if (spec.role) conditions.push(`${r}.role = '${spec.role}'`);
+  if (spec.role) conditions.push(roleCondition(r, stringLiteral(spec.role)));
   if (spec.asOf) {
     const bounds = e.argument(group, 'asOf', (value) => {
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    const from = `${r}.from`;
-    const until = `${r}.until`;
-    conditions.push(
-      `(${bounds} IS NULL OR ((${from} IS NULL OR ${earliest(from)} <= ${bounds}[1]) AND (${until} IS NULL OR ${earliest(until)} > ${bounds}[0])))`,
-    );
+    conditions.push(`(${bounds} IS NULL OR ${inForceCondition(r, bounds)})`);
   }
-  const order = neighbourOrder(e, spec, r, m);
+  const order = neighbourOrder(spec, r, m);
   const target = getNamedType(group.def.type);
   const single = spec.shape === 'node' || spec.shape === 'edge';
   const isEdge = spec.shape === 'edge' || spec.shape === 'edges';
@@ -276,21 +281,19 @@ function observations(e: Emit, v: string, spec: ObservationsField, group: FieldG
   const m = e.fresh('m');
   const o = e.fresh('o');
   const bv = e.fresh('bv');
-  const baseYear = `CASE WHEN valueType(${v}.baseYear) STARTS WITH 'INTEGER' OR valueType(${v}.baseYear) STARTS WITH 'FLOAT' THEN ${v}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
   const [type, direction] = spec.way;
   const step = (r: string, m: string): string => {
     // Every node of a typed label is an Entity (neighbourPattern): `:Entity` only when no label is named.
     const labels = spec.labels.length > 0 ? spec.labels.map((l) => `:${l}`).join('') : ':Entity';
     return direction === 'out' ? `(${v})-[${r}:${type}]->(${m}${labels})` : `(${v})<-[${r}:${type}]-(${m}${labels})`;
   };
-  const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYear} RETURN ${o}.value })`;
-  const index = `CASE WHEN ${bv} IS NULL OR ${bv} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${bv}) * 1000.0) / 10.0 END`;
-  const order = e.shared.neighbourOrder.replace(/\br\./g, `${r}.`).replace(/\bm\./g, `${m}.`);
+  const base = `head(COLLECT { MATCH ${step('', o)} WHERE ${o}.year = ${baseYearOf(v)} RETURN ${o}.value })`;
+  const order = [...FIELD_ORDERS.byYear.keys(r, m), ...commonOrder(r, m)].join(', ');
   return (
     `COLLECT { WITH ${base} AS ${bv} MATCH ${step(r, m)} ` +
     `WHERE ${years} IS NULL OR ${m}.year IN ${years} ` +
-    `WITH ${r}, ${m}, ${bv} ORDER BY coalesce(${m}.year, 0), ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
-    `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${index}} }`
+    `WITH ${r}, ${m}, ${bv} ORDER BY ${order} LIMIT toInteger(${MAX_ITEMS}) ` +
+    `RETURN ${m} {.*, labels: labels(${m}), computedIndex: ${computedIndexOf(m, bv)}} }`
   );
 }
 

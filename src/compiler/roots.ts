@@ -8,7 +8,7 @@ import { getNamedType, type FieldNode, type GraphQLField, type GraphQLNamedType 
 import type { Repositories } from '../repositories/index.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { agreementFilter, ENTITY_ROOTS } from '../services/filters.js';
-import { parsePageArgs, toConnection, type Keyset } from '../services/pagination.js';
+import { connectionOfRows, pageRead, parsePageArgs, type Keyset, type PageRead, type PageRequest } from '../services/pagination.js';
 import { lineage, shortestPath } from './analyst-roots.js';
 import { commonGround, commonMembers, timeline } from './analyst-lists.js';
 import { neighbourhood } from './neighbourhood-root.js';
@@ -79,17 +79,11 @@ function nodesRoot(args: Record<string, unknown>): Prepared {
   };
 }
 
-/** The connection object of a page: the edges' cursors and pageInfo exactly as pagination.ts makes them. */
-function connection(rows: Row[], request: ReturnType<typeof parsePageArgs>): unknown {
+/** The connection object of a page: the edges' cursors and pageInfo exactly as the services make them (pagination.ts). */
+function connection(rows: Row[], request: PageRequest): unknown {
   const row = rows[0] ?? {};
   const items = (row['rows'] as { node: EntityRecord; sortValue: Keyset['value'] }[] | undefined) ?? [];
-  const sortOf = new Map(items.map((i) => [i.node, i.sortValue]));
-  const page = toConnection(
-    items.map((i) => i.node),
-    request,
-    (n) => ({ value: sortOf.get(n) ?? null, key: n.key }),
-  );
-  return { ...page, totalCount: row['total'] };
+  return { ...connectionOfRows(items, request, (i) => i.node, (i) => i.sortValue), totalCount: row['total'] };
 }
 
 /**
@@ -118,28 +112,34 @@ function edgeNodes(e: Emit, field: GraphQLField<unknown, unknown>, nodes: readon
   return { type: nodeType, nodes: nodeFields.flatMap((g) => g.nodes) };
 }
 
-function entityPage(root: string): RootTranslator {
-  const { label, filter: translate } = ENTITY_ROOTS[root]!;
+/** What a page root reads: its page and count statements (the repository's), and how its items are projected. */
+interface PageSource {
+  page: { cypher: string; params: Row };
+  count: { cypher: string; params: Row };
+  /** Tells the statement texts apart (with the selection, the cache key). */
+  variant: string;
+  /** The page statement's item column, and the variable the projection reads it as. */
+  column: string;
+  item: string;
+  project(e: Emit, item: ReturnType<typeof edgeNodes>): string;
+}
+
+/** A root connection: the page the repository's statement reads (pageRead, as the services read it), each item projected, and its totalCount. */
+function pageRoot<S extends string>(defaultSort: S, source: (args: Record<string, unknown>, repos: Repositories, read: PageRead<S>) => PageSource): RootTranslator {
   return (args, repos) => {
-    const filter = translate(args['filter'] as Record<string, unknown> | null | undefined);
     const request = parsePageArgs(args);
-    const orderBy = args['orderBy'] as { field?: 'NAME' | 'KEY' | 'DATE'; direction?: string } | null | undefined;
-    const sort = orderBy?.field ?? 'NAME';
-    const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
-    const descending = askedDescending !== request.backward;
-    const page = repos.entities.pageStatement({ label, filter, sort, descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, 'node');
-    const count = repos.entities.countStatement(label, filter);
-    const dir = descending ? 'DESC' : 'ASC';
+    const read = pageRead(request, args['orderBy'] as { field?: S; direction?: string } | null | undefined, defaultSort);
+    const { page, count, variant, column, item, project } = source(args, repos, read);
+    const dir = read.descending ? 'DESC' : 'ASC';
     return {
-      variant: `${page.cypher}\n${count.cypher}`,
-      bound: request.limit + 1,
+      variant,
+      bound: read.limit,
       params: { ...page.params, ...count.params },
       build: (e, field, nodes) => {
-        const item = edgeNodes(e, field, nodes);
         const total = totalOf(e, field, nodes, count.cypher);
         return (
-          `CALL () { ${page.cypher} } WITH node AS n, sortValue ORDER BY sortValue ${dir}, n.key ${dir} ` +
-          `WITH collect({node: ${projectEntity(e, 'n', item.type, item.nodes)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
+          `CALL () { ${page.cypher} } WITH ${column} AS ${item}, sortValue ORDER BY sortValue ${dir}, ${item}.key ${dir} ` +
+          `WITH collect({node: ${project(e, edgeNodes(e, field, nodes))}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
         );
       },
       columns: ['rows', 'total'],
@@ -148,31 +148,22 @@ function entityPage(root: string): RootTranslator {
   };
 }
 
-const agreementsPage: RootTranslator = (args, repos) => {
+function entityPage(root: string): RootTranslator {
+  const { label, filter: translate } = ENTITY_ROOTS[root]!;
+  return pageRoot('NAME', (args, repos, read) => {
+    const filter = translate(args['filter'] as Record<string, unknown> | null | undefined);
+    const page = repos.entities.pageStatement({ label, filter, ...read }, 'node');
+    const count = repos.entities.countStatement(label, filter);
+    return { page, count, variant: `${page.cypher}\n${count.cypher}`, column: 'node', item: 'n', project: (e, item) => projectEntity(e, 'n', item.type, item.nodes) };
+  });
+}
+
+const agreementsPage: RootTranslator = pageRoot('ENACTED', (args, repos, read) => {
   const filter = agreementFilter(args['filter'] as Record<string, unknown> | null | undefined);
-  const request = parsePageArgs(args);
-  const orderBy = args['orderBy'] as { field?: 'ENACTED' | 'NAME' | 'KEY'; direction?: string } | null | undefined;
-  const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
-  const descending = askedDescending !== request.backward;
-  const page = repos.agreements.pageStatement({ filter, sort: orderBy?.field ?? 'ENACTED', descending, askedDescending, after: request.cursor, limit: request.limit + 1 }, false);
+  const page = repos.agreements.pageStatement({ filter, ...read }, false);
   const count = repos.agreements.countStatement(filter);
-  const dir = descending ? 'DESC' : 'ASC';
-  return {
-    variant: page.cypher,
-    bound: request.limit + 1,
-    params: { ...page.params, ...count.params },
-    build: (e, field, nodes) => {
-      const item = edgeNodes(e, field, nodes);
-      const total = totalOf(e, field, nodes, count.cypher);
-      return (
-        `CALL () { ${page.cypher} } WITH agreement AS ag, sortValue ORDER BY sortValue ${dir}, ag.key ${dir} ` +
-        `WITH collect({node: ${projectAgreement(e, 'ag', item.nodes, false)}, sortValue: sortValue}) AS rows${total} RETURN rows, total`
-      );
-    },
-    columns: ['rows', 'total'],
-    finish: (rows) => connection(rows, request),
-  };
-};
+  return { page, count, variant: page.cypher, column: 'agreement', item: 'ag', project: (e, item) => projectAgreement(e, 'ag', item.nodes, false) };
+});
 
 export const ROOTS: Readonly<Record<string, RootTranslator>> = {
   node,

@@ -20,40 +20,46 @@ export type Way = readonly [type: RelationshipType, direction: Direction];
 export type Shape = 'node' | 'nodes' | 'edge' | 'edges';
 
 /**
- * An order that comes before the common one (ordinal, date, name: cypher/entity/related.cypher), as a Cypher
- * expression over the relationship `r` and the neighbour `m`, and the same order over a loaded neighbour.
+ * Each navigation rule is written once, here, as a Cypher fragment built from the names of the variables it
+ * reads (so nothing rewrites generated text to rename them): the compiler builds its projections with them and
+ * the resolvers' batched loader (cypher/entity/related.cypher, EntityRepository) fills its slots with them. No
+ * JavaScript copy of a rule remains (tests/domain/navigation-rules.unit.test.ts).
  */
 export interface FieldOrder {
-  readonly cypher: string;
-  readonly compare: (a: NeighbourValues, b: NeighbourValues) => number;
-}
-/** A loaded neighbour, as the loader returns it: the relationship's and the node's properties. */
-export interface NeighbourValues {
-  readonly rel: Readonly<Record<string, unknown>>;
-  readonly node: Readonly<Record<string, unknown>>;
+  /** The ORDER BY keys over the relationship `r` and the neighbour `m`. */
+  readonly keys: (r: string, m: string) => readonly string[];
 }
 
-const text = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-const number = (v: unknown): number => (typeof v === 'number' ? v : Number(v ?? 0));
-
-/** The orders a field may ask for, each written once here, in Cypher and over loaded values side by side. */
+/** The orders a field may ask for, before the common one (neighbourOrder). */
 export const FIELD_ORDERS = {
   /** By the relationship's date `on`, the undated first. */
-  undatedFirst: {
-    cypher: 'r.on IS NOT NULL, r.on',
-    compare: (a, b) => {
-      const x = text(a.rel['on']);
-      const y = text(b.rel['on']);
-      if (x === null || y === null) return (x === null ? 0 : 1) - (y === null ? 0 : 1);
-      return x < y ? -1 : x > y ? 1 : 0;
-    },
-  },
+  undatedFirst: { keys: (r) => [`${r}.on IS NOT NULL`, `${r}.on`] },
   /** By ordinal: the relationship's, else the neighbour's, else 0. */
-  ordinal: {
-    cypher: 'coalesce(r.ordinal, m.ordinal, 0)',
-    compare: (a, b) => number(a.rel['ordinal'] ?? a.node['ordinal']) - number(b.rel['ordinal'] ?? b.node['ordinal']),
-  },
+  ordinal: { keys: (r, m) => [`coalesce(${r}.ordinal, ${m}.ordinal, 0)`] },
+  /** By the neighbour's year (an indicator's observations), the yearless first. */
+  byYear: { keys: (_r, m) => [`coalesce(${m}.year, 0)`] },
 } as const satisfies Record<string, FieldOrder>;
+export type FieldOrderName = keyof typeof FIELD_ORDERS;
+
+/** The order every neighbour list ends with (`r` the relationship, `m` the neighbour): ordinal, then date (on, from, enacted), then name. */
+export const neighbourOrder = (r: string, m: string): readonly string[] => [`coalesce(${r}.ordinal, 0)`, `coalesce(${r}.on, ${r}.from, ${r}.enacted, '')`, `${m}.name`];
+
+/** A Cypher string literal. */
+export const stringLiteral = (value: string): string => `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+
+/** The relationship `r` has the role `role` (a Cypher expression: a literal or a parameter). */
+export const roleCondition = (r: string, role: string): string => `${r}.role = ${role}`;
+
+/** Earliest day of a stored partial date `d` (`2005` → `2005-01-01`), as the filters compare them. */
+export const earliestDay = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
+
+/**
+ * The relationship `r`'s period (`from` until `until`, either unknown) holds on the date whose first and last
+ * days are `days[0]` and `days[1]` (a list expression): it started on or before the last day and had not ended by
+ * the first. An unknown end counts as "still is", an unknown start as "since its entity began".
+ */
+export const inForceCondition = (r: string, days: string): string =>
+  `((${r}.from IS NULL OR ${earliestDay(`${r}.from`)} <= ${days}[1]) AND (${r}.until IS NULL OR ${earliestDay(`${r}.until`)} > ${days}[0]))`;
 
 /** The roles a CHAIRS relationship has (the graph's statistics count by it too). */
 export type ChairRole = 'CHIEF' | 'DEPUTY';
@@ -67,8 +73,8 @@ export interface RelatedField {
   readonly shape: Shape;
   /** Only relationships with this `role`. */
   readonly role?: ChairRole;
-  readonly order?: keyof typeof FIELD_ORDERS;
-  /** Takes `asOf`: only relationships in force on that date (`from`, `until`: src/services/time.ts, `inForceOn`). */
+  readonly order?: FieldOrderName;
+  /** Takes `asOf`: only relationships in force on that date (inForceCondition). */
   readonly asOf?: boolean;
 }
 
@@ -108,6 +114,14 @@ export type NavigationKind = NavigationField['kind'];
 
 /** The base year of an indicator that states none: its index is 100 in that year. */
 export const DEFAULT_BASE_YEAR = 2005;
+
+/** The base year of the indicator `i`: its own `baseYear` when that is a number, else DEFAULT_BASE_YEAR. */
+export const baseYearOf = (i: string): string =>
+  `CASE WHEN valueType(${i}.baseYear) STARTS WITH 'INTEGER' OR valueType(${i}.baseYear) STARTS WITH 'FLOAT' THEN ${i}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
+
+/** The index of the observation `m` against `base`, the value in the base year (null without either, or with a base of 0): 100.0 in the base year, to one decimal. */
+export const computedIndexOf = (m: string, base: string): string =>
+  `CASE WHEN ${base} IS NULL OR ${base} = 0 OR ${m}.value IS NULL THEN null ELSE round(toFloat(${m}.value) / toFloat(${base}) * 1000.0) / 10.0 END`;
 
 const ORG: readonly NodeLabel[] = ['Organisation'];
 const OFFICE: readonly NodeLabel[] = ['Office'];

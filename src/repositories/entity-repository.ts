@@ -4,8 +4,8 @@
  */
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
-import { compact } from '../neo4j/cypher-text.js';
 import { NODE_LABELS } from '../domain/vocabulary.js';
+import { baseYearOf, computedIndexOf, FIELD_ORDERS, inForceCondition, neighbourOrder, roleCondition, stringLiteral, type FieldOrderName } from '../domain/navigation.js';
 import type { Keyset } from './records.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
 
@@ -79,16 +79,48 @@ export interface Neighbour {
   rel: RelationshipRecord;
 }
 
-/** The neighbours of `key` through `type`, followed out of (`out`) or into (`in`) the entity. */
+/**
+ * The neighbours of `key` through `type`, followed out of (`out`) or into (`in`) the entity, with a navigation
+ * field's rules (src/domain/navigation.ts): only neighbours with one of `labels`, relationships with `role`, in
+ * force on the days `asOf` (first, last), in the field's `order` before the common one.
+ */
 export interface NeighbourRequest {
   key: string;
   type: string;
   direction: 'out' | 'in';
+  labels?: readonly string[] | null;
+  role?: string | null;
+  asOf?: readonly [string, string] | null;
+  order?: FieldOrderName | null;
+  /** Only neighbours of these years (an indicator's observations). */
+  years?: readonly number[] | null;
+  /** Each neighbour with its `computedIndex` against the entity's base year (an indicator's observations). */
+  indexed?: boolean;
+}
+
+/** One request's identity: the loader's cache key and the statement's `id` column. */
+export function neighbourRequestId(r: NeighbourRequest): string {
+  return JSON.stringify([r.key, r.type, r.direction, r.labels ?? null, r.role ?? null, r.asOf ?? null, r.order ?? null, r.years ?? null, r.indexed === true]);
 }
 
 export interface RelatedRow extends Neighbour {
-  request: NeighbourRequest;
+  id: string;
 }
+
+/**
+ * The slots of entity/related: the navigation rules, each as src/domain/navigation.ts writes it, over the
+ * statement's entity `n`, relationship `r`, neighbour `m`, base value `base` and request `req` (the compiler builds its projections from the same).
+ */
+const RELATED_SLOTS: Record<string, string> = {
+  role: roleCondition('r', 'req.role'),
+  inForce: inForceCondition('r', 'req.asOf'),
+  baseYear: baseYearOf('n'),
+  computedIndex: computedIndexOf('m', 'base'),
+  order: [
+    ...Object.entries(FIELD_ORDERS).flatMap(([name, order]) => order.keys('r', 'm').map((key) => `CASE WHEN req.order = ${stringLiteral(name)} THEN ${key} END`)),
+    ...neighbourOrder('r', 'm'),
+  ].join(', '),
+};
 
 /** True when no filter is set, so a page can be read straight from an index. */
 export function isUnfiltered(filter: EntityFilter): boolean {
@@ -115,8 +147,8 @@ function filterParams(filter: EntityFilter): Record<string, unknown> {
 
 export class EntityRepository {
   private readonly q;
-  /** The order of a neighbour list (cypher/entity/neighbour-order.cypher, over `r` and `m`): the compiler's too. */
-  readonly neighbourOrder: string;
+  /** entity/related with its slots filled (RELATED_SLOTS). */
+  readonly relatedStatement: string;
 
   constructor(
     private readonly db: Database,
@@ -129,9 +161,9 @@ export class EntityRepository {
       'entity/count-unfiltered',
       'entity/by-keys',
       'entity/related',
-      'entity/neighbour-order',
     ] as const);
-    this.neighbourOrder = compact(this.q['entity/neighbour-order']);
+    const slots = Object.fromEntries(Object.entries(RELATED_SLOTS).map(([slot, value]) => [slot, [value]]));
+    this.relatedStatement = spliceIdentifiers(this.q['entity/related'], slots, RELATED_SLOTS);
   }
 
   async byKeys(keys: readonly string[], ctx: QueryContext): Promise<EntityRecord[]> {
@@ -191,13 +223,19 @@ export class EntityRepository {
    * each row says which request it answers.
    */
   async related(requests: readonly NeighbourRequest[], ctx: QueryContext): Promise<RelatedRow[]> {
-    const params = requests.map((r) => ({ key: r.key, type: r.type, outgoing: r.direction === 'out' }));
-    const rows = await this.db.read(this.q['entity/related'], { requests: params }, ctx);
-    return rows.map((r) => ({
-      request: { key: r['key'] as string, type: r['type'] as string, direction: r['outgoing'] === true ? 'out' : 'in' },
-      key: r['key'] as string,
-      node: r['node'] as EntityRecord,
-      rel: r['rel'] as RelationshipRecord,
+    const params = requests.map((r) => ({
+      id: neighbourRequestId(r),
+      key: r.key,
+      type: r.type,
+      outgoing: r.direction === 'out',
+      labels: r.labels ?? null,
+      role: r.role ?? null,
+      asOf: r.asOf ?? null,
+      order: r.order ?? null,
+      years: r.years ?? null,
+      indexed: r.indexed === true,
     }));
+    const rows = await this.db.read(this.relatedStatement, { requests: params }, ctx);
+    return rows.map((r) => ({ id: r['id'] as string, key: r['key'] as string, node: r['node'] as EntityRecord, rel: r['rel'] as RelationshipRecord }));
   }
 }

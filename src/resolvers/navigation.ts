@@ -3,12 +3,15 @@
  * loads together with the entity itself (read from the navigation fields' declarations,
  * src/domain/navigation.ts); whether a list asks for its `totalCount`, which is then read with the page.
  */
-import { getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, Kind, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
-import { navigationOf, wayOf, type Way } from '../domain/navigation.js';
+import { getArgumentValues, getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
+import { navigationOf, type ObservationsField, type RelatedField } from '../domain/navigation.js';
+import type { NeighbourRequest } from '../repositories/entity-repository.js';
 import type { Services } from '../services/index.js';
+import { observationsRequestOf, requestOf } from './related.js';
 
 export interface LookAhead {
-  ways: Way[];
+  /** The loader requests of the selected related fields and observations (without the entity's key). */
+  requests: Omit<NeighbourRequest, 'key'>[];
   partyAgreements: boolean;
 }
 
@@ -23,7 +26,7 @@ function included(selection: SelectionNode, variables: Record<string, unknown>):
  * @include honoured). A condition the entity turns out not to meet only costs an empty read.
  */
 export function lookAhead(info: GraphQLResolveInfo): LookAhead {
-  const ways = new Map<string, Way>();
+  const requests = new Map<string, Omit<NeighbourRequest, 'key'>>();
   let partyAgreements = false;
   const visit = (set: SelectionSetNode | undefined, typeName: string | null, fragments: readonly string[]): void => {
     for (const selection of set?.selections ?? []) {
@@ -32,8 +35,8 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
         if (typeName === null) continue;
         const field = selection.name.value;
         const declared = navigationOf(typeName, field);
-        const way = wayOf(declared);
-        if (way) ways.set(way.join('|'), way);
+        const request = declared?.kind === 'related' || declared?.kind === 'observations' ? requestWithArguments(info, typeName, selection, declared) : undefined;
+        if (request) requests.set(JSON.stringify(request), request);
         if (declared?.kind === 'partyAgreements') partyAgreements = true;
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, fragments);
@@ -45,7 +48,20 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, null, []);
-  return { ways: [...ways.values()], partyAgreements };
+  return { requests: [...requests.values()], partyAgreements };
+}
+
+/** The loader request of a selected related or observations field, with its arguments (none when they cannot be read: the field reports it). */
+function requestWithArguments(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: RelatedField | ObservationsField): Omit<NeighbourRequest, 'key'> | undefined {
+  const type = info.schema.getType(typeName);
+  const def = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
+  if (!def) return undefined;
+  try {
+    const args = getArgumentValues(def, node, info.variableValues);
+    return declared.kind === 'related' ? requestOf(declared, args) : observationsRequestOf(declared, args);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether this field's selection asks for `name` (directly or in a fragment; @skip and @include honoured). */
@@ -68,6 +84,6 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
 
 /** Starts loading, in the round trip that reads the entity `key`, what its selected fields navigate. */
 export function prefetch(key: string, ahead: LookAhead, services: Services): void {
-  services.entities.prefetch(key, ahead.ways);
+  services.entities.prefetch(key, ahead.requests);
   if (ahead.partyAgreements) services.agreements.prefetchOfParty(key);
 }

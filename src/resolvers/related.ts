@@ -5,45 +5,54 @@
  * No navigation field has a hand-written resolver.
  */
 import type { GraphQLFieldResolver } from 'graphql';
-import { DEFAULT_BASE_YEAR, FIELD_ORDERS, NAVIGATION, type NavigationField, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
+import { NAVIGATION, type NavigationField, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
-import { existsAsOf, inForceOn } from '../services/time.js';
-import { linkOf, num } from './shared.js';
+import type { NeighbourRequest } from '../repositories/entity-repository.js';
+import { parsePartialDate } from '../services/dates.js';
+import { existsAsOf } from '../services/time.js';
+import { linkOf } from './shared.js';
 
 type Resolver = GraphQLFieldResolver<never, GraphQLContext, Record<string, unknown>>;
 type Args = { asOf?: string | null; kinds?: readonly string[] | null; years?: readonly number[] | null };
 
+/**
+ * What a related field asks the batched loader for, with its arguments: its declaration's rules (labels, role,
+ * `asOf`, order), which the loader's statement applies as src/domain/navigation.ts writes them.
+ */
+export function requestOf(d: RelatedField, { asOf }: Args): Omit<NeighbourRequest, 'key'> {
+  const day = d.asOf && asOf ? parsePartialDate(asOf, 'asOf') : null;
+  return {
+    type: d.way[0],
+    direction: d.way[1],
+    labels: d.labels,
+    role: d.role ?? null,
+    asOf: day ? [day.earliest, day.latest] : null,
+    order: d.order ?? null,
+  };
+}
+
 function related(d: RelatedField): Resolver {
-  const [type, direction] = d.way;
+  const direction = d.way[1];
   const single = d.shape === 'node' || d.shape === 'edge';
   const edges = d.shape === 'edge' || d.shape === 'edges';
-  const order = d.order === undefined ? undefined : FIELD_ORDERS[d.order].compare;
-  return async (e: EntityRecord, { asOf }: Args, { services }) => {
-    let list = await services.entities.related(e.key, type, direction, d.labels ?? undefined);
-    if (d.role) list = list.filter((n) => n.rel['role'] === d.role);
-    if (d.asOf && asOf) list = list.filter((n) => inForceOn(n.rel['from'], n.rel['until'], asOf));
-    if (order) list = [...list].sort(order);
+  return async (e: EntityRecord, args: Args, { services }) => {
+    let list = await services.entities.related({ key: e.key, ...requestOf(d, args) });
     if (single) list = list.slice(0, 1);
     const values: (EntityRecord | LinkRecord)[] = edges ? list.map((n) => linkOf(e.key, n, direction)) : list.map((n) => n.node);
     return single ? (values[0] ?? null) : values;
   };
 }
 
+/** An indicator's observations by year, each with its index against the base year: the loader's statement computes both. */
 function observations(d: ObservationsField): Resolver {
-  return async (i: EntityRecord, { years }: Args, { services }) => {
-    const all = (await services.entities.relatedNodes(i.key, ...d.way, d.labels)).sort((a, b) => (num(a, 'year') ?? 0) - (num(b, 'year') ?? 0));
-    const baseYear = num(i, 'baseYear') ?? DEFAULT_BASE_YEAR;
-    const base = all.find((o) => num(o, 'year') === baseYear);
-    const baseValue = base ? num(base, 'value') : null;
-    return all
-      .filter((o) => !years || years.includes(num(o, 'year') ?? -1))
-      .map((o) => {
-        const value = num(o, 'value');
-        const computedIndex = baseValue && value !== null ? Math.round((value / baseValue) * 1000) / 10 : null;
-        return { ...o, computedIndex };
-      });
-  };
+  return async (i: EntityRecord, { years }: Args, { services }) =>
+    (await services.entities.related({ key: i.key, ...observationsRequestOf(d, { years }) })).map((n) => n.node);
+}
+
+/** What an observations field asks the batched loader for (its years, the year order, the index). */
+export function observationsRequestOf(d: ObservationsField, { years }: Args): Omit<NeighbourRequest, 'key'> {
+  return { type: d.way[0], direction: d.way[1], labels: d.labels, order: 'byYear', years: years ?? null, indexed: true };
 }
 
 function partyAgreements(d: PartyAgreementsField): Resolver {

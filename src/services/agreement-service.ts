@@ -7,7 +7,7 @@ import type { QueryContext } from '../neo4j/database.js';
 import type { AgreementFilter, AgreementRepository } from '../repositories/agreement-repository.js';
 import type { AgreementConnectionRecord, AgreementRecord } from '../repositories/records.js';
 import type { EntityService } from './entity-service.js';
-import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
+import { connectionOfRows, lazyTotal, pageRead, parsePageArgs, type PageArgs } from './pagination.js';
 
 export interface AgreementOrderInput {
   field: 'ENACTED' | 'NAME' | 'KEY';
@@ -65,27 +65,13 @@ export class AgreementService {
     options: { total?: boolean } = {},
   ): Promise<AgreementConnectionRecord> {
     const request = parsePageArgs(args);
-    const field = args.orderBy?.field ?? 'ENACTED';
-    const descending = (args.orderBy?.direction ?? 'ASC') === 'DESC';
-    let total: Promise<number> | undefined;
-    const totalCount = () => (total ??= this.repo.count(filter, this.ctx));
-    const page = this.repo.page(
-      { filter, sort: field, descending: request.backward ? !descending : descending, askedDescending: descending, after: request.cursor, limit: request.limit + 1 },
-      this.ctx,
-    );
-    // A failed count is reported by totalCount, where it was before.
-    if (options.total) totalCount().catch(() => undefined);
+    const page = this.repo.page({ filter, ...pageRead(request, args.orderBy, 'ENACTED') }, this.ctx);
+    const totalCount = lazyTotal(() => this.repo.count(filter, this.ctx), options.total);
     const rows = await page;
     for (const row of rows) {
       this.byKey.prime(row.agreement.key, row.agreement);
       this.entities.prime(row.parties);
     }
-    const sortOf = new Map(rows.map((r) => [r.agreement, r.sortValue]));
-    const connection = toConnection(
-      rows.map((r) => r.agreement),
-      request,
-      (a) => ({ value: sortOf.get(a) ?? null, key: a.key }),
-    );
-    return { ...connection, totalCount };
+    return { ...connectionOfRows(rows, request, (r) => r.agreement, (r) => r.sortValue), totalCount };
   }
 }

@@ -6,10 +6,10 @@
 import DataLoader from 'dataloader';
 import { BadUserInputError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
-import type { EntityFilter, EntityLabel, EntityRepository, Neighbour, NeighbourRequest } from '../repositories/entity-repository.js';
+import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityRepository, type Neighbour, type NeighbourRequest } from '../repositories/entity-repository.js';
 import type { ConnectionRecord, EntityRecord } from '../repositories/records.js';
 import { RELATIONSHIP_TYPES } from '../domain/vocabulary.js';
-import { parsePageArgs, toConnection, type PageArgs } from './pagination.js';
+import { connectionOfRows, lazyTotal, pageRead, parsePageArgs, type PageArgs } from './pagination.js';
 
 export interface EntityOrderInput {
   field: 'NAME' | 'KEY' | 'DATE';
@@ -28,11 +28,6 @@ export function normaliseText(text: string | null | undefined, argument: string)
     throw new BadUserInputError(`${argument}: at most ${MAX_TEXT} characters.`, argument);
   }
   return trimmed === '' ? null : trimmed;
-}
-
-/** The loader's cache key for a neighbour request. */
-function requestId(r: NeighbourRequest): string {
-  return `${r.type}|${r.direction}|${r.key}`;
 }
 
 export class EntityService {
@@ -55,14 +50,13 @@ export class EntityService {
       async (requests) => {
         const results = new Map<string, Neighbour[]>();
         for (const row of await repo.related(requests, ctx)) {
-          const id = requestId(row.request);
-          const list = results.get(id) ?? [];
+          const list = results.get(row.id) ?? [];
           list.push({ key: row.key, node: row.node, rel: row.rel });
-          results.set(id, list);
+          results.set(row.id, list);
         }
-        return requests.map((r) => results.get(requestId(r)) ?? []);
+        return requests.map((r) => results.get(neighbourRequestId(r)) ?? []);
       },
-      { maxBatchSize: 1000, cacheKeyFn: requestId },
+      { maxBatchSize: 1000, cacheKeyFn: neighbourRequestId },
     );
   }
 
@@ -72,12 +66,12 @@ export class EntityService {
   }
 
   /**
-   * Starts loading what the navigation fields of `key` will ask for, so that it travels with the
-   * entity itself (`node(id:)` looks ahead at its selection). Errors surface where the fields ask.
+   * Starts loading what the navigation fields of `key` will ask for (their requests: `requests`), so that it
+   * travels with the entity itself (`node(id:)` looks ahead at its selection). Errors surface where the fields ask.
    */
-  prefetch(key: string, ways: Iterable<readonly [type: string, direction: 'out' | 'in']>): void {
-    for (const [type, direction] of ways) {
-      if (NAVIGABLE_TYPES.has(type)) this.neighbours.load({ key, type, direction }).catch(() => undefined);
+  prefetch(key: string, requests: Iterable<Omit<NeighbourRequest, 'key'>>): void {
+    for (const request of requests) {
+      if (NAVIGABLE_TYPES.has(request.type)) this.neighbours.load({ ...request, key }).catch(() => undefined);
     }
   }
 
@@ -90,20 +84,12 @@ export class EntityService {
     return loaded.map((r) => (r instanceof Error ? null : r));
   }
 
-  /** The neighbours of `key` through `type`, following it out of (`out`) or into (`in`) the entity. */
-  async related(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<Neighbour[]> {
-    if (!NAVIGABLE_TYPES.has(type)) throw new Error(`not a navigable relationship type: ${type}`);
-    const all = await this.neighbours.load({ key, type, direction });
-    for (const n of all) this.byKey.prime(n.node.key, n.node);
-    return labels ? all.filter((n) => n.node.labels.some((l) => labels.includes(l))) : all;
-  }
-
-  async relatedNodes(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<EntityRecord[]> {
-    return (await this.related(key, type, direction, labels)).map((n) => n.node);
-  }
-
-  async relatedNode(key: string, type: string, direction: 'out' | 'in', labels?: readonly string[]): Promise<EntityRecord | null> {
-    return (await this.relatedNodes(key, type, direction, labels))[0] ?? null;
+  /** The neighbours a request asks for (NeighbourRequest: the field's rules are applied by the statement). */
+  async related(request: NeighbourRequest): Promise<Neighbour[]> {
+    if (!NAVIGABLE_TYPES.has(request.type)) throw new Error(`not a navigable relationship type: ${request.type}`);
+    const found = await this.neighbours.load(request);
+    for (const n of found) this.byKey.prime(n.node.key, n.node);
+    return found;
   }
 
   /** `options.total`: the query selects `totalCount`, so it is read with the page (one round trip). */
@@ -114,32 +100,10 @@ export class EntityService {
     options: { total?: boolean } = {},
   ): Promise<ConnectionRecord> {
     const request = parsePageArgs(args);
-    const field = args.orderBy?.field ?? 'NAME';
-    const descending = (args.orderBy?.direction ?? 'ASC') === 'DESC';
-    let total: Promise<number> | undefined;
-    const totalCount = () => (total ??= this.repo.count(label, filter, this.ctx));
-    const page = this.repo.page(
-      {
-        label,
-        filter,
-        sort: field,
-        descending: request.backward ? !descending : descending,
-        askedDescending: descending,
-        after: request.cursor,
-        limit: request.limit + 1,
-      },
-      this.ctx,
-    );
-    // A failed count is reported by totalCount, where it was before.
-    if (options.total) totalCount().catch(() => undefined);
+    const page = this.repo.page({ label, filter, ...pageRead(request, args.orderBy, 'NAME') }, this.ctx);
+    const totalCount = lazyTotal(() => this.repo.count(label, filter, this.ctx), options.total);
     const rows = await page;
     for (const row of rows) this.byKey.prime(row.node.key, row.node);
-    const byNode = new Map(rows.map((r) => [r.node, r.sortValue]));
-    const connection = toConnection(
-      rows.map((r) => r.node),
-      request,
-      (node) => ({ value: byNode.get(node) ?? null, key: node.key }),
-    );
-    return { ...connection, totalCount };
+    return { ...connectionOfRows(rows, request, (r) => r.node, (r) => r.sortValue), totalCount };
   }
 }

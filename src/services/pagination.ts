@@ -104,3 +104,43 @@ export function toConnection<T>(
     },
   };
 }
+
+/** What a page reads: its sort, the direction it reads in, where it starts and one row more than it holds. */
+export interface PageRead<S extends string> {
+  sort: S;
+  /** The direction the page is read in: the order asked for, reversed for a backward page (turned round after). */
+  descending: boolean;
+  /** The direction asked for (undated entities sort last in it). */
+  askedDescending: boolean;
+  after: Keyset | null;
+  /** One more than the page holds: the extra row says whether there is more. */
+  limit: number;
+}
+
+/** The read of a page (`request`, parsePageArgs) in the order `orderBy` asks for, by `defaultSort` when it names none. */
+export function pageRead<S extends string>(request: PageRequest, orderBy: { field?: S | null; direction?: string | null } | null | undefined, defaultSort: S): PageRead<S> {
+  const askedDescending = (orderBy?.direction ?? 'ASC') === 'DESC';
+  return { sort: orderBy?.field ?? defaultSort, descending: askedDescending !== request.backward, askedDescending, after: request.cursor, limit: request.limit + 1 };
+}
+
+/** The connection of the rows a page read (pageRead), each an item with a key and the value it was sorted by. */
+export function connectionOfRows<R, T extends { key: string }>(
+  rows: readonly R[],
+  request: PageRequest,
+  item: (row: R) => T,
+  sortValue: (row: R) => Keyset['value'],
+): { edges: { cursor: string; node: T }[]; pageInfo: PageInfoRecord } {
+  const sortOf = new Map(rows.map((r) => [item(r), sortValue(r)]));
+  return toConnection(rows.map(item), request, (n) => ({ value: sortOf.get(n) ?? null, key: n.key }));
+}
+
+/**
+ * A page's totalCount, counted once, when first read; at once when `now` (the selection asks for it: it is then
+ * read with the page, in the same round trip), a failure then reported where totalCount is read.
+ */
+export function lazyTotal(count: () => Promise<number>, now = false): () => Promise<number> {
+  let total: Promise<number> | undefined;
+  const totalCount = () => (total ??= count());
+  if (now) totalCount().catch(() => undefined);
+  return totalCount;
+}

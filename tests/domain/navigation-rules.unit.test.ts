@@ -1,0 +1,97 @@
+/**
+ * Each navigation rule is written once (src/domain/navigation.ts, as a Cypher fragment built from variable names)
+ * and both paths are built from it: the resolvers' batched loader (entity/related, its slots filled by
+ * EntityRepository) and the compiler's projections. Fails when a rule is written again by hand in either, when
+ * the compiler rewrites generated Cypher text instead of naming its variables, or when the base year is written
+ * twice. No database.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'graphql';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { OperationCompiler } from '../../src/compiler/compiler.js';
+import { explainOperation } from '../../src/compiler/explain.js';
+import { baseYearOf, computedIndexOf, DEFAULT_BASE_YEAR, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { buildSchema } from '../../src/graphql/schema.js';
+import type { Database } from '../../src/neo4j/database.js';
+import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
+import { EntityRepository } from '../../src/repositories/entity-repository.js';
+import { createRepositories, type Repositories } from '../../src/repositories/index.js';
+
+const SRC = new URL('../../src/', import.meta.url).pathname;
+
+/** The TypeScript files below `dir` (in src/), with their comments dropped (the code only). */
+function code(dir: string): [string, string][] {
+  return readdirSync(path.join(SRC, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f): [string, string] => [
+      path.join(dir, f),
+      readFileSync(path.join(SRC, dir, f), 'utf8')
+        .replace(/\/\*[\s\S]*?\*\//g, '')
+        .replace(/^\s*\/\/.*$/gm, ''),
+    ]);
+}
+
+describe('each navigation rule written once', () => {
+  let repos: Repositories;
+  let related: string;
+  beforeAll(async () => {
+    const catalog = await CypherCatalog.load();
+    repos = createRepositories({} as Database, catalog);
+    related = new EntityRepository({} as Database, catalog).relatedStatement;
+  });
+
+  it("the resolvers' loader statement applies the domain's fragments: role, in force as of, the field orders, the common order, the base year and the index", () => {
+    expect(related).toContain(roleCondition('r', 'req.role'));
+    expect(related).toContain(inForceCondition('r', 'req.asOf'));
+    for (const [name, order] of Object.entries(FIELD_ORDERS)) {
+      for (const key of order.keys('r', 'm')) expect(related).toContain(`CASE WHEN req.order = ${stringLiteral(name)} THEN ${key} END`);
+    }
+    expect(related).toContain(neighbourOrder('r', 'm').join(', '));
+    expect(related).toContain(baseYearOf('n'));
+    expect(related).toContain(computedIndexOf('m', 'base'));
+    expect(related).not.toMatch(/\{\{/);
+  });
+
+  it('the compiled projection of the same fields is built from the same fragments, over its own variable names', () => {
+    const schema = buildSchema();
+    const compiler = new OperationCompiler({} as Database, repos);
+    const operation = '{ node(id: "x:y") { ... on Meeting { chief { id } plansAdopted { plan { id } } administeredBy(asOf: "2005") { organisation { id } } } } }';
+    const [statement] = explainOperation(compiler, schema, parse(operation), {}, repos);
+    const cypher = statement!.cypher;
+    // Each fragment over the statement's own fresh names (r7, m8) and parameters ($c0): found by trying those it uses.
+    const names = [...new Set(cypher.match(/\b[rm]\d+\b|\$c\d+/g) ?? [])];
+    const built = (fragment: (a: string, b: string) => string): boolean => names.some((a) => names.some((b) => cypher.includes(fragment(a, b))));
+    const undatedFirst: FieldOrder = FIELD_ORDERS.undatedFirst;
+    expect(built((r) => roleCondition(r, stringLiteral('CHIEF')))).toBe(true);
+    expect(built((r, m) => [...undatedFirst.keys(r, m), ...neighbourOrder(r, m)].join(', '))).toBe(true);
+    expect(built((r, days) => inForceCondition(r, days))).toBe(true);
+    expect(built((r) => roleCondition(r, stringLiteral('NOBODY')))).toBe(false);
+
+    const [indicator] = explainOperation(compiler, schema, parse('{ node(id: "x:y") { ... on Indicator { observations { computedIndex } } } }'), {}, repos);
+    const observations = indicator!.cypher;
+    const own = [...new Set(observations.match(/\b(?:m|bv)\d+\b/g) ?? [])];
+    expect(observations).toContain(baseYearOf('n'));
+    expect(own.some((m) => own.some((bv) => observations.includes(computedIndexOf(m, bv))))).toBe(true);
+  });
+
+  it('the compiler builds its Cypher by naming variables: no code of src/compiler/ rewrites text (replace, replaceAll)', () => {
+    const rewrites = code('compiler').filter(([, text]) => /\.replace(All)?\(/.test(text));
+    expect(rewrites.map(([file]) => file)).toEqual([]);
+  });
+
+  it('no resolver or service filters or sorts neighbours by a rule of its own (role, period, field order)', () => {
+    const rule = /(filter|sort|find)\([^;]*rel\[['"](role|from|until|on|ordinal)['"]\]|inForceOn\(/;
+    const copies = [...code('resolvers'), ...code('services')].filter(([file, text]) => rule.test(text) && file !== 'services/time.ts' && file !== 'services/analytics-service.ts');
+    expect(copies.map(([file]) => file)).toEqual([]);
+    // An order is its Cypher keys only: no JavaScript comparator beside them.
+    for (const order of Object.values(FIELD_ORDERS)) expect(Object.keys(order)).toEqual(['keys']);
+  });
+
+  it(`the default base year (${DEFAULT_BASE_YEAR}) is written once in the code of src/`, () => {
+    const places = [...code('compiler'), ...code('domain'), ...code('resolvers'), ...code('services'), ...code('repositories'), ...code('graphql')].filter(([, text]) =>
+      text.includes(String(DEFAULT_BASE_YEAR)),
+    );
+    expect(places.map(([file]) => file)).toEqual(['domain/navigation.ts']);
+  });
+});
