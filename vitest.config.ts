@@ -67,9 +67,10 @@ export default defineConfig({
           name: 'system',
           include: [SYSTEM],
           globalSetup: [GLOBAL_SETUP],
-          // Each file holds the test database shared while it runs, as a reading api file does: a writer of
-          // a run that joined this one's graph (tests/support/shared-graph.ts) waits until no file reads.
-          setupFiles: ['tests/support/api-file.ts'],
+          // A file that reads the test database declares it (`readsTestDatabase()`) and holds it shared while it
+          // runs, as an api file does: a writer of a run that joined this one's graph (tests/support/shared-graph.ts)
+          // waits for it, and only for it.
+          setupFiles: ['tests/support/system-file.ts'],
           sequence: { groupOrder: 2 },
           // One at a time. Two at a time (TEST_SYSTEM_WORKERS=2) took the project from 633 to 501 s in a clean-clone
           // CI run, but there the outage test's frozen Neo4j (SIGSTOP) went on answering 200 in 22 ms, as if the API were served by a

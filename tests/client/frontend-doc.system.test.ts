@@ -16,7 +16,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { buildSchema, isScalarType, isSpecifiedScalarType } from 'graphql';
+import { readsTestDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+
+readsTestDatabase();
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DOC = readFileSync(path.join(ROOT, 'docs/frontend.md'), 'utf8');

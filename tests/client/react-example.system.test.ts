@@ -10,7 +10,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { buildReactExample } from '../../examples/react/build.js';
+import { readsTestDatabase } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+
+readsTestDatabase();
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 let api: TestServer;

@@ -6,8 +6,10 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../../bench/support/free-port.js';
-import { neo4jSettings } from '../support/db.js';
+import { neo4jSettings, readsTestDatabase } from '../support/db.js';
 import { childEnv } from '../support/npm-start.js';
+
+readsTestDatabase();
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -7,8 +7,10 @@
  */
 import { rmSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { neo4jSettings } from '../support/db.js';
+import { neo4jSettings, readsTestDatabase } from '../support/db.js';
 import { apiProcess, descendants, freePort, isAlive, newRequest, npmStart, slowRequest, type NpmStart, type Proc } from '../support/npm-start.js';
+
+readsTestDatabase();
 
 const QUERY = '{ organisations(first: 2, orderBy: { field: KEY }) { edges { node { id } } } }';
 

@@ -14,8 +14,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { editorText, timeToUsable } from './graphiql-driver.js';
 import { loadExampleOperations } from '../../src/http/ide.js';
-import { untilDatabaseIsQuiet } from '../support/db.js';
+import { readsTestDatabase, untilDatabaseIsQuiet } from '../support/db.js';
 import { startTestServer, type TestServer } from '../support/server.js';
+
+readsTestDatabase();
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const SCREENSHOT = 'test-artifacts/graphiql.png';

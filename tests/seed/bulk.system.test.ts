@@ -26,8 +26,10 @@ import { BulkImportError } from '../../src/seed/bulk/import-tool.js';
 import { STORE_PARTS } from '../../src/seed/bulk/store-swap.js';
 import { SeedValidationError } from '../../src/seed/format.js';
 import { graphChecksum } from '../../src/seed/loader.js';
-import { closeTestDb, testDb } from '../support/db.js';
+import { closeTestDb, readsTestDatabase, testDb } from '../support/db.js';
 import { MAIN_DATASET_DIR, MAIN_DATASET_ID, smallDataset, uniqueSlug, writeDataset } from './helpers.js';
+
+readsTestDatabase();
 
 const NODES = `MATCH (n:Entity {dataset: $dataset})
   RETURN n.key AS key, labels(n) AS labels, properties(n) AS props, [k IN keys(n) | k + ':' + valueType(n[k])] AS types ORDER BY key`;

@@ -12,7 +12,37 @@ export interface TestDb {
 
 let handle: Promise<TestDb> | undefined;
 
+/**
+ * In a system file (tests/support/system-file.ts), the test database may be used only after
+ * `readsTestDatabase()`: the file then holds it shared, so that a writer of a joined run waits for it.
+ */
+let declarationRequired = false;
+let declaredReads = false;
+
+/** tests/support/system-file.ts: this file must declare its use of the test database. */
+export function requireReadDeclaration(required: boolean): void {
+  declarationRequired = required;
+  declaredReads = false;
+}
+
+/**
+ * Declares, at the top level of a system test file, that it reads the shared test database (or starts a
+ * process that does): the file holds it shared while it runs, as an api file does. The other system files
+ * hold nothing, so a writer of a joined run (tests/support/shared-graph.ts) need not wait for them.
+ */
+export function readsTestDatabase(): void {
+  declaredReads = true;
+}
+
+/** True when this system file declared `readsTestDatabase()`. */
+export function declaresReads(): boolean {
+  return declaredReads;
+}
+
 export function neo4jSettings() {
+  if (declarationRequired && !declaredReads) {
+    throw new Error('this system test file uses the shared test database: call readsTestDatabase() (tests/support/db.ts) at its top level');
+  }
   return {
     uri: inject('neo4jUri'),
     username: inject('neo4jUsername'),
