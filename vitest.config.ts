@@ -34,8 +34,6 @@ export default defineConfig({
       'default',
       ['json', { outputFile: `test-artifacts/vitest-${process.env['TEST_ARTIFACTS_TAG'] ?? 'results'}.json` }],
       './tests/support/project-times.ts',
-      // CI's Node 24 run joins this run's graph when the system project starts (tests/support/shared-graph.ts).
-      ...(process.env['TEST_GRAPH_SHARE'] ? ['./tests/support/graph-gate.ts'] : []),
     ],
     projects: [
       {

@@ -18,7 +18,7 @@ import { createLogger } from '../src/logger.js';
 import { connect } from '../src/runtime.js';
 import { loadDataset } from '../src/seed/loader.js';
 import { startLockService } from './support/db-lock.js';
-import { closeShare, joinShare, leaveShare, resetShare, shareFile, TEST_GRAPH } from './support/shared-graph.js';
+import { closeShare, joinShare, leaveShare, openShare, resetShare, shareFile, TEST_GRAPH } from './support/shared-graph.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -89,7 +89,7 @@ async function startTestGraph(): Promise<TestGraph> {
   };
 }
 
-/** The graph of this vitest process, shared by the projects that use it (and read by tests/support/graph-gate.ts). */
+/** The graph of this vitest process, shared by the projects that use it. */
 const SHARED = TEST_GRAPH;
 type Shared = { graph: Promise<TestGraph>; users: number };
 const registry = globalThis as unknown as Record<symbol, Shared | undefined>;
@@ -105,8 +105,12 @@ function firstGraph(): Promise<TestGraph> {
   const join = process.env['TEST_GRAPH_JOIN'];
   if (join) return joinedGraph(join);
   const share = shareFile();
-  if (share) resetShare(share);
-  return startTestGraph();
+  if (!share) return startTestGraph();
+  resetShare(share);
+  return startTestGraph().then((graph) => {
+    openShare(share, graph.provided);
+    return graph;
+  });
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {

@@ -22,6 +22,9 @@ import {
   shown,
   type ExplorerSession,
 } from './explorer-driver.js';
+import { readsTestDatabase } from '../support/db.js';
+
+readsTestDatabase();
 
 const SLOW = { timeout: 300_000 };
 let session: ExplorerSession;

@@ -9,6 +9,9 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { clickNode, closeExplorerSession, doubleClickNode, gotoExplorer, idle, openExplorerSession, SHOTS, type ExplorerSession } from './explorer-driver.js';
+import { readsTestDatabase } from '../support/db.js';
+
+readsTestDatabase();
 
 const SLOW = { timeout: 240_000 };
 

@@ -53,8 +53,10 @@ export function neo4jSettings() {
 }
 
 export function testDb(): Promise<TestDb> {
+  // Outside the promise: a file that may not use the database throws here, and leaves no failed handle behind
+  // for the next file of the worker (files share modules: isolate is off).
+  const settings = neo4jSettings();
   handle ??= (async () => {
-    const settings = neo4jSettings();
     const db = new Database(createDriver(settings), settings, createLogger('silent'));
     return { db, catalog: await CypherCatalog.load() };
   })();
