@@ -20,7 +20,7 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * Arguments: DATA_DIR [PORT] [HOST]; system property neo4j.pagecache.mb sizes the page cache,
  * neo4j.tx.memory.mb and neo4j.tx.total.memory.mb bound the heap one transaction and all of them
- * may use, neo4j.tx.timeout.s bounds how long one may run. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
+ * may use, neo4j.tx.timeout.s bounds how long one may run, neo4j.conf names a file of further settings. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
  * accepts connections, so the Node side can wait for it; stops cleanly on SIGTERM / SIGINT (the
  * JVM runs the shutdown hook) and when its standard input closes, so a crashed parent never leaves
  * an orphaned database behind.
@@ -52,7 +52,11 @@ public final class Launcher {
         Files.createDirectories(home);
         Path emptyImport = Files.createDirectories(home.resolve("import-none"));
 
-        DatabaseManagementService dbms = new DatabaseManagementServiceBuilder(home)
+        DatabaseManagementServiceBuilder builder = new DatabaseManagementServiceBuilder(home);
+        // Further settings by name (neo4j.conf syntax), for measurements: they cannot loosen the bounds set below.
+        String extra = System.getProperty("neo4j.conf");
+        if (extra != null) builder.loadPropertiesFromFile(Path.of(extra));
+        DatabaseManagementService dbms = builder
                 .setConfig(BoltConnector.enabled, true)
                 .setConfig(BoltConnector.listen_address, new SocketAddress(host, port))
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
