@@ -78,6 +78,8 @@ const schema = z
 
     SEED_ON_START: bool.default(true),
     SEED_DIR: z.string().min(1).default('seeds/japan-customs-2016'),
+    /** false: /ready says 200 without first running every saved operation and export (a faster start, cold plans). */
+    WARM_UP: bool.default(true),
 
     QUERY_TIMEOUT_MS: positiveMs.default(10_000),
     INTROSPECTION: bool.optional(),
@@ -189,6 +191,7 @@ const schema = z
       startTimeoutMs: env.LOCAL_NEO4J_START_TIMEOUT_MS,
     },
     seed: { onStart: env.SEED_ON_START, dir: env.SEED_DIR },
+    warmUp: env.WARM_UP,
     graphql: {
       introspection: env.INTROSPECTION ?? env.NODE_ENV !== 'production',
     },

@@ -204,6 +204,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
       warming = true;
       try {
         await graphStats.refresh();
+        if (!config.warmUp) {
+          log.info('warm-up skipped (WARM_UP=false): the first request of each statement plans it');
+          return { operations: 0, exports: 0, failed: [], ms: 0 };
+        }
         return await warmUp(schema, deps, log, { timeoutMs: config.neo4j.queryTimeoutMs, exports: () => exportRouter.warm() });
       } finally {
         warming = false;

@@ -17,7 +17,8 @@ const QUERY = '{ organisations(first: 2, orderBy: { field: KEY }) { edges { node
 type Delivery = 'npm' | 'node' | 'group';
 
 async function stopAndCheck(delivery: Delivery, signal: NodeJS.Signals, env: Record<string, string>, workers: number): Promise<void> {
-  const started = await npmStart({ WEB_CONCURRENCY: String(workers), ...env });
+  // No warm-up (WARM_UP=false): what is under test is the stop, and a warm-up on a fresh Neo4j took about 26 s.
+  const started = await npmStart({ WEB_CONCURRENCY: String(workers), WARM_UP: 'false', ...env });
   const npmPid = started.child.pid!;
   const procs = descendants(npmPid);
   try {

@@ -46,3 +46,27 @@ describe('cold start', () => {
     expect(await after.json()).toEqual({ status: 'ready', database: 'up' });
   });
 });
+
+describe('WARM_UP=false', () => {
+  it('/ready says 200 without running the saved operations or the exports, and requests are answered', async () => {
+    const { db, catalog } = await testDb();
+    const s = neo4jSettings();
+    const config = loadConfig({ NEO4J_URI: s.uri, NEO4J_DATABASE: s.database, LOG_LEVEL: 'silent', PORT: '0', WARM_UP: 'false' });
+    const app = await createApp(appDeps(config, createLogger('silent'), db, catalog));
+    try {
+      const origin = new URL((await app.listen(0)).url).origin;
+      expect(await app.warmUp()).toEqual({ operations: 0, exports: 0, failed: [], ms: 0 });
+      expect((await fetch(`${origin}/ready`)).status).toBe(200);
+      const res = await fetch(`${origin}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ countries(first: 3) { edges { node { name } } } }' }),
+      });
+      const body = (await res.json()) as { data?: { countries: { edges: unknown[] } } };
+      expect(res.status).toBe(200);
+      expect(body.data?.countries.edges).toHaveLength(3);
+    } finally {
+      await app.stop();
+    }
+  });
+});
