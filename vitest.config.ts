@@ -7,8 +7,9 @@
  *     side by side (TEST_API_WORKERS);
  *   - system: `*.system.test.ts`, files that start processes of their own (a Neo4j, `npm start`, a browser,
  *     a packed package, the mock server), one at a time (TEST_SYSTEM_WORKERS); they may read the shared Neo4j.
- * `npm test` runs them in that order in one vitest run (one Neo4j for api and system); tests/support/
- * project-times.ts prints each project's time and count.
+ * `npm test` runs unit and api in one vitest run and system in a second one beside it (scripts/test.ts), which
+ * joins the first one's Neo4j (one Neo4j for api and system); `vitest run` alone runs the three in that order.
+ * tests/support/project-times.ts prints each project's time and count.
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 import { ApiSequencer } from './tests/support/api-sequencer.js';

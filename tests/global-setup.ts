@@ -6,8 +6,9 @@
  * database), then hands the Bolt URI to the tests. It also runs the lock service the api project's
  * parallel files take the database with (tests/support/db-lock.ts).
  *
- * Both projects run in the same vitest process and share one graph: the first setup starts it, the last
- * teardown stops it.
+ * Projects of one vitest process share one graph: the first setup starts it, the last teardown stops it.
+ * `npm test` runs the system project in a second vitest process (scripts/test.ts), which joins this one's graph
+ * (TEST_GRAPH_JOIN, tests/support/shared-graph.ts), as CI's Node 24 run does.
  */
 import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';

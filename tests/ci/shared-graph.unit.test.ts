@@ -1,7 +1,8 @@
 /**
- * The protocol by which CI's Node 24 run joins npm test's graph (tests/support/shared-graph.ts): the joining
- * run waits until the graph is opened and then uses it, starts its own when the sharing run ends without
- * opening it, and the sharing run keeps its Neo4j until the joined run is done or gone.
+ * The protocol by which other vitest runs (npm test's system run, CI's Node 24 run) join the api run's graph
+ * (tests/support/shared-graph.ts): a joining run waits until the graph is opened and then uses it, starts its
+ * own when the sharing run ends without opening it, and the sharing run keeps its Neo4j until every joined run
+ * is done or gone.
  */
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,7 @@ describe('a joining run', () => {
     expect(settled).toBe(false);
     openShare(file, SETTINGS);
     expect(await joining).toEqual(SETTINGS);
-    expect(existsSync(`${file}.joined`)).toBe(true);
+    expect(existsSync(`${file}.joined.${process.pid}`)).toBe(true);
   });
 
   it('starts a graph of its own when the sharing run ends without opening one', async () => {
@@ -50,16 +51,32 @@ describe('the sharing run', () => {
     expect(closed).toBe(true);
   });
 
+  it('waits for every joined run, not only the first one done', async () => {
+    openShare(file, SETTINGS);
+    await joinShare(file);
+    // A second joined run, still working (this process stands for its pid too: alive).
+    writeFileSync(`${file}.joined.${process.ppid}`, '');
+    leaveShare(file);
+    let closed = false;
+    const closing = closeShare(file).then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 1_500));
+    expect(closed).toBe(false);
+    writeFileSync(`${file}.done.${process.ppid}`, '');
+    await closing;
+    expect(closed).toBe(true);
+  });
+
   it('does not wait for a joined run whose process is gone', async () => {
     openShare(file, SETTINGS);
-    writeFileSync(`${file}.joined`, '2147483646');
+    writeFileSync(`${file}.joined.2147483646`, '');
     await closeShare(file);
     expect(existsSync(`${file}.closed`)).toBe(true);
   });
 
   it('starts each run with nothing left from the last one', () => {
-    for (const suffix of ['', '.joined', '.done', '.closed']) writeFileSync(file + suffix, '{}');
+    const suffixes = ['', '.joined.123', '.done.123', '.joined.456', '.closed'];
+    for (const suffix of suffixes) writeFileSync(file + suffix, '{}');
     resetShare(file);
-    for (const suffix of ['', '.joined', '.done', '.closed']) expect(existsSync(file + suffix)).toBe(false);
+    for (const suffix of suffixes) expect(existsSync(file + suffix)).toBe(false);
   });
 });

@@ -1,20 +1,20 @@
 /**
- * One test graph for two vitest runs on one machine (CI: `npm test` and the Node 24 API tests beside it,
- * .ci/run). The run started with TEST_GRAPH_SHARE=<file> shares its graph; the run started with
- * TEST_GRAPH_JOIN=<same file> uses it instead of starting, seeding and warming up a Neo4j of its own.
+ * One test graph for several vitest runs on one machine: `npm test`'s api run shares it with its system run
+ * (scripts/test.mjs runs the two side by side) and, in CI, with the Node 24 API tests (.ci/run). The run started
+ * with TEST_GRAPH_SHARE=<file> shares its graph; each run started with TEST_GRAPH_JOIN=<same file> uses it instead
+ * of starting, seeding and warming up a Neo4j of its own.
  *
- * The sharing run opens its graph as soon as it is ready (seeded and warmed up): the joined run's files then
- * find Neo4j's plans already made. Both runs' files take the same database lock (tests/support/db-lock.ts, the
- * sharing run's service), so a writer of either runs alone. Measured in a quiet clean-clone CI: 1,164 s against
- * 1,314 s with a Neo4j of the Node 24 run's own; opening the graph only when the system project started (so the
- * runs would not compete for Neo4j during the api project) took 1,320 s.
+ * The sharing run opens its graph as soon as it is ready (seeded and warmed up): the joined runs' files then
+ * find Neo4j's plans already made. Every run's files take the same database lock (tests/support/db-lock.ts, the
+ * sharing run's service), so a writer of any runs alone.
  *
  * Files beside <file>: `<file>` (the graph's connection settings, written when the gate opens),
- * `<file>.joined` (the joining run's pid), `<file>.done` (the joining run is over), `<file>.closed` (the
- * sharing run is over without having opened its graph: the joining run starts its own). The sharing run
- * stops its Neo4j only when the joined run is done or gone.
+ * `<file>.joined.<pid>` (a joined run), `<file>.done.<pid>` (that run is over), `<file>.closed` (the sharing run
+ * is over; if it never opened its graph, a joining run starts its own). The sharing run stops its Neo4j only when
+ * every joined run is done or gone.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 export interface SharedGraphSettings {
   neo4jUri: string;
@@ -43,9 +43,17 @@ export function shareFile(): string | undefined {
   return process.env['TEST_GRAPH_SHARE'] || undefined;
 }
 
+/** The files beside `file` whose names start with `file` + `suffix`. */
+function beside(file: string, suffix: string): string[] {
+  const dir = path.dirname(file);
+  const prefix = path.basename(file) + suffix;
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.startsWith(prefix)).map((f) => path.join(dir, f)) : [];
+}
+
 /** Clears what an earlier run left beside the file. */
 export function resetShare(file: string): void {
-  for (const suffix of ['', '.tmp', '.joined', '.done', '.closed']) rmSync(file + suffix, { force: true });
+  for (const suffix of ['', '.tmp', '.closed']) rmSync(file + suffix, { force: true });
+  for (const f of [...beside(file, '.joined.'), ...beside(file, '.done.')]) rmSync(f, { force: true });
 }
 
 /** Opens the graph to the joining run (at most once). */
@@ -66,16 +74,16 @@ export async function closeShare(file: string, maxMs = 1_200_000): Promise<void>
   const started = Date.now();
   let told = false;
   while (Date.now() - started < maxMs) {
-    if (existsSync(`${file}.done`)) return;
-    const joined = existsSync(`${file}.joined`) ? Number(readFileSync(`${file}.joined`, 'utf8')) : undefined;
-    if (joined !== undefined && !alive(joined)) return;
+    const joined = beside(file, '.joined.').map((f) => Number(f.slice(f.lastIndexOf('.') + 1)));
+    const using = joined.filter((pid) => !existsSync(`${file}.done.${pid}`) && alive(pid));
+    if (joined.length > 0 && using.length === 0) return;
     // Opened but never joined within a minute: nobody is coming (and nobody may join a stopped graph).
-    if (joined === undefined && Date.now() - started > 60_000) {
+    if (joined.length === 0 && Date.now() - started > 60_000) {
       rmSync(file, { force: true });
       return;
     }
-    if (!told) process.stderr.write('test graph: waiting for the joined run to finish before stopping Neo4j\n');
-    told = true;
+    if (!told && using.length > 0) process.stderr.write(`test graph: waiting for ${using.length} joined run(s) to finish before stopping Neo4j\n`);
+    told ||= using.length > 0;
     await sleep(1000);
   }
 }
@@ -89,7 +97,7 @@ export async function joinShare(file: string, maxMs = 3_600_000): Promise<Shared
   process.stderr.write(`test graph: waiting for the shared graph (TEST_GRAPH_JOIN=${file})\n`);
   while (Date.now() - started < maxMs) {
     if (existsSync(file)) {
-      writeFileSync(`${file}.joined`, String(process.pid));
+      writeFileSync(`${file}.joined.${process.pid}`, '');
       process.stderr.write(`test graph: joined after ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
       return JSON.parse(readFileSync(file, 'utf8')) as SharedGraphSettings;
     }
@@ -102,5 +110,5 @@ export async function joinShare(file: string, maxMs = 3_600_000): Promise<Shared
 
 /** In the joining run, at its end: the sharing run may stop its Neo4j. */
 export function leaveShare(file: string): void {
-  writeFileSync(`${file}.done`, '');
+  writeFileSync(`${file}.done.${process.pid}`, '');
 }
