@@ -11,12 +11,13 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { baseYearOf, computedIndexOf, DEFAULT_BASE_YEAR, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, CHAIR_ROLES, computedIndexOf, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
+import { NODE_PROPS, RELATIONSHIP_PROPS } from '../../src/seed/schemas.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 
@@ -88,10 +89,23 @@ describe('each navigation rule written once', () => {
     for (const order of Object.values(FIELD_ORDERS)) expect(Object.keys(order)).toEqual(['keys']);
   });
 
-  it(`the default base year (${DEFAULT_BASE_YEAR}) is written once in the code of src/`, () => {
-    const places = [...code('compiler'), ...code('domain'), ...code('resolvers'), ...code('services'), ...code('repositories'), ...code('graphql')].filter(([, text]) =>
-      text.includes(String(DEFAULT_BASE_YEAR)),
-    );
-    expect(places.map(([file]) => file)).toEqual(['domain/navigation.ts']);
+  /** The code of the layers that answer requests (src/ but the domain, the seed format and the generated types). */
+  const answering = (): [string, string][] => ['compiler', 'resolvers', 'services', 'repositories', 'graphql', 'neo4j', 'exports'].flatMap(code);
+
+  it('the base year is the indicator\'s stored baseYear, which the seed format requires: no default base year is written anywhere', () => {
+    expect(baseYearOf('i')).toBe('i.baseYear');
+    const indicator = { unit: '10000 people', measure: 'Arriving passengers', baseYear: 2005 };
+    expect(NODE_PROPS.Indicator.safeParse(indicator).success).toBe(true);
+    expect(NODE_PROPS.Indicator.safeParse({ ...indicator, baseYear: undefined }).success).toBe(false);
+    // A year written as a default (`?? 2005`, `ELSE 2005`) beside the stored one, in any layer.
+    const defaults = [...answering(), ...code('domain')].filter(([, text]) => /baseYear[^\n;]*(\?\?|\bELSE\b)|\b(19|20)\d\d\b[^\n;]*baseYear/.test(text));
+    expect(defaults.map(([file]) => file)).toEqual([]);
+  });
+
+  it('the chair roles are written once (CHAIR_ROLES): the seed format takes them from there, and no answering code names a role', () => {
+    expect(RELATIONSHIP_PROPS.CHAIRS.safeParse({}).success).toBe(false);
+    for (const role of CHAIR_ROLES) expect(RELATIONSHIP_PROPS.CHAIRS.safeParse({ role }).success).toBe(true);
+    const named = answering().filter(([, text]) => CHAIR_ROLES.some((role) => text.includes(`'${role}'`) || text.includes(`"${role}"`)));
+    expect(named.map(([file]) => file)).toEqual([]);
   });
 });
