@@ -7,7 +7,6 @@
  * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
-import { DEFAULT_BASE_YEAR } from '../../src/domain/navigation.js';
 import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
 import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
 import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityPageQuery, type NeighbourRequest, type RelatedRow } from '../../src/repositories/entity-repository.js';
@@ -108,8 +107,8 @@ export class MemoryGraph {
         .filter((x) => x.node !== undefined)
         .filter((x) => !request.labels || x.node.labels.some((l) => request.labels!.includes(l)));
       // `indexed`: src/domain/navigation.ts, baseYearOf and computedIndexOf.
-      const own = this.nodes.get(request.key)?.['baseYear'];
-      const baseYear = typeof own === 'number' ? own : DEFAULT_BASE_YEAR;
+      // The stored base year, which the seed format requires of every indicator (no default).
+      const baseYear = this.nodes.get(request.key)?.['baseYear'];
       const base = found.find((x) => x.node['year'] === baseYear)?.node['value'];
       const indexed = found
         .map((x) => {

@@ -5,6 +5,7 @@
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import { compact } from '../neo4j/cypher-text.js';
+import { agreementAssembly } from '../domain/agreements.js';
 import type { Keyset } from './records.js';
 import type { AgreementRecord, EntityRecord } from './records.js';
 
@@ -66,12 +67,20 @@ function filterParams(filter: AgreementFilter): Record<string, unknown> {
   };
 }
 
+/** The slots of cypher/agreement/ (and of the statements that include agreement/all): the one agreement assembly. */
+const ASSEMBLY: Readonly<Record<string, string>> = { assembleKeys: agreementAssembly('keys'), assembleNodes: agreementAssembly('nodes') };
+
+/** The statement `text` with its agreement assembly slots (`{{assembleKeys}}`, `{{assembleNodes}}`) filled from src/domain/agreements.ts. */
+export function withAgreementAssembly(text: string): string {
+  return text.replace(/\{\{(assembleKeys|assembleNodes)\}\}/g, (_, slot: string) => ASSEMBLY[slot]!);
+}
+
 export class AgreementRepository {
   private readonly q;
   /**
-   * The one assembly of an agreement record (cypher/agreement/record.cypher: from its first edge `r0`, the keys
-   * `fromKeys` and `toKeys` and its `key`), as an expression: the statements of cypher/agreement/ include it, and
-   * the compiler builds its agreements with it.
+   * The one agreement record (cypher/agreement/record.cypher: from its first edge `r0`, the keys `fromKeys` and
+   * `toKeys` and its `key`, as the one assembly binds them: src/domain/agreements.ts), as an expression: the
+   * statements of cypher/agreement/ include it, and the compiler builds its agreements with it.
    */
   readonly recordExpression: string;
 
@@ -79,7 +88,8 @@ export class AgreementRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties', 'agreement/record'] as const);
+    const q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties', 'agreement/record'] as const);
+    this.q = Object.fromEntries(Object.entries(q).map(([name, text]) => [name, withAgreementAssembly(text)])) as typeof q;
     this.recordExpression = compact(this.q['agreement/record']);
   }
 

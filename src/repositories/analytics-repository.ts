@@ -8,6 +8,7 @@ import neo4j from 'neo4j-driver';
 import { NODE_LABELS } from '../domain/vocabulary.js';
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import { toPlain, type Database, type QueryContext } from '../neo4j/database.js';
+import { withAgreementAssembly } from './agreement-repository.js';
 import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
 
 /** The largest hop bound a path query may use; the whitelist holds every integer up to it. */
@@ -242,7 +243,7 @@ export class AnalyticsRepository {
 
   /** Every agreement, as the agreement loader reads it (stateAsOf primes that loader with them). */
   async allAgreements(ctx: QueryContext): Promise<AgreementRecord[]> {
-    return (await this.db.read(this.q['analytics/state-agreements'], {}, ctx)).map((r) => r['agreement'] as AgreementRecord);
+    return (await this.db.read(withAgreementAssembly(this.q['analytics/state-agreements']), {}, ctx)).map((r) => r['agreement'] as AgreementRecord);
   }
 
   async agreementFacts(ctx: QueryContext): Promise<AgreementFactRow[]> {

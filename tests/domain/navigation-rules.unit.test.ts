@@ -18,8 +18,11 @@ import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
 import { NODE_PROPS, RELATIONSHIP_PROPS } from '../../src/seed/schemas.js';
+import { agreementAssembly } from '../../src/domain/agreements.js';
+import { withAgreementAssembly } from '../../src/repositories/agreement-repository.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
+const CYPHER = new URL('../../cypher/', import.meta.url).pathname;
 
 /** The TypeScript files below `dir` (in src/), with their comments dropped (the code only). */
 function code(dir: string): [string, string][] {
@@ -107,5 +110,29 @@ describe('each navigation rule written once', () => {
     for (const role of CHAIR_ROLES) expect(RELATIONSHIP_PROPS.CHAIRS.safeParse({ role }).success).toBe(true);
     const named = answering().filter(([, text]) => CHAIR_ROLES.some((role) => text.includes(`'${role}'`) || text.includes(`"${role}"`)));
     expect(named.map(([file]) => file)).toEqual([]);
+  });
+
+  it('an agreement is assembled once (src/domain/agreements.ts): the statements of cypher/ and the compiler are built with that fragment, and nothing else groups AGREEMENT relationships', async () => {
+    // The assembly's marks: the first relationship by the far party's name, the parties' keys collected from them.
+    const grouping = /ORDER BY b\.name|collect\(r\)\[0\]|\[0\]\.r AS r0|collect\(DISTINCT a\.key\)/i;
+    const statements = readdirSync(CYPHER, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cypher'));
+    const own = statements.filter((f) => grouping.test(readFileSync(path.join(CYPHER, f), 'utf8').replace(/^\s*\/\/.*$/gm, '')));
+    expect(own).toEqual([]);
+    expect([...answering(), ...code('domain')].filter(([, text]) => grouping.test(text)).map(([file]) => file)).toEqual(['domain/agreements.ts']);
+
+    const catalog = await CypherCatalog.load();
+    const filled = (name: string): string => withAgreementAssembly(catalog.get(name));
+    expect(filled('agreement/by-keys')).toContain(agreementAssembly('nodes'));
+    expect(filled('agreement/page-unfiltered')).toContain(agreementAssembly('nodes'));
+    for (const name of ['agreement/of-parties', 'agreement/count', 'agreement/page', 'analytics/state-agreements']) expect(filled(name)).toContain(agreementAssembly('keys'));
+    for (const name of statements.map((f) => f.replace(/\.cypher$/, ''))) expect(filled(name)).not.toMatch(/\{\{assemble/);
+
+    const schema = buildSchema();
+    const compiler = new OperationCompiler({} as Database, repos);
+    const compiled = (operation: string): string => explainOperation(compiler, schema, parse(operation), {}, repos)[0]!.cypher;
+    expect(compiled('{ node(id: "agreement:x") { ... on Agreement { name } } }')).toContain(agreementAssembly('first'));
+    const withParties = compiled('{ node(id: "agreement:x") { ... on Agreement { name parties { id } } } }');
+    const fresh = (base: string): string => withParties.match(new RegExp(`\\b${base}\\d+\\b`))?.[0] ?? base;
+    expect(withParties).toContain(agreementAssembly('nodes', { rels: fresh('rels'), x: fresh('x'), ks: fresh('ks'), p: fresh('p') }));
   });
 });
