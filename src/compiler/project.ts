@@ -15,6 +15,7 @@ import { agreementAssembly } from '../domain/agreements.js';
 import {
   baseYearOf,
   computedIndexOf,
+  existsCondition,
   FIELD_ORDERS,
   inForceCondition,
   navigationOf,
@@ -312,8 +313,7 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    // The vocabulary's one "exists as of" rule (existsOn), over the life the loader stored.
-    conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
+    conditions.push(`(${asOf} IS NULL OR ${existsCondition(ag, asOf)})`);
     reads.push('existsFrom', 'existsUntil');
   }
   const edges = `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key}, ${k}.enacted AS ${en}, ${k}.kind AS ${kind} ${byKind.length > 0 ? `WHERE ${byKind.join(' AND ')} ` : ''}`;

@@ -61,6 +61,13 @@ export const earliestDay = (d: string): string => `${d} + substring('-01-01', si
 export const inForceCondition = (r: string, days: string): string =>
   `((${r}.from IS NULL OR ${earliestDay(`${r}.from`)} <= ${days}[1]) AND (${r}.until IS NULL OR ${earliestDay(`${r}.until`)} > ${days}[0]))`;
 
+/**
+ * The record `v` (an entity node, or an agreement's record) existed on the date whose first and last days are
+ * `days[0]` and `days[1]` (a list expression): the vocabulary's one "exists as of" rule (`existsOn`) over the life the
+ * loader stored, `existsFrom` on or before the last day and `existsUntil` (none: still exists) after the first.
+ */
+export const existsCondition = (v: string, days: string): string => `(${v}.existsFrom <= ${days}[1] AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > ${days}[0]))`;
+
 /** The roles a CHAIRS relationship has (the graph's statistics count by it too; the seed format requires one of them). */
 export const CHAIR_ROLES = ['CHIEF', 'DEPUTY'] as const;
 export type ChairRole = (typeof CHAIR_ROLES)[number];

@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { baseYearOf, CHAIR_ROLES, computedIndexOf, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsCondition, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
@@ -20,6 +20,7 @@ import { createRepositories, type Repositories } from '../../src/repositories/in
 import { NODE_PROPS, RELATIONSHIP_PROPS } from '../../src/seed/schemas.js';
 import { agreementAssembly } from '../../src/domain/agreements.js';
 import { withAgreementAssembly } from '../../src/repositories/agreement-repository.js';
+import { stateStatement } from '../../src/repositories/analytics-repository.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
 const CYPHER = new URL('../../cypher/', import.meta.url).pathname;
@@ -86,7 +87,7 @@ describe('each navigation rule written once', () => {
 
   it('no resolver or service filters or sorts neighbours by a rule of its own (role, period, field order)', () => {
     const rule = /(filter|sort|find)\([^;]*rel\[['"](role|from|until|on|ordinal)['"]\]|inForceOn\(/;
-    const copies = [...code('resolvers'), ...code('services')].filter(([file, text]) => rule.test(text) && file !== 'services/time.ts' && file !== 'services/analytics-service.ts');
+    const copies = [...code('resolvers'), ...code('services')].filter(([file, text]) => rule.test(text) && file !== 'services/time.ts');
     expect(copies.map(([file]) => file)).toEqual([]);
     // An order is its Cypher keys only: no JavaScript comparator beside them.
     for (const order of Object.values(FIELD_ORDERS)) expect(Object.keys(order)).toEqual(['keys']);
@@ -134,5 +135,23 @@ describe('each navigation rule written once', () => {
     const withParties = compiled('{ node(id: "agreement:x") { ... on Agreement { name parties { id } } } }');
     const fresh = (base: string): string => withParties.match(new RegExp(`\\b${base}\\d+\\b`))?.[0] ?? base;
     expect(withParties).toContain(agreementAssembly('nodes', { rels: fresh('rels'), x: fresh('x'), ks: fresh('ks'), p: fresh('p') }));
+  });
+
+  it('stateAsOf keeps what existed and held on the date by the domain\'s fragments, in its statements and compiled alike (no service filters by a period)', async () => {
+    const catalog = await CypherCatalog.load();
+    const days = '$stateDays';
+    const meetings = stateStatement(catalog.get('analytics/state-meetings'));
+    for (const rule of [existsCondition('m', days), inForceCondition('a', days), inForceCondition('p', days)]) expect(meetings).toContain(rule);
+    expect(stateStatement(catalog.get('analytics/state-hostings'))).toContain(inForceCondition('h', days));
+    expect(stateStatement(catalog.get('analytics/state-agreements'))).toContain(existsCondition('agreement', days));
+
+    const operation = '{ stateAsOf(date: "2005") { meetings { meeting { id } administeredBy { organisation { id } } parent { id } } hostings { host { id } } agreements { id } } }';
+    const [statement] = explainOperation(new OperationCompiler({} as Database, repos), buildSchema(), parse(operation), {}, repos);
+    for (const rule of [existsCondition('m', days), inForceCondition('a', days), inForceCondition('p', days), inForceCondition('h', days), existsCondition('r', days)]) {
+      expect(statement!.cypher).toContain(rule);
+    }
+    // The services' code names no stored life or period: the statements apply them.
+    const periods = code('services').filter(([file, text]) => file !== 'services/time.ts' && /\[['"](existsFrom|existsUntil|from|until)['"]\]/.test(text));
+    expect(periods.map(([file]) => file)).toEqual([]);
   });
 });
