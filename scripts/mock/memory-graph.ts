@@ -8,7 +8,7 @@
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
 import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
-import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
+import { partyRequestId, type AgreementFilter, type AgreementPageQuery, type PartyAgreementsRequest } from '../../src/repositories/agreement-repository.js';
 import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityPageQuery, type NeighbourRequest, type RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
 import type { Dataset } from '../../src/seed/format.js';
@@ -216,11 +216,14 @@ export class MemoryGraph {
     });
 
   /** cypher/agreement/of-parties.cypher: each party's agreements by enactment, then key. */
-  ofParties = async (keys: readonly string[]) =>
+  // The statement's rules (src/domain/navigation.ts ofKinds, existsCondition), over the memory graph.
+  ofParties = async (requests: readonly PartyAgreementsRequest[]) =>
     new Map(
-      keys.map((k) => [
-        k,
-        [...this.agreements.values()].filter((a) => a.partyKeys.includes(k)).sort((a, b) => compare(a.enacted ?? '~', b.enacted ?? '~') || compare(a.key, b.key)),
+      requests.map((r) => [
+        partyRequestId(r),
+        [...this.agreements.values()]
+          .filter((a) => a.partyKeys.includes(r.key) && (!r.kinds || r.kinds.length === 0 || r.kinds.includes(a.kind)) && (!r.asOf || existsOn(a, r.asOf[0], r.asOf[1])))
+          .sort((a, b) => compare(a.enacted ?? '~', b.enacted ?? '~') || compare(a.key, b.key)),
       ]),
     );
 }

@@ -20,6 +20,7 @@ import {
   inForceCondition,
   navigationOf,
   neighbourOrder as commonOrder,
+  ofKinds,
   roleCondition,
   stringLiteral,
   type ObservationsField,
@@ -301,11 +302,11 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
   const ag = e.fresh('ag');
   const byKind: string[] = [];
   const conditions: string[] = [];
-  if (spec.agreementKind !== undefined) byKind.push(`${kind} = '${spec.agreementKind}'`);
+  if (spec.agreementKind !== undefined) byKind.push(ofKinds(kind, `[${stringLiteral(spec.agreementKind)}]`));
   // A filter whose argument the document never gives (and that has no default) is off: not emitted, nothing read for it.
   if (spec.filtered && given(group, 'kinds')) {
     const kinds = e.argument(group, 'kinds');
-    byKind.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`);
+    byKind.push(ofKinds(kind, kinds));
   }
   const reads = agreementReads(e, group.nodes);
   if (spec.filtered && given(group, 'asOf')) {

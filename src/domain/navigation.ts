@@ -68,6 +68,9 @@ export const inForceCondition = (r: string, days: string): string =>
  */
 export const existsCondition = (v: string, days: string): string => `(${v}.existsFrom <= ${days}[1] AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > ${days}[0]))`;
 
+/** The agreement kind `kind` is one of `kinds` (a list expression; null or empty: any kind). */
+export const ofKinds = (kind: string, kinds: string): string => `(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`;
+
 /** The roles a CHAIRS relationship has (the graph's statistics count by it too; the seed format requires one of them). */
 export const CHAIR_ROLES = ['CHIEF', 'DEPUTY'] as const;
 export type ChairRole = (typeof CHAIR_ROLES)[number];

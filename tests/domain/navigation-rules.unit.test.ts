@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsCondition, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsCondition, FIELD_ORDERS, ofKinds, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
@@ -153,5 +153,26 @@ describe('each navigation rule written once', () => {
     // The services' code names no stored life or period: the statements apply them.
     const periods = code('services').filter(([file, text]) => file !== 'services/time.ts' && /\[['"](existsFrom|existsUntil|from|until)['"]\]/.test(text));
     expect(periods.map(([file]) => file)).toEqual([]);
+  });
+
+  it("the party-agreement filters (kinds, asOf) are the domain's fragments in agreement/of-parties and in the compiled projection; no resolver filters agreements itself", async () => {
+    const catalog = await CypherCatalog.load();
+    const ofParties = withAgreementAssembly(catalog.get('agreement/of-parties'));
+    expect(ofParties).toContain(ofKinds('kind', 'req.kinds'));
+    expect(ofParties).toContain(existsCondition('a', 'req.asOf'));
+
+    const schema = buildSchema();
+    const compiler = new OperationCompiler({} as Database, repos);
+    const operation = '{ node(id: "x:y") { ... on Country { agreements(kinds: [EPA], asOf: "2010") { id } } ... on Organisation { mous { id } } } }';
+    const cypher = explainOperation(compiler, schema, parse(operation), {}, repos)[0]!.cypher;
+    const names = [...new Set(cypher.match(/\b(?:kind|ag)\d+\b|\$c\d+/g) ?? [])];
+    const built = (fragment: (a: string, b: string) => string): boolean => names.some((a) => names.some((b) => cypher.includes(fragment(a, b))));
+    expect(built((kind, kinds) => ofKinds(kind, kinds))).toBe(true);
+    expect(built((ag, days) => existsCondition(ag, days))).toBe(true);
+    expect(names.some((kind) => cypher.includes(ofKinds(kind, `[${stringLiteral('MOU')}]`)))).toBe(true);
+
+    // The resolvers keep no copy: no agreement kind compared, no "exists as of" applied to a list of agreements.
+    const copies = code('resolvers').filter(([, text]) => /\.kind\s*===\s*\w+\.agreementKind|kinds\??\.includes\(|\.filter\([^;]*existsAsOf/.test(text));
+    expect(copies.map(([file]) => file)).toEqual([]);
   });
 });
