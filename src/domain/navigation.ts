@@ -66,7 +66,10 @@ export const inForceCondition = (r: string, days: string): string =>
  * `days[0]` and `days[1]` (a list expression): the vocabulary's one "exists as of" rule (`existsOn`) over the life the
  * loader stored, `existsFrom` on or before the last day and `existsUntil` (none: still exists) after the first.
  */
-export const existsCondition = (v: string, days: string): string => `(${v}.existsFrom <= ${days}[1] AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > ${days}[0]))`;
+export const existsCondition = (v: string, days: string): string => existsBetween(v, `${days}[0]`, `${days}[1]`);
+
+/** existsCondition over the date's first and last days given apart (two expressions, as the list filters' parameters). */
+export const existsBetween = (v: string, first: string, last: string): string => `(${v}.existsFrom <= ${last} AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > ${first}))`;
 
 /** The agreement kind `kind` is one of `kinds` (a list expression; null or empty: any kind). */
 export const ofKinds = (kind: string, kinds: string): string => `(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`;

@@ -6,7 +6,7 @@ import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from 
 import type { Database, QueryContext } from '../neo4j/database.js';
 import { compact } from '../neo4j/cypher-text.js';
 import { agreementAssembly } from '../domain/agreements.js';
-import { existsCondition, ofKinds } from '../domain/navigation.js';
+import { existsBetween, existsCondition, ofKinds } from '../domain/navigation.js';
 import type { Keyset } from './records.js';
 import type { AgreementRecord, EntityRecord } from './records.js';
 
@@ -77,11 +77,12 @@ const SLOTS: Readonly<Record<string, string>> = {
   assembleNodes: agreementAssembly('nodes'),
   ofKinds: ofKinds('kind', 'req.kinds'),
   existsAsOf: existsCondition('a', 'req.asOf'),
+  filterExistsAsOf: existsBetween('r0', '$asOf', '$asOfLatest'),
 };
 
-/** The statement `text` with its slots (`{{assembleKeys}}`, `{{assembleNodes}}`, `{{ofKinds}}`, `{{existsAsOf}}`) filled from the domain. */
+/** The statement `text` with its slots (`{{assembleKeys}}`, `{{assembleNodes}}`, `{{ofKinds}}`, `{{existsAsOf}}`, `{{filterExistsAsOf}}`) filled from the domain. */
 export function withAgreementAssembly(text: string): string {
-  return text.replace(/\{\{(assembleKeys|assembleNodes|ofKinds|existsAsOf)\}\}/g, (_, slot: string) => SLOTS[slot]!);
+  return text.replace(/\{\{(assembleKeys|assembleNodes|ofKinds|existsAsOf|filterExistsAsOf)\}\}/g, (_, slot: string) => SLOTS[slot]!);
 }
 
 /**

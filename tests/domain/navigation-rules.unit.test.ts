@@ -11,7 +11,7 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsCondition, FIELD_ORDERS, ofKinds, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsBetween, existsCondition, FIELD_ORDERS, ofKinds, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
@@ -174,5 +174,13 @@ describe('each navigation rule written once', () => {
     // The resolvers keep no copy: no agreement kind compared, no "exists as of" applied to a list of agreements.
     const copies = code('resolvers').filter(([, text]) => /\.kind\s*===\s*\w+\.agreementKind|kinds\??\.includes\(|\.filter\([^;]*existsAsOf/.test(text));
     expect(copies.map(([file]) => file)).toEqual([]);
+  });
+
+  it('the list filters\' asOf (entities and agreements) is the domain\'s "exists as of" fragment too', () => {
+    expect(existsCondition('v', 'd')).toBe(existsBetween('v', 'd[0]', 'd[1]'));
+    expect(repos.entities.countStatement('Meeting', { asOf: '2005-01-01', asOfLatest: '2005-12-31' }).cypher).toContain(existsBetween('n', '$asOf', '$asOfLatest'));
+    expect(repos.agreements.countStatement({ asOf: '2005-01-01', asOfLatest: '2005-12-31' }).cypher).toContain(existsBetween('r0', '$asOf', '$asOfLatest'));
+    const written = readdirSync(CYPHER, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cypher') && /existsFrom\s*<=/.test(readFileSync(path.join(CYPHER, f), 'utf8')));
+    expect(written).toEqual([]);
   });
 });
