@@ -1,8 +1,7 @@
-// agreement/all: every agreement as one row: the AGREEMENT relationships that share an
-// agreementKey, grouped, the Japanese side first. Shared by the agreement statements.
-MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity)
-WITH r.agreementKey AS key, r, a, b
-ORDER BY b.name
-WITH key, collect(r)[0] AS r0, collect(DISTINCT a.key) AS fromKeys, collect(b.key) AS toKeys
+// agreement/all: every agreement as one row, built by the one agreement assembly (the assembleKeys slot:
+// src/domain/agreements.ts, AgreementRepository), the Japanese side first. Shared by the agreement statements.
+MATCH ()-[k:AGREEMENT]->()
+WITH DISTINCT k.agreementKey AS key
+{{assembleKeys}}
 WITH key, r0, fromKeys + toKeys AS partyKeys,
      {{> agreement/record}} AS agreement

@@ -1,17 +1,19 @@
-// agreement/of-parties: for each party key, the agreements it is party to, oldest first (by the
-// earliest enactment among its own AGREEMENT relationships, then key): the keys in that order, and
-// the agreements themselves, each built exactly as agreement/by-keys builds it.
-UNWIND $keys AS partyKey
-MATCH (:Entity {key: partyKey})-[k:AGREEMENT]-()
-WITH partyKey, k.agreementKey AS agreementKey, min(k.enacted) AS enacted
-ORDER BY partyKey, enacted, agreementKey
-WITH partyKey, collect(agreementKey) AS agreementKeys
+// agreement/of-parties: for each request (`req`: an entity's `key`, the agreement `kinds` it keeps or null, the
+// days `asOf` [first, last] the agreements must exist on or null, its `id`), the agreements the entity is party
+// to, oldest first (by the earliest enactment among its own AGREEMENT relationships, then key): the keys in that
+// order, and the agreements themselves, built by the one agreement assembly (the assembleKeys slot), as
+// agreement/by-keys builds them. The ofKinds and existsAsOf slots hold the rules of src/domain/navigation.ts, as
+// the compiler applies them.
+UNWIND $requests AS req
+MATCH (:Entity {key: req.key})-[k:AGREEMENT]-()
+WITH req, k.agreementKey AS agreementKey, k.kind AS kind, min(k.enacted) AS enacted
+WHERE {{ofKinds}}
+WITH req, agreementKey, enacted
+ORDER BY req.id, enacted, agreementKey
+WITH req, collect(agreementKey) AS agreementKeys
 CALL (agreementKeys) {
-  MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity)
-  WHERE r.agreementKey IN agreementKeys
-  WITH r.agreementKey AS key, r, a, b
-  ORDER BY b.name
-  WITH key, collect(r)[0] AS r0, collect(DISTINCT a.key) AS fromKeys, collect(b.key) AS toKeys
+  UNWIND agreementKeys AS key
+  {{assembleKeys}}
   RETURN collect({{> agreement/record}}) AS agreements
 }
-RETURN partyKey AS key, agreementKeys, agreements
+RETURN req.id AS id, agreementKeys, [a IN agreements WHERE req.asOf IS NULL OR {{existsAsOf}}] AS agreements

@@ -5,7 +5,7 @@
 // (src/seed/format.ts checks it), so an edge's value is its agreement's. Agreements without {{prop}} (undated
 // ones in date order) sort after the others in the order asked for, as {{none}}: a backward page reads the
 // other way, so it reads them first ($undatedFirst); a forward page reads them only when the indexed ones do not
-// fill it. Each agreement with its parties (`n {.*, labels: labels(n)}`) when $parties, as agreement/page returns them.
+// fill it. Each agreement built by the one agreement assembly (the assembleNodes slot), with its parties (`n {.*, labels: labels(n)}`) when $parties, as agreement/page returns them.
 // Every slot comes from the whitelist in agreement-repository.ts.
 CALL () {
   WITH 1 AS one
@@ -38,14 +38,8 @@ CALL (head, indexed) {
 }
 UNWIND (head + indexed + tail)[..toInteger($limit)] AS key
 CALL (key) {
-  MATCH (a:Entity)-[r:AGREEMENT]->(b:Entity)
-  WHERE r.agreementKey = key
-  WITH r, a, b
-  ORDER BY b.name
-  WITH collect(r)[0] AS r0, collect(DISTINCT a.key) AS fromKeys, collect(b.key) AS toKeys,
-       collect(DISTINCT CASE WHEN $parties THEN a {.*, labels: labels(a)} END) AS fromNodes,
-       collect(CASE WHEN $parties THEN b {.*, labels: labels(b)} END) AS toNodes
-  RETURN {{> agreement/record}} AS agreement, fromNodes + toNodes AS parties
+  {{assembleNodes}}
+  RETURN {{> agreement/record}} AS agreement, CASE WHEN $parties THEN [p IN fromNodes + toNodes | p {.*, labels: labels(p)}] ELSE [] END AS parties
 }
 WITH agreement, {{sort}} AS sortValue, parties
 RETURN agreement, sortValue, parties

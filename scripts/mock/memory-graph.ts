@@ -7,9 +7,8 @@
  * Each method does what the repository's Cypher does (cypher/entity/, cypher/agreement/): the same filters, sort
  * orders (Neo4j compares strings by code point, as `<` does here) and keyset cursors.
  */
-import { DEFAULT_BASE_YEAR } from '../../src/domain/navigation.js';
 import { existsOn, OPENING_DATE_PROPERTIES } from '../../src/domain/vocabulary.js';
-import type { AgreementFilter, AgreementPageQuery } from '../../src/repositories/agreement-repository.js';
+import { partyRequestId, type AgreementFilter, type AgreementPageQuery, type PartyAgreementsRequest } from '../../src/repositories/agreement-repository.js';
 import { neighbourRequestId, type EntityFilter, type EntityLabel, type EntityPageQuery, type NeighbourRequest, type RelatedRow } from '../../src/repositories/entity-repository.js';
 import type { AgreementRecord, EntityRecord, Keyset, RelationshipRecord } from '../../src/repositories/records.js';
 import type { Dataset } from '../../src/seed/format.js';
@@ -108,8 +107,8 @@ export class MemoryGraph {
         .filter((x) => x.node !== undefined)
         .filter((x) => !request.labels || x.node.labels.some((l) => request.labels!.includes(l)));
       // `indexed`: src/domain/navigation.ts, baseYearOf and computedIndexOf.
-      const own = this.nodes.get(request.key)?.['baseYear'];
-      const baseYear = typeof own === 'number' ? own : DEFAULT_BASE_YEAR;
+      // The stored base year, which the seed format requires of every indicator (no default).
+      const baseYear = this.nodes.get(request.key)?.['baseYear'];
       const base = found.find((x) => x.node['year'] === baseYear)?.node['value'];
       const indexed = found
         .map((x) => {
@@ -217,11 +216,14 @@ export class MemoryGraph {
     });
 
   /** cypher/agreement/of-parties.cypher: each party's agreements by enactment, then key. */
-  ofParties = async (keys: readonly string[]) =>
+  // The statement's rules (src/domain/navigation.ts ofKinds, existsCondition), over the memory graph.
+  ofParties = async (requests: readonly PartyAgreementsRequest[]) =>
     new Map(
-      keys.map((k) => [
-        k,
-        [...this.agreements.values()].filter((a) => a.partyKeys.includes(k)).sort((a, b) => compare(a.enacted ?? '~', b.enacted ?? '~') || compare(a.key, b.key)),
+      requests.map((r) => [
+        partyRequestId(r),
+        [...this.agreements.values()]
+          .filter((a) => a.partyKeys.includes(r.key) && (!r.kinds || r.kinds.length === 0 || r.kinds.includes(a.kind)) && (!r.asOf || existsOn(a, r.asOf[0], r.asOf[1])))
+          .sort((a, b) => compare(a.enacted ?? '~', b.enacted ?? '~') || compare(a.key, b.key)),
       ]),
     );
 }

@@ -7,7 +7,7 @@
  * answer MOCK_UNSUPPORTED, saying to ask the API.
  */
 import { GraphQLError } from 'graphql';
-import { NODE_LABELS } from '../../src/domain/vocabulary.js';
+import { existsOn, NODE_LABELS } from '../../src/domain/vocabulary.js';
 import type { GraphRelationshipRecord, PathRecord } from '../../src/repositories/analytics-repository.js';
 import type { Repositories } from '../../src/repositories/index.js';
 import { wordsOf } from '../../src/repositories/search-repository.js';
@@ -111,24 +111,30 @@ export function memoryRepositories(graph: MemoryGraph): Repositories {
         return { node: graph.node(k)!, supersedes: s ? rel(s) : null };
       });
     },
-    async stateCandidates() {
+    async state(days: readonly [string, string]) {
       const link = (r: StoredRelationship) => ({ rel: r.rel, fromKey: r.from, toKey: r.to });
+      // The statements' rules (src/domain/navigation.ts existsCondition, inForceCondition), over the memory graph.
+      const earliest = (d: unknown) => (typeof d === 'string' ? d + '-01-01'.slice(d.length - 4) : null);
+      const held = (r: StoredRelationship) => {
+        const [from, until] = [earliest(r.rel['from']), earliest(r.rel['until'])];
+        return (from === null || from <= days[1]) && (until === null || until > days[0]);
+      };
       const meetings = [...graph.nodes.values()]
-        .filter((n) => graph.has(n, 'Meeting'))
+        .filter((n) => graph.has(n, 'Meeting') && existsOn(n, days[0], days[1]))
         .sort((x, y) => compare(x.name, y.name))
         .map((m) => ({
           node: m,
-          administrations: links(m.key, 'ADMINISTERED_BY').map(link),
-          parents: links(m.key, 'PART_OF').filter((r) => graph.has(graph.node(r.to)!, 'Meeting')).map(link),
+          administrations: links(m.key, 'ADMINISTERED_BY').filter(held).map(link),
+          parents: links(m.key, 'PART_OF').filter((r) => graph.has(graph.node(r.to)!, 'Meeting') && held(r)).map(link),
         }));
       const hostings = graph.relationships
-        .filter((r) => r.rel.type === 'HOSTED')
+        .filter((r) => r.rel.type === 'HOSTED' && held(r))
         .sort((x, y) => compare(x.to, y.to) || compare(x.rel['from'] ?? '', y.rel['from'] ?? '') || compare(x.from, y.from))
         .map(link);
       const linked = [...meetings.flatMap((m) => [...m.administrations, ...m.parents].map((l) => l.toKey)), ...hostings.flatMap((h) => [h.fromKey, h.toKey])];
       return { meetings, hostings, linked: linked.map((k) => graph.node(k)!) };
     },
-    allAgreements: async () => [...graph.agreements.values()],
+    allAgreements: async (_ctx: unknown, days: readonly [string, string] | null = null) => [...graph.agreements.values()].filter((a) => days === null || existsOn(a, days[0], days[1])),
     agreementFacts: async () =>
       graph.relationships
         .filter((r) => r.rel.type === 'AGREEMENT')

@@ -11,13 +11,16 @@ import { Emit, mapLiteral, NotCompilable, type FieldGroup } from './emit.js';
 import { neighbourOrder, neighbourPattern, neighboursByRole } from './by-role.js';
 import { tryParsePartialDate } from '../services/dates.js';
 import { SEARCHABLE_LABELS } from '../domain/vocabulary.js';
+import { agreementAssembly } from '../domain/agreements.js';
 import {
   baseYearOf,
   computedIndexOf,
+  existsCondition,
   FIELD_ORDERS,
   inForceCondition,
   navigationOf,
   neighbourOrder as commonOrder,
+  ofKinds,
   roleCondition,
   stringLiteral,
   type ObservationsField,
@@ -56,13 +59,11 @@ function entriesOf(record: string): [string, string][] {
 }
 
 /**
- * Cypher clauses that build the agreement `key` (one row, `as`, or none), as agreement/by-keys
- * builds it (with the same record assembly, cypher/agreement/record.cypher): the first relationship
- * by the far party's name, the Japanese side first. Only the record's entries in `reads` (and `key`)
- * are read; `partyKeys` is always an entry (it marks the record as an agreement: Node's type
- * resolution), null unless read, and the parties' keys are only read when it is. The relationships are
- * matched once. Written without aggregate functions: Neo4j 5.26 refuses an aggregation anywhere inside
- * an expression subquery of a projection ("implicit grouping expressions"), so lists come from COLLECT {}.
+ * Cypher clauses that build the agreement `key` (one row, `as`, or none) with the one assembly
+ * (src/domain/agreements.ts) and record (cypher/agreement/record.cypher) of the statements of cypher/agreement/.
+ * Only the record's entries in `reads` (and `key`) are read; `partyKeys` is always an entry (it marks the record as
+ * an agreement: Node's type resolution), null unless read, and the parties' keys are only read when it is (their
+ * nodes when the selection projects parties).
  */
 export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: Iterable<string>): string {
   const wanted = new Set(['key', ...reads]);
@@ -72,23 +73,8 @@ export function agreementClauses(e: Emit, keyExpr: string, as: string, reads: It
     .filter(([name]) => wanted.has(name) || name === 'partyKeys')
     .map(([name, expr]) => `${name}: ${name === 'partyKeys' && !keys ? 'null' : expr}`);
   if (nodes) record.push(`${PARTY_NODES}: fromNodes + toNodes`);
-  // AGREEMENT relationships join Entity nodes only (the loaders write them between keyed entities): the ends' labels are not checked.
-  const match = 'MATCH (a)-[r:AGREEMENT]->(b) WHERE r.agreementKey = key WITH r, a, b ORDER BY b.name';
-  if (!keys) return `WITH ${keyExpr} AS key WITH key, head(COLLECT { ${match} RETURN r }) AS r0 WHERE r0 IS NOT NULL WITH {${record.join(', ')}} AS ${as}`;
-  const rels = e.fresh('rels');
-  const x = e.fresh('x');
-  const ks = e.fresh('ks');
-  const p = e.fresh('p');
-  const ends = (suffix: string) =>
-    `reduce(${ks} = [], ${x} IN ${rels} | CASE WHEN ${x}.a IN ${ks} THEN ${ks} ELSE ${ks} + ${x}.a END) AS from${suffix}, [${x} IN ${rels} | ${x}.b] AS to${suffix}`;
-  // With the parties' nodes (their projection reads them here, not again by key), the keys come from the nodes.
-  const grouped = nodes
-    ? `WITH key, ${rels}[0].r AS r0, ${ends('Nodes')} WITH key, r0, fromNodes, toNodes, [${p} IN fromNodes | ${p}.key] AS fromKeys, [${p} IN toNodes | ${p}.key] AS toKeys `
-    : `WITH key, ${rels}[0].r AS r0, ${ends('Keys')} `;
-  return (
-    `WITH ${keyExpr} AS key WITH key, COLLECT { ${match} RETURN {r: r, a: ${nodes ? 'a' : 'a.key'}, b: ${nodes ? 'b' : 'b.key'}} } AS ${rels} WHERE size(${rels}) > 0 ` +
-    `${grouped}WITH {${record.join(', ')}} AS ${as}`
-  );
+  const assembly = keys ? agreementAssembly(nodes ? 'nodes' : 'keys', { rels: e.fresh('rels'), x: e.fresh('x'), ks: e.fresh('ks'), p: e.fresh('p') }) : agreementAssembly('first');
+  return `WITH ${keyExpr} AS key ${assembly} WITH {${record.join(', ')}} AS ${as}`;
 }
 
 /**
@@ -316,11 +302,11 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
   const ag = e.fresh('ag');
   const byKind: string[] = [];
   const conditions: string[] = [];
-  if (spec.agreementKind !== undefined) byKind.push(`${kind} = '${spec.agreementKind}'`);
+  if (spec.agreementKind !== undefined) byKind.push(ofKinds(kind, `[${stringLiteral(spec.agreementKind)}]`));
   // A filter whose argument the document never gives (and that has no default) is off: not emitted, nothing read for it.
   if (spec.filtered && given(group, 'kinds')) {
     const kinds = e.argument(group, 'kinds');
-    byKind.push(`(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`);
+    byKind.push(ofKinds(kind, kinds));
   }
   const reads = agreementReads(e, group.nodes);
   if (spec.filtered && given(group, 'asOf')) {
@@ -328,8 +314,7 @@ function partyAgreements(e: Emit, v: string, spec: PartyAgreementsField, group: 
       const day = typeof value === 'string' ? tryParsePartialDate(value) : null;
       return day ? [day.earliest, day.latest] : null;
     });
-    // The vocabulary's one "exists as of" rule (existsOn), over the life the loader stored.
-    conditions.push(`(${asOf} IS NULL OR (${ag}.existsFrom <= ${asOf}[1] AND (${ag}.existsUntil IS NULL OR ${ag}.existsUntil > ${asOf}[0])))`);
+    conditions.push(`(${asOf} IS NULL OR ${existsCondition(ag, asOf)})`);
     reads.push('existsFrom', 'existsUntil');
   }
   const edges = `MATCH (${v})-[${k}:AGREEMENT]-() WITH DISTINCT ${k}.agreementKey AS ${key}, ${k}.enacted AS ${en}, ${k}.kind AS ${kind} ${byKind.length > 0 ? `WHERE ${byKind.join(' AND ')} ` : ''}`;

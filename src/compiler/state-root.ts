@@ -1,9 +1,8 @@
 /**
- * Compiled `stateAsOf(date)`: what existed and held on a date, in one statement, by the service's rules:
- * meetings and agreements by the vocabulary's one "exists as of" rule over the life the loader stored
- * (`existsOn`: `existsFrom` on or before the date's last day, `existsUntil` after its first), and the
- * administrations, parents and hostings by their own periods (`inForceOn`, src/services/time.ts: the start's
- * earliest day on or before the last day, the end's earliest day after the first; an unknown end is "still is").
+ * Compiled `stateAsOf(date)`: what existed and held on a date, in one statement, by the rules the statements of
+ * cypher/analytics/state-… apply too (src/domain/navigation.ts): meetings and agreements by the one "exists as of"
+ * rule over the life the loader stored (existsCondition), the administrations, parents and hostings by their own
+ * periods (inForceCondition: an unknown end is "still is").
  * The value has the service's shape (`StateAsOfView`: meetings by name, hostings by hosted body,
  * start and host), with each navigation the selection asks for under `__c`. The agreements are
  * sorted here with the service's own comparator (`localeCompare`, which Cypher's ORDER BY is not).
@@ -11,6 +10,7 @@
 import { getNamedType, type FieldNode, type GraphQLField, type GraphQLNamedType } from 'graphql';
 import type { AgreementRecord } from '../repositories/records.js';
 import { OPENING_DATE_PROPERTIES } from '../domain/vocabulary.js';
+import { existsCondition, inForceCondition } from '../domain/navigation.js';
 import { parsePartialDate } from '../services/dates.js';
 import { mapLiteral, type Emit } from './emit.js';
 import { agreementClauses, agreementReads, MAX_ITEMS, projectAgreement, projectEdge, projectEntity } from './project.js';
@@ -19,15 +19,14 @@ import type { RootTranslator } from './roots.js';
 /** The date that opens `v`'s life as the source gives it (vocabulary `openingDateOf`). */
 const openingDate = (v: string): string => `coalesce(${OPENING_DATE_PROPERTIES.map((p) => `${v}.${p}`).join(', ')})`;
 
-/** Earliest day of a stored partial date (as project.ts compares them). */
-const earliest = (d: string): string => `${d} + substring('-01-01', size(${d}) - 4)`;
+/** The date's first and last days, as the domain's fragments read them (the statements of cypher/analytics/state-… take the same). */
+const DAYS = '$stateDays';
 
-/** `v` (an entity or agreement relationship) exists between `$stateFirst` and `$stateLast` (vocabulary `existsOn`). */
-const exists = (v: string): string => `${v}.existsFrom <= $stateLast AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > $stateFirst)`;
+/** `v` (an entity or agreement relationship) exists on the date (the domain's existsCondition). */
+const exists = (v: string): string => existsCondition(v, DAYS);
 
-/** `r`'s period (`from`, `until`) is in force between `$stateFirst` and `$stateLast`. */
-const held = (r: string): string =>
-  `(${r}.from IS NULL OR ${earliest(`${r}.from`)} <= $stateLast) AND (${r}.until IS NULL OR ${earliest(`${r}.until`)} > $stateFirst)`;
+/** `r`'s period (`from`, `until`) is in force on the date (the domain's inForceCondition). */
+const held = (r: string): string => inForceCondition(r, DAYS);
 
 /** The field groups named `name` that `nodes` select on the object type `type`. */
 function groupsOf(e: Emit, type: GraphQLNamedType, nodes: readonly FieldNode[], name: string) {
@@ -85,7 +84,7 @@ export const stateAsOf: RootTranslator = (args) => {
   return {
     variant: '',
     bound: 1,
-    params: { stateDate: day.value, stateFirst: day.earliest, stateLast: day.latest },
+    params: { stateDate: day.value, stateDays: [day.earliest, day.latest] },
     build,
     columns: ['value'],
     finish: (rows) => {

@@ -61,8 +61,22 @@ export const earliestDay = (d: string): string => `${d} + substring('-01-01', si
 export const inForceCondition = (r: string, days: string): string =>
   `((${r}.from IS NULL OR ${earliestDay(`${r}.from`)} <= ${days}[1]) AND (${r}.until IS NULL OR ${earliestDay(`${r}.until`)} > ${days}[0]))`;
 
-/** The roles a CHAIRS relationship has (the graph's statistics count by it too). */
-export type ChairRole = 'CHIEF' | 'DEPUTY';
+/**
+ * The record `v` (an entity node, or an agreement's record) existed on the date whose first and last days are
+ * `days[0]` and `days[1]` (a list expression): the vocabulary's one "exists as of" rule (`existsOn`) over the life the
+ * loader stored, `existsFrom` on or before the last day and `existsUntil` (none: still exists) after the first.
+ */
+export const existsCondition = (v: string, days: string): string => existsBetween(v, `${days}[0]`, `${days}[1]`);
+
+/** existsCondition over the date's first and last days given apart (two expressions, as the list filters' parameters). */
+export const existsBetween = (v: string, first: string, last: string): string => `(${v}.existsFrom <= ${last} AND (${v}.existsUntil IS NULL OR ${v}.existsUntil > ${first}))`;
+
+/** The agreement kind `kind` is one of `kinds` (a list expression; null or empty: any kind). */
+export const ofKinds = (kind: string, kinds: string): string => `(${kinds} IS NULL OR size(${kinds}) = 0 OR ${kind} IN ${kinds})`;
+
+/** The roles a CHAIRS relationship has (the graph's statistics count by it too; the seed format requires one of them). */
+export const CHAIR_ROLES = ['CHIEF', 'DEPUTY'] as const;
+export type ChairRole = (typeof CHAIR_ROLES)[number];
 
 /** A field that follows one relationship type to the neighbours of the entity. */
 export interface RelatedField {
@@ -112,12 +126,12 @@ export interface AgreementPartiesField {
 export type NavigationField = RelatedField | ObservationsField | PartyAgreementsField | EdgeEndField | AgreementPartiesField;
 export type NavigationKind = NavigationField['kind'];
 
-/** The base year of an indicator that states none: its index is 100 in that year. */
-export const DEFAULT_BASE_YEAR = 2005;
-
-/** The base year of the indicator `i`: its own `baseYear` when that is a number, else DEFAULT_BASE_YEAR. */
-export const baseYearOf = (i: string): string =>
-  `CASE WHEN valueType(${i}.baseYear) STARTS WITH 'INTEGER' OR valueType(${i}.baseYear) STARTS WITH 'FLOAT' THEN ${i}.baseYear ELSE ${DEFAULT_BASE_YEAR} END`;
+/**
+ * The base year of the indicator `i` (its index is 100 in that year): its stored `baseYear`, which the seed format
+ * requires of every indicator (src/seed/schemas.ts), so no default is written anywhere; Indicator.baseYear reads the
+ * same property.
+ */
+export const baseYearOf = (i: string): string => `${i}.baseYear`;
 
 /** The index of the observation `m` against `base`, the value in the base year (null without either, or with a base of 0): 100.0 in the base year, to one decimal. */
 export const computedIndexOf = (m: string, base: string): string =>

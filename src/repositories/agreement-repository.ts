@@ -5,6 +5,8 @@
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import { compact } from '../neo4j/cypher-text.js';
+import { agreementAssembly } from '../domain/agreements.js';
+import { existsBetween, existsCondition, ofKinds } from '../domain/navigation.js';
 import type { Keyset } from './records.js';
 import type { AgreementRecord, EntityRecord } from './records.js';
 
@@ -66,12 +68,44 @@ function filterParams(filter: AgreementFilter): Record<string, unknown> {
   };
 }
 
+/**
+ * The slots of cypher/agreement/ (and of the statements that include agreement/all): the one agreement assembly
+ * (src/domain/agreements.ts), and agreement/of-parties' rules over its request `req` (src/domain/navigation.ts).
+ */
+const SLOTS: Readonly<Record<string, string>> = {
+  assembleKeys: agreementAssembly('keys'),
+  assembleNodes: agreementAssembly('nodes'),
+  ofKinds: ofKinds('kind', 'req.kinds'),
+  existsAsOf: existsCondition('a', 'req.asOf'),
+  filterExistsAsOf: existsBetween('r0', '$asOf', '$asOfLatest'),
+};
+
+/** The statement `text` with its slots (`{{assembleKeys}}`, `{{assembleNodes}}`, `{{ofKinds}}`, `{{existsAsOf}}`, `{{filterExistsAsOf}}`) filled from the domain. */
+export function withAgreementAssembly(text: string): string {
+  return text.replace(/\{\{(assembleKeys|assembleNodes|ofKinds|existsAsOf|filterExistsAsOf)\}\}/g, (_, slot: string) => SLOTS[slot]!);
+}
+
+/**
+ * The agreements a party field asks for (src/resolvers/related.ts, from its declaration): the entity `key`'s, of one
+ * of `kinds` (null: any), existing on the days `asOf` (first, last; null: any).
+ */
+export interface PartyAgreementsRequest {
+  key: string;
+  kinds: readonly string[] | null;
+  asOf: readonly [string, string] | null;
+}
+
+/** One request's identity: the loader's cache key and the statement's `id` column. */
+export function partyRequestId(r: PartyAgreementsRequest): string {
+  return JSON.stringify([r.key, r.kinds, r.asOf]);
+}
+
 export class AgreementRepository {
   private readonly q;
   /**
-   * The one assembly of an agreement record (cypher/agreement/record.cypher: from its first edge `r0`, the keys
-   * `fromKeys` and `toKeys` and its `key`), as an expression: the statements of cypher/agreement/ include it, and
-   * the compiler builds its agreements with it.
+   * The one agreement record (cypher/agreement/record.cypher: from its first edge `r0`, the keys `fromKeys` and
+   * `toKeys` and its `key`, as the one assembly binds them: src/domain/agreements.ts), as an expression: the
+   * statements of cypher/agreement/ include it, and the compiler builds its agreements with it.
    */
   readonly recordExpression: string;
 
@@ -79,7 +113,8 @@ export class AgreementRepository {
     private readonly db: Database,
     catalog: CypherCatalog,
   ) {
-    this.q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties', 'agreement/record'] as const);
+    const q = catalog.require(['agreement/page', 'agreement/page-unfiltered', 'agreement/count', 'agreement/count-unfiltered', 'agreement/by-keys', 'agreement/of-parties', 'agreement/record'] as const);
+    this.q = Object.fromEntries(Object.entries(q).map(([name, text]) => [name, withAgreementAssembly(text)])) as typeof q;
     this.recordExpression = compact(this.q['agreement/record']);
   }
 
@@ -141,14 +176,14 @@ export class AgreementRepository {
     return rows.map((r) => ({ agreement: r['agreement'] as AgreementRecord, parties: r['parties'] as EntityRecord[] }));
   }
 
-  /** For each party key, its agreements, oldest first (one statement for all the keys). */
-  async ofParties(keys: readonly string[], ctx: QueryContext): Promise<Map<string, AgreementRecord[]>> {
-    const rows = await this.db.read(this.q['agreement/of-parties'], { keys }, ctx);
+  /** For each request, the agreements it keeps, oldest first, by request id (one statement for all the requests). */
+  async ofParties(requests: readonly PartyAgreementsRequest[], ctx: QueryContext): Promise<Map<string, AgreementRecord[]>> {
+    const rows = await this.db.read(this.q['agreement/of-parties'], { requests: requests.map((r) => ({ ...r, id: partyRequestId(r) })) }, ctx);
     return new Map(
       rows.map((r) => {
         const byKey = new Map((r['agreements'] as AgreementRecord[]).map((a) => [a.key, a]));
         const ordered = (r['agreementKeys'] as string[]).map((k) => byKey.get(k)).filter((a): a is AgreementRecord => a !== undefined);
-        return [r['key'] as string, ordered];
+        return [r['id'] as string, ordered];
       }),
     );
   }

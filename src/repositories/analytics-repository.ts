@@ -6,8 +6,10 @@
  */
 import neo4j from 'neo4j-driver';
 import { NODE_LABELS } from '../domain/vocabulary.js';
+import { existsCondition, inForceCondition } from '../domain/navigation.js';
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import { toPlain, type Database, type QueryContext } from '../neo4j/database.js';
+import { withAgreementAssembly } from './agreement-repository.js';
 import type { AgreementRecord, EntityRecord, LinkRecord, ProvenanceRecord, RelationshipRecord } from './records.js';
 
 /** The largest hop bound a path query may use; the whitelist holds every integer up to it. */
@@ -100,6 +102,20 @@ export interface AgreementFactRow {
 export interface CountRow {
   name: string;
   count: number;
+}
+
+/** The slots of the analytics/state-… statements: the domain's rules over the date `$stateDays` ([first day, last day]). */
+const STATE_SLOTS: Readonly<Record<string, string>> = {
+  meetingExists: existsCondition('m', '$stateDays'),
+  administrationHeld: inForceCondition('a', '$stateDays'),
+  parentHeld: inForceCondition('p', '$stateDays'),
+  hostingHeld: inForceCondition('h', '$stateDays'),
+  agreementExists: existsCondition('agreement', '$stateDays'),
+};
+
+/** An analytics/state-… statement with its slots filled (and the agreement assembly's). */
+export function stateStatement(text: string): string {
+  return withAgreementAssembly(text).replace(/\{\{(meetingExists|administrationHeld|parentHeld|hostingHeld|agreementExists)\}\}/g, (_, slot: string) => STATE_SLOTS[slot]!);
 }
 
 export class AnalyticsRepository {
@@ -221,14 +237,15 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Meetings (with administrations and parents) and hostings, and the entities they link to
-   * (`linked`: the meetings' administrators and parents, the hosts and the hosted bodies). Both
+   * The meetings that existed on the date `days` ([first day, last day]), with the administrations and parents in
+   * force then, and the hostings in force then, and the entities they link to (`linked`: the meetings'
+   * administrators and parents, the hosts and the hosted bodies), by the rules of src/domain/navigation.ts. Both
    * statements are read at once, so they share one transaction (with whatever else is read now).
    */
-  async stateCandidates(ctx: QueryContext): Promise<{ meetings: MeetingStateRow[]; hostings: LinkRecord[]; linked: EntityRecord[] }> {
+  async state(days: readonly [string, string], ctx: QueryContext): Promise<{ meetings: MeetingStateRow[]; hostings: LinkRecord[]; linked: EntityRecord[] }> {
     const [meetingRows, hostingRows] = await Promise.all([
-      this.db.read(this.q['analytics/state-meetings'], {}, ctx),
-      this.db.read(this.q['analytics/state-hostings'], {}, ctx),
+      this.db.read(stateStatement(this.q['analytics/state-meetings']), { stateDays: days }, ctx),
+      this.db.read(stateStatement(this.q['analytics/state-hostings']), { stateDays: days }, ctx),
     ]);
     const meetings = meetingRows.map((r) => ({
       node: r['node'] as EntityRecord,
@@ -240,9 +257,9 @@ export class AnalyticsRepository {
     return { meetings, hostings, linked };
   }
 
-  /** Every agreement, as the agreement loader reads it (stateAsOf primes that loader with them). */
-  async allAgreements(ctx: QueryContext): Promise<AgreementRecord[]> {
-    return (await this.db.read(this.q['analytics/state-agreements'], {}, ctx)).map((r) => r['agreement'] as AgreementRecord);
+  /** Every agreement, as the agreement loader reads it, or those that existed on the date `days` (stateAsOf primes that loader with them). */
+  async allAgreements(ctx: QueryContext, days: readonly [string, string] | null = null): Promise<AgreementRecord[]> {
+    return (await this.db.read(stateStatement(this.q['analytics/state-agreements']), { stateDays: days }, ctx)).map((r) => r['agreement'] as AgreementRecord);
   }
 
   async agreementFacts(ctx: QueryContext): Promise<AgreementFactRow[]> {

@@ -5,7 +5,7 @@
 import { spliceIdentifiers, type CypherCatalog, type IdentifierWhitelist } from '../neo4j/cypher-catalog.js';
 import type { Database, QueryContext } from '../neo4j/database.js';
 import { NODE_LABELS } from '../domain/vocabulary.js';
-import { baseYearOf, computedIndexOf, FIELD_ORDERS, inForceCondition, neighbourOrder, roleCondition, stringLiteral, type FieldOrderName } from '../domain/navigation.js';
+import { baseYearOf, computedIndexOf, existsBetween, FIELD_ORDERS, inForceCondition, neighbourOrder, roleCondition, stringLiteral, type FieldOrderName } from '../domain/navigation.js';
 import type { Keyset } from './records.js';
 import type { EntityRecord, RelationshipRecord } from './records.js';
 
@@ -162,6 +162,8 @@ export class EntityRepository {
       'entity/by-keys',
       'entity/related',
     ] as const);
+    // entity/filter's "exists as of" (src/domain/navigation.ts), in the statements that include it.
+    for (const name of ['entity/page', 'entity/count'] as const) this.q[name] = this.q[name].replaceAll('{{existsAsOf}}', existsBetween('n', '$asOf', '$asOfLatest'));
     const slots = Object.fromEntries(Object.entries(RELATED_SLOTS).map(([slot, value]) => [slot, [value]]));
     this.relatedStatement = spliceIdentifiers(this.q['entity/related'], slots, RELATED_SLOTS);
   }

@@ -1,5 +1,4 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { DEFAULT_BASE_YEAR } from '../domain/navigation.js';
 import { entityFields, num, str } from './shared.js';
 
 // The navigation fields (operatedBy, observations) are derived from their declarations in
@@ -17,7 +16,8 @@ export const customsResolvers: Resolvers = {
     ...entityFields,
     measure: (i) => str(i, 'measure') ?? i.name,
     unit: (i) => str(i, 'unit') ?? '',
-    baseYear: (i) => num(i, 'baseYear') ?? DEFAULT_BASE_YEAR,
+    // Stored on every indicator (the seed format requires it); the index's base year in Cypher is the same property (baseYearOf).
+    baseYear: (i) => num(i, 'baseYear') as number,
     note: (i) => str(i, 'note'),
   },
 

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
+import type { ChairRole } from '../domain/navigation.js';
 import type { EntityRecord } from '../repositories/records.js';
 import { entityFields, num, provenanceOf, str, typeOf } from './shared.js';
 
@@ -34,7 +35,8 @@ export const governmentResolvers: Resolvers = {
   },
 
   ChairEdge: {
-    role: (l) => (l.rel['role'] === 'DEPUTY' ? 'DEPUTY' : 'CHIEF'),
+    // The stored role (the seed format requires one of CHAIR_ROLES): no default written beside Meeting.chief's.
+    role: (l) => str(l.rel, 'role') as ChairRole,
     provenance: (l) => provenanceOf(l.rel),
   },
   AdministrationEdge: {

@@ -4,15 +4,17 @@
  * src/domain/navigation.ts); whether a list asks for its `totalCount`, which is then read with the page.
  */
 import { getArgumentValues, getDirectiveValues, GraphQLIncludeDirective, GraphQLSkipDirective, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type SelectionNode, type SelectionSetNode } from 'graphql';
-import { navigationOf, type ObservationsField, type RelatedField } from '../domain/navigation.js';
+import { navigationOf, type ObservationsField, type PartyAgreementsField, type RelatedField } from '../domain/navigation.js';
 import type { NeighbourRequest } from '../repositories/entity-repository.js';
+import type { PartyAgreementsRequest } from '../repositories/agreement-repository.js';
 import type { Services } from '../services/index.js';
-import { observationsRequestOf, requestOf } from './related.js';
+import { observationsRequestOf, partyRequestOf, requestOf } from './related.js';
 
 export interface LookAhead {
   /** The loader requests of the selected related fields and observations (without the entity's key). */
   requests: Omit<NeighbourRequest, 'key'>[];
-  partyAgreements: boolean;
+  /** The loader requests of the selected party-agreements fields (without the entity's key). */
+  partyRequests: Omit<PartyAgreementsRequest, 'key'>[];
 }
 
 function included(selection: SelectionNode, variables: Record<string, unknown>): boolean {
@@ -27,7 +29,7 @@ function included(selection: SelectionNode, variables: Record<string, unknown>):
  */
 export function lookAhead(info: GraphQLResolveInfo): LookAhead {
   const requests = new Map<string, Omit<NeighbourRequest, 'key'>>();
-  let partyAgreements = false;
+  const partyRequests = new Map<string, Omit<PartyAgreementsRequest, 'key'>>();
   const visit = (set: SelectionSetNode | undefined, typeName: string | null, fragments: readonly string[]): void => {
     for (const selection of set?.selections ?? []) {
       if (!included(selection, info.variableValues)) continue;
@@ -37,7 +39,8 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
         const declared = navigationOf(typeName, field);
         const request = declared?.kind === 'related' || declared?.kind === 'observations' ? requestWithArguments(info, typeName, selection, declared) : undefined;
         if (request) requests.set(JSON.stringify(request), request);
-        if (declared?.kind === 'partyAgreements') partyAgreements = true;
+        const party = declared?.kind === 'partyAgreements' ? requestWithArguments(info, typeName, selection, declared) : undefined;
+        if (party) partyRequests.set(JSON.stringify(party), party);
       } else if (selection.kind === Kind.INLINE_FRAGMENT) {
         visit(selection.selectionSet, selection.typeCondition?.name.value ?? typeName, fragments);
       } else {
@@ -48,16 +51,24 @@ export function lookAhead(info: GraphQLResolveInfo): LookAhead {
     }
   };
   for (const node of info.fieldNodes) visit(node.selectionSet, null, []);
-  return { requests: [...requests.values()], partyAgreements };
+  return { requests: [...requests.values()], partyRequests: [...partyRequests.values()] };
 }
 
-/** The loader request of a selected related or observations field, with its arguments (none when they cannot be read: the field reports it). */
-function requestWithArguments(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: RelatedField | ObservationsField): Omit<NeighbourRequest, 'key'> | undefined {
+/** The loader request of a selected related, observations or party-agreements field, with its arguments (none when they cannot be read: the field reports it). */
+function requestWithArguments(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: PartyAgreementsField): Omit<PartyAgreementsRequest, 'key'> | undefined;
+function requestWithArguments(info: GraphQLResolveInfo, typeName: string, node: FieldNode, declared: RelatedField | ObservationsField): Omit<NeighbourRequest, 'key'> | undefined;
+function requestWithArguments(
+  info: GraphQLResolveInfo,
+  typeName: string,
+  node: FieldNode,
+  declared: RelatedField | ObservationsField | PartyAgreementsField,
+): Omit<NeighbourRequest, 'key'> | Omit<PartyAgreementsRequest, 'key'> | undefined {
   const type = info.schema.getType(typeName);
   const def = isObjectType(type) ? type.getFields()[node.name.value] : undefined;
   if (!def) return undefined;
   try {
     const args = getArgumentValues(def, node, info.variableValues);
+    if (declared.kind === 'partyAgreements') return partyRequestOf(declared, args);
     return declared.kind === 'related' ? requestOf(declared, args) : observationsRequestOf(declared, args);
   } catch {
     return undefined;
@@ -85,5 +96,5 @@ export function selectsPath(info: GraphQLResolveInfo, path: readonly string[]): 
 /** Starts loading, in the round trip that reads the entity `key`, what its selected fields navigate. */
 export function prefetch(key: string, ahead: LookAhead, services: Services): void {
   services.entities.prefetch(key, ahead.requests);
-  if (ahead.partyAgreements) services.agreements.prefetchOfParty(key);
+  for (const request of ahead.partyRequests) services.agreements.prefetchOfParty({ key, ...request });
 }

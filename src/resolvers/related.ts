@@ -9,8 +9,8 @@ import { NAVIGATION, type NavigationField, type ObservationsField, type PartyAgr
 import type { GraphQLContext } from '../graphql/context.js';
 import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
 import type { NeighbourRequest } from '../repositories/entity-repository.js';
+import type { PartyAgreementsRequest } from '../repositories/agreement-repository.js';
 import { parsePartialDate } from '../services/dates.js';
-import { existsAsOf } from '../services/time.js';
 import { linkOf } from './shared.js';
 
 type Resolver = GraphQLFieldResolver<never, GraphQLContext, Record<string, unknown>>;
@@ -55,13 +55,21 @@ export function observationsRequestOf(d: ObservationsField, { years }: Args): Om
   return { type: d.way[0], direction: d.way[1], labels: d.labels, order: 'byYear', years: years ?? null, indexed: true };
 }
 
+/**
+ * What a party-agreements field asks the batched loader for: its declaration's kind, or (`filtered`) the kinds and
+ * `asOf` of its arguments, which the loader's statement applies as src/domain/navigation.ts writes them.
+ */
+export function partyRequestOf(d: PartyAgreementsField, { kinds, asOf }: Args): Omit<PartyAgreementsRequest, 'key'> {
+  const day = d.filtered && asOf ? parsePartialDate(asOf, 'asOf') : null;
+  return {
+    kinds: d.agreementKind !== undefined ? [d.agreementKind] : d.filtered && kinds && kinds.length > 0 ? [...kinds] : null,
+    asOf: day ? [day.earliest, day.latest] : null,
+  };
+}
+
 function partyAgreements(d: PartyAgreementsField): Resolver {
-  return async (e: EntityRecord, { kinds, asOf }: Args, { services }) => {
-    const all = (await services.agreements.ofParty(e.key)).filter(
-      (a) =>
-        (d.agreementKind === undefined || a.kind === d.agreementKind) &&
-        (!d.filtered || ((!kinds || kinds.length === 0 || kinds.includes(a.kind)) && (!asOf || existsAsOf(a, asOf)))),
-    );
+  return async (e: EntityRecord, args: Args, { services }) => {
+    const all = await services.agreements.ofParty({ key: e.key, ...partyRequestOf(d, args) });
     return d.shape === 'kinds' ? [...new Set(all.map((a) => a.kind))] : all;
   };
 }

@@ -4,6 +4,7 @@
  * src/seed/format.ts reads a dataset with them.
  */
 import { z } from 'zod';
+import { CHAIR_ROLES } from '../domain/navigation.js';
 import { AGREEMENT_KINDS, EXTRA_LABELS, NODE_LABELS, RELATIONSHIP_TYPES, type NodeLabel, type RelationshipType } from '../domain/vocabulary.js';
 
 const SEGMENT = '[a-z0-9]+(?:[-.][a-z0-9]+)*';
@@ -125,7 +126,7 @@ const span = { from: date.optional(), until: date.optional() };
 
 /** Properties per relationship type. */
 export const RELATIONSHIP_PROPS: Record<RelationshipType, z.ZodType<Record<string, unknown>>> = {
-  CHAIRS: z.strictObject({ role: z.enum(['CHIEF', 'DEPUTY']) }),
+  CHAIRS: z.strictObject({ role: z.enum(CHAIR_ROLES) }),
   MEMBER_OF: z.strictObject(span),
   SUPERSEDES: z.strictObject({ on: date.optional() }),
   PART_OF: z.strictObject(span),

@@ -4,7 +4,7 @@
  */
 import DataLoader from 'dataloader';
 import type { QueryContext } from '../neo4j/database.js';
-import type { AgreementFilter, AgreementRepository } from '../repositories/agreement-repository.js';
+import { partyRequestId, type AgreementFilter, type AgreementRepository, type PartyAgreementsRequest } from '../repositories/agreement-repository.js';
 import type { AgreementConnectionRecord, AgreementRecord } from '../repositories/records.js';
 import type { EntityService } from './entity-service.js';
 import { connectionOfRows, lazyTotal, pageRead, parsePageArgs, type PageArgs } from './pagination.js';
@@ -16,7 +16,7 @@ export interface AgreementOrderInput {
 
 export class AgreementService {
   private readonly byKey: DataLoader<string, AgreementRecord | null>;
-  private readonly byParty: DataLoader<string, AgreementRecord[]>;
+  private readonly byParty: DataLoader<PartyAgreementsRequest, AgreementRecord[], string>;
 
   constructor(
     private readonly repo: AgreementRepository,
@@ -29,11 +29,14 @@ export class AgreementService {
       const found = new Map(rows.map((r) => [r.agreement.key, r.agreement]));
       return keys.map((k) => found.get(k) ?? null);
     });
-    this.byParty = new DataLoader(async (keys) => {
-      const found = await repo.ofParties(keys, ctx);
-      for (const list of found.values()) this.prime(list);
-      return keys.map((k) => found.get(k) ?? []);
-    });
+    this.byParty = new DataLoader(
+      async (requests) => {
+        const found = await repo.ofParties(requests, ctx);
+        for (const list of found.values()) this.prime(list);
+        return requests.map((r) => found.get(partyRequestId(r)) ?? []);
+      },
+      { cacheKeyFn: partyRequestId },
+    );
   }
 
   get(key: string): Promise<AgreementRecord | null> {
@@ -45,14 +48,14 @@ export class AgreementService {
     for (const a of records) this.byKey.prime(a.key, a);
   }
 
-  /** The agreements an entity is party to, oldest first. */
-  async ofParty(partyKey: string): Promise<AgreementRecord[]> {
-    return [...(await this.byParty.load(partyKey))];
+  /** The agreements an entity is party to that the request keeps (its kinds, existing as of its days), oldest first. */
+  async ofParty(request: PartyAgreementsRequest): Promise<AgreementRecord[]> {
+    return [...(await this.byParty.load(request))];
   }
 
-  /** Starts loading the agreements of `partyKey` (see EntityService.prefetch). */
-  prefetchOfParty(partyKey: string): void {
-    this.byParty.load(partyKey).catch(() => undefined);
+  /** Starts loading the agreements of a request (see EntityService.prefetch). */
+  prefetchOfParty(request: PartyAgreementsRequest): void {
+    this.byParty.load(request).catch(() => undefined);
   }
 
   /**

@@ -2,17 +2,16 @@
  * The analyst queries for one request: validation and bounds (every argument that could make a
  * query run away has a default and a maximum, and a bad value is a BAD_USER_INPUT error that says
  * what is accepted), and the rules that turn repository rows into answers (path directions,
- * neighbourhood rings, lineage order, as-of state with `inForceOn`, aggregates).
+ * neighbourhood rings, lineage order, as-of state, aggregates).
  */
 import { BadUserInputError, NotFoundError } from '../errors.js';
 import type { QueryContext } from '../neo4j/database.js';
 import type { AnalyticsRepository, CommonNeighbourRecord, GraphRelationshipRecord } from '../repositories/analytics-repository.js';
-import type { AgreementRecord, EntityRecord, LinkRecord } from '../repositories/records.js';
+import type { AgreementRecord, EntityRecord } from '../repositories/records.js';
 import type { AgreementService } from './agreement-service.js';
 import { parsePartialDate } from './dates.js';
 import type { EntityService } from './entity-service.js';
 import { openingDateOf } from '../domain/vocabulary.js';
-import { existsAsOf, inForceOn } from './time.js';
 import { orderLineage, timelineResult } from './analytics/history.js';
 import { bounded, checkId, commonGroundArguments, commonMembersArguments, neighbourhoodArguments, timelineArguments, typesOf } from './analytics/arguments.js';
 import { NeighbourhoodFold } from './analytics/neighbourhood.js';
@@ -192,29 +191,20 @@ export class AnalyticsService {
   }
 
   /**
-   * What existed and held on a date: the meetings and agreements by the vocabulary's one "exists as of" rule
-   * (`existsAsOf`, as every `asOf` filter), the administrations, parents and hostings by their own periods
-   * (`inForceOn`: an unknown end is "still is").
+   * What existed and held on a date: the repository's statements keep the meetings and agreements by the one
+   * "exists as of" rule, the administrations, parents and hostings by their own periods (an unknown end is "still
+   * is"), as src/domain/navigation.ts writes them (the compiled stateAsOf applies the same fragments).
    */
   async stateAsOf(date: string): Promise<StateAsOfView> {
     const day = parsePartialDate(date, 'date');
+    const days = [day.earliest, day.latest] as const;
     // One round trip: the linked entities and the agreements prime the loaders the fields read.
-    const [{ meetings, hostings, linked }, agreements] = await Promise.all([this.repo.stateCandidates(this.ctx), this.repo.allAgreements(this.ctx)]);
+    const [{ meetings, hostings, linked }, inForce] = await Promise.all([this.repo.state(days, this.ctx), this.repo.allAgreements(this.ctx, days)]);
     this.deps.entities.prime(meetings.map((m) => m.node));
     this.deps.entities.prime(linked);
-    const held = (l: LinkRecord) => inForceOn(l.rel['from'], l.rel['until'], day.value, 'date');
-    const meetingStates = meetings
-      .filter((m) => existsAsOf(m.node, day.value, 'date'))
-      .map((m) => ({
-        meeting: m.node,
-        since: openingDateOf(m.node),
-        administrations: m.administrations.filter(held),
-        parent: m.parents.find(held) ?? null,
-      }));
-    const inForce = agreements.filter((a) => existsAsOf(a, day.value, 'date'));
-    const agreementKeys = inForce.map((a) => a.key);
+    const meetingStates = meetings.map((m) => ({ meeting: m.node, since: openingDateOf(m.node), administrations: m.administrations, parent: m.parents[0] ?? null }));
     this.deps.agreements.prime(inForce);
-    return { date: day.value, meetings: meetingStates, agreementKeys, hostings: hostings.filter(held) };
+    return { date: day.value, meetings: meetingStates, agreementKeys: inForce.map((a) => a.key), hostings };
   }
 
   /**

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
+import { withAgreementAssembly } from '../../src/repositories/agreement-repository.js';
 import { testDb } from '../support/db.js';
 import { useTestServer } from '../support/server.js';
 
@@ -125,8 +126,9 @@ describe('plans of the batched statements', () => {
     const { db, catalog } = await testDb();
     const session = db.driver.session({ database: db.name });
     try {
-      // entity/related runs with its slots filled by the repository (the navigation rules of src/domain/navigation.ts).
-      const text = name === 'entity/related' ? new EntityRepository(db, catalog).relatedStatement : catalog.get(name);
+      // entity/related and the agreement statements run with their slots filled by the repository (the navigation
+      // rules of src/domain/navigation.ts, the agreement assembly of src/domain/agreements.ts).
+      const text = name === 'entity/related' ? new EntityRepository(db, catalog).relatedStatement : withAgreementAssembly(catalog.get(name));
       const result = await session.run(`EXPLAIN ${text}`, params);
       const out: string[] = [];
       const walk = (plan: { operatorType: string; children: unknown[] }) => {
@@ -150,7 +152,15 @@ describe('plans of the batched statements', () => {
         ],
       },
     ],
-    ['agreement/of-parties', { keys: ['country:spain', 'country:japan'] }],
+    [
+      'agreement/of-parties',
+      {
+        requests: [
+          { id: '1', key: 'country:spain', kinds: null, asOf: null },
+          { id: '2', key: 'country:japan', kinds: ['EPA'], asOf: ['2005-01-01', '2005-12-31'] },
+        ],
+      },
+    ],
     ['agreement/by-keys', { keys: ['agreement:tpp'] }],
   ])('%s: no scan', async (name, params) => {
     const ops = await operators(name, params);

@@ -11,14 +11,19 @@ import { parse } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
-import { baseYearOf, computedIndexOf, DEFAULT_BASE_YEAR, FIELD_ORDERS, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
+import { baseYearOf, CHAIR_ROLES, computedIndexOf, existsBetween, existsCondition, FIELD_ORDERS, ofKinds, inForceCondition, type FieldOrder, neighbourOrder, roleCondition, stringLiteral } from '../../src/domain/navigation.js';
 import { buildSchema } from '../../src/graphql/schema.js';
 import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { EntityRepository } from '../../src/repositories/entity-repository.js';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
+import { NODE_PROPS, RELATIONSHIP_PROPS } from '../../src/seed/schemas.js';
+import { agreementAssembly } from '../../src/domain/agreements.js';
+import { withAgreementAssembly } from '../../src/repositories/agreement-repository.js';
+import { stateStatement } from '../../src/repositories/analytics-repository.js';
 
 const SRC = new URL('../../src/', import.meta.url).pathname;
+const CYPHER = new URL('../../cypher/', import.meta.url).pathname;
 
 /** The TypeScript files below `dir` (in src/), with their comments dropped (the code only). */
 function code(dir: string): [string, string][] {
@@ -82,16 +87,100 @@ describe('each navigation rule written once', () => {
 
   it('no resolver or service filters or sorts neighbours by a rule of its own (role, period, field order)', () => {
     const rule = /(filter|sort|find)\([^;]*rel\[['"](role|from|until|on|ordinal)['"]\]|inForceOn\(/;
-    const copies = [...code('resolvers'), ...code('services')].filter(([file, text]) => rule.test(text) && file !== 'services/time.ts' && file !== 'services/analytics-service.ts');
+    const copies = [...code('resolvers'), ...code('services')].filter(([file, text]) => rule.test(text) && file !== 'services/time.ts');
     expect(copies.map(([file]) => file)).toEqual([]);
     // An order is its Cypher keys only: no JavaScript comparator beside them.
     for (const order of Object.values(FIELD_ORDERS)) expect(Object.keys(order)).toEqual(['keys']);
   });
 
-  it(`the default base year (${DEFAULT_BASE_YEAR}) is written once in the code of src/`, () => {
-    const places = [...code('compiler'), ...code('domain'), ...code('resolvers'), ...code('services'), ...code('repositories'), ...code('graphql')].filter(([, text]) =>
-      text.includes(String(DEFAULT_BASE_YEAR)),
-    );
-    expect(places.map(([file]) => file)).toEqual(['domain/navigation.ts']);
+  /** The code of the layers that answer requests (src/ but the domain, the seed format and the generated types). */
+  const answering = (): [string, string][] => ['compiler', 'resolvers', 'services', 'repositories', 'graphql', 'neo4j', 'exports'].flatMap(code);
+
+  it('the base year is the indicator\'s stored baseYear, which the seed format requires: no default base year is written anywhere', () => {
+    expect(baseYearOf('i')).toBe('i.baseYear');
+    const indicator = { unit: '10000 people', measure: 'Arriving passengers', baseYear: 2005 };
+    expect(NODE_PROPS.Indicator.safeParse(indicator).success).toBe(true);
+    expect(NODE_PROPS.Indicator.safeParse({ ...indicator, baseYear: undefined }).success).toBe(false);
+    // A year written as a default (`?? 2005`, `ELSE 2005`) beside the stored one, in any layer.
+    const defaults = [...answering(), ...code('domain')].filter(([, text]) => /baseYear[^\n;]*(\?\?|\bELSE\b)|\b(19|20)\d\d\b[^\n;]*baseYear/.test(text));
+    expect(defaults.map(([file]) => file)).toEqual([]);
+  });
+
+  it('the chair roles are written once (CHAIR_ROLES): the seed format takes them from there, and no answering code names a role', () => {
+    expect(RELATIONSHIP_PROPS.CHAIRS.safeParse({}).success).toBe(false);
+    for (const role of CHAIR_ROLES) expect(RELATIONSHIP_PROPS.CHAIRS.safeParse({ role }).success).toBe(true);
+    const named = answering().filter(([, text]) => CHAIR_ROLES.some((role) => text.includes(`'${role}'`) || text.includes(`"${role}"`)));
+    expect(named.map(([file]) => file)).toEqual([]);
+  });
+
+  it('an agreement is assembled once (src/domain/agreements.ts): the statements of cypher/ and the compiler are built with that fragment, and nothing else groups AGREEMENT relationships', async () => {
+    // The assembly's marks: the first relationship by the far party's name, the parties' keys collected from them.
+    const grouping = /ORDER BY b\.name|collect\(r\)\[0\]|\[0\]\.r AS r0|collect\(DISTINCT a\.key\)/i;
+    const statements = readdirSync(CYPHER, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cypher'));
+    const own = statements.filter((f) => grouping.test(readFileSync(path.join(CYPHER, f), 'utf8').replace(/^\s*\/\/.*$/gm, '')));
+    expect(own).toEqual([]);
+    expect([...answering(), ...code('domain')].filter(([, text]) => grouping.test(text)).map(([file]) => file)).toEqual(['domain/agreements.ts']);
+
+    const catalog = await CypherCatalog.load();
+    const filled = (name: string): string => withAgreementAssembly(catalog.get(name));
+    expect(filled('agreement/by-keys')).toContain(agreementAssembly('nodes'));
+    expect(filled('agreement/page-unfiltered')).toContain(agreementAssembly('nodes'));
+    for (const name of ['agreement/of-parties', 'agreement/count', 'agreement/page', 'analytics/state-agreements']) expect(filled(name)).toContain(agreementAssembly('keys'));
+    for (const name of statements.map((f) => f.replace(/\.cypher$/, ''))) expect(filled(name)).not.toMatch(/\{\{assemble/);
+
+    const schema = buildSchema();
+    const compiler = new OperationCompiler({} as Database, repos);
+    const compiled = (operation: string): string => explainOperation(compiler, schema, parse(operation), {}, repos)[0]!.cypher;
+    expect(compiled('{ node(id: "agreement:x") { ... on Agreement { name } } }')).toContain(agreementAssembly('first'));
+    const withParties = compiled('{ node(id: "agreement:x") { ... on Agreement { name parties { id } } } }');
+    const fresh = (base: string): string => withParties.match(new RegExp(`\\b${base}\\d+\\b`))?.[0] ?? base;
+    expect(withParties).toContain(agreementAssembly('nodes', { rels: fresh('rels'), x: fresh('x'), ks: fresh('ks'), p: fresh('p') }));
+  });
+
+  it('stateAsOf keeps what existed and held on the date by the domain\'s fragments, in its statements and compiled alike (no service filters by a period)', async () => {
+    const catalog = await CypherCatalog.load();
+    const days = '$stateDays';
+    const meetings = stateStatement(catalog.get('analytics/state-meetings'));
+    for (const rule of [existsCondition('m', days), inForceCondition('a', days), inForceCondition('p', days)]) expect(meetings).toContain(rule);
+    expect(stateStatement(catalog.get('analytics/state-hostings'))).toContain(inForceCondition('h', days));
+    expect(stateStatement(catalog.get('analytics/state-agreements'))).toContain(existsCondition('agreement', days));
+
+    const operation = '{ stateAsOf(date: "2005") { meetings { meeting { id } administeredBy { organisation { id } } parent { id } } hostings { host { id } } agreements { id } } }';
+    const [statement] = explainOperation(new OperationCompiler({} as Database, repos), buildSchema(), parse(operation), {}, repos);
+    for (const rule of [existsCondition('m', days), inForceCondition('a', days), inForceCondition('p', days), inForceCondition('h', days), existsCondition('r', days)]) {
+      expect(statement!.cypher).toContain(rule);
+    }
+    // The services' code names no stored life or period: the statements apply them.
+    const periods = code('services').filter(([file, text]) => file !== 'services/time.ts' && /\[['"](existsFrom|existsUntil|from|until)['"]\]/.test(text));
+    expect(periods.map(([file]) => file)).toEqual([]);
+  });
+
+  it("the party-agreement filters (kinds, asOf) are the domain's fragments in agreement/of-parties and in the compiled projection; no resolver filters agreements itself", async () => {
+    const catalog = await CypherCatalog.load();
+    const ofParties = withAgreementAssembly(catalog.get('agreement/of-parties'));
+    expect(ofParties).toContain(ofKinds('kind', 'req.kinds'));
+    expect(ofParties).toContain(existsCondition('a', 'req.asOf'));
+
+    const schema = buildSchema();
+    const compiler = new OperationCompiler({} as Database, repos);
+    const operation = '{ node(id: "x:y") { ... on Country { agreements(kinds: [EPA], asOf: "2010") { id } } ... on Organisation { mous { id } } } }';
+    const cypher = explainOperation(compiler, schema, parse(operation), {}, repos)[0]!.cypher;
+    const names = [...new Set(cypher.match(/\b(?:kind|ag)\d+\b|\$c\d+/g) ?? [])];
+    const built = (fragment: (a: string, b: string) => string): boolean => names.some((a) => names.some((b) => cypher.includes(fragment(a, b))));
+    expect(built((kind, kinds) => ofKinds(kind, kinds))).toBe(true);
+    expect(built((ag, days) => existsCondition(ag, days))).toBe(true);
+    expect(names.some((kind) => cypher.includes(ofKinds(kind, `[${stringLiteral('MOU')}]`)))).toBe(true);
+
+    // The resolvers keep no copy: no agreement kind compared, no "exists as of" applied to a list of agreements.
+    const copies = code('resolvers').filter(([, text]) => /\.kind\s*===\s*\w+\.agreementKind|kinds\??\.includes\(|\.filter\([^;]*existsAsOf/.test(text));
+    expect(copies.map(([file]) => file)).toEqual([]);
+  });
+
+  it('the list filters\' asOf (entities and agreements) is the domain\'s "exists as of" fragment too', () => {
+    expect(existsCondition('v', 'd')).toBe(existsBetween('v', 'd[0]', 'd[1]'));
+    expect(repos.entities.countStatement('Meeting', { asOf: '2005-01-01', asOfLatest: '2005-12-31' }).cypher).toContain(existsBetween('n', '$asOf', '$asOfLatest'));
+    expect(repos.agreements.countStatement({ asOf: '2005-01-01', asOfLatest: '2005-12-31' }).cypher).toContain(existsBetween('r0', '$asOf', '$asOfLatest'));
+    const written = readdirSync(CYPHER, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.cypher') && /existsFrom\s*<=/.test(readFileSync(path.join(CYPHER, f), 'utf8')));
+    expect(written).toEqual([]);
   });
 });

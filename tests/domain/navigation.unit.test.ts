@@ -7,6 +7,7 @@
 import { makeExecutableSchema } from '@graphql-tools/schema';
 import { getNamedType, isCompositeType, isObjectType, parse, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
 import { OperationCompiler } from '../../src/compiler/compiler.js';
 import { explainOperation } from '../../src/compiler/explain.js';
 import { NAVIGATION } from '../../src/domain/navigation.js';
@@ -17,6 +18,7 @@ import type { Database } from '../../src/neo4j/database.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { createRepositories, type Repositories } from '../../src/repositories/index.js';
 import { resolvers } from '../../src/resolvers/index.js';
+import { NODE_PROPS, RELATIONSHIP_PROPS } from '../../src/seed/schemas.js';
 
 const executable = (extra: string[] = []): GraphQLSchema =>
   makeExecutableSchema({ typeDefs: [...loadTypeDefs(), ...extra], resolvers: resolvers as never, inheritResolversFromInterfaces: true });
@@ -51,6 +53,22 @@ describe('navigation declarations', () => {
       expect.stringMatching(/^Plan\.customs reads CustomsEdge from the graph but has no declaration/),
       expect.stringMatching(/^CustomsEdge\.office reads Office from the graph but has no declaration/),
     ]);
+  });
+
+  it('every other field of an entity type or an agreement answers a property the seed format stores, so a field whose declaration is deleted fails even when it returns no record (Country.agreementKinds)', () => {
+    const stored = (shape: z.ZodType): string[] => Object.keys((shape as z.ZodObject).shape);
+    const properties: [string, string[]][] = [
+      ...NODE_LABELS.map((label): [string, string[]] => [label, ['key', 'name', ...stored(NODE_PROPS[label])]]),
+      ['Agreement', ['key', ...stored(RELATIONSHIP_PROPS.AGREEMENT)]],
+    ];
+    const unanswered = properties.flatMap(([name, props]) => {
+      const type = schema.getType(name);
+      if (!isObjectType(type)) return [`${name} is not an object type`];
+      return Object.values(type.getFields())
+        .filter((f) => !f.resolve && !props.includes(f.name))
+        .map((f) => `${name}.${f.name}`);
+    });
+    expect(unanswered).toEqual([]);
   });
 
   it.each(declared)('%s.%s: the resolver map has the resolver its declaration derives', (type, field) => {
