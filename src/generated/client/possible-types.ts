@@ -2,6 +2,7 @@
 export const possibleTypes: Record<string, string[]> = {
   "Entity": [
     "Capability",
+    "Checkpoint",
     "Country",
     "Indicator",
     "MeasureCategory",
@@ -17,6 +18,7 @@ export const possibleTypes: Record<string, string[]> = {
   "Node": [
     "Agreement",
     "Capability",
+    "Checkpoint",
     "Country",
     "Indicator",
     "MeasureCategory",
