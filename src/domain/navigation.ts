@@ -173,7 +173,6 @@ export const NAVIGATION = {
   },
   MeasureCategory: { plans: rel(into('COVERS'), PLAN, 'nodes') },
   Capability: { operatedBy: rel(into('OPERATES'), ORG, 'nodes') },
-  Checkpoint: { country: rel(out('LOCATED_IN'), ['Country'], 'node'), staffedBy: rel(into('STAFFS'), ORG, 'nodes') },
   Indicator: { observations: { kind: 'observations', way: out('HAS_OBSERVATION'), labels: ['Observation'] } },
   Country: {
     organisations: rel(into('LOCATED_IN'), ORG, 'nodes'),

@@ -49,7 +49,6 @@ export const ENTITY_TYPES = {
   MeasureCategory: { keyPrefix: 'measure', search: 'MEASURE_CATEGORY', root: null, life: UNDATED },
   Country: { keyPrefix: 'country', search: 'COUNTRY', root: 'countries', life: UNDATED },
   Capability: { keyPrefix: 'capability', search: 'CAPABILITY', root: 'capabilities', life: { opens: ['introduced'], closes: [] } },
-  Checkpoint: { keyPrefix: 'checkpoint', search: 'CHECKPOINT', root: 'checkpoints', life: { opens: ['established'], closes: [] } },
   Indicator: { keyPrefix: 'indicator', search: 'INDICATOR', root: 'indicators', life: UNDATED },
   Observation: { keyPrefix: 'observation', search: null, root: null, life: UNDATED },
 } as const satisfies Record<string, EntityTypeSpec>;
@@ -148,7 +147,6 @@ export const RELATIONSHIP_TYPES = [
   'HAS_OBSERVATION',
   'CONVENED',
   'REPORTED_BY',
-  'STAFFS',
 ] as const;
 export type RelationshipType = (typeof RELATIONSHIP_TYPES)[number];
 
@@ -191,5 +189,4 @@ export const ENDPOINTS: Partial<Record<RelationshipType, readonly (readonly [Nod
   HAS_OBSERVATION: [['Indicator', 'Observation']],
   CONVENED: [['Meeting', '*']],
   REPORTED_BY: [['Indicator', 'Organisation']],
-  STAFFS: [['Organisation', 'Checkpoint']],
 };

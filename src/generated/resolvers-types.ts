@@ -281,66 +281,6 @@ export type ChairRole =
   /** A deputy chief. */
   | 'DEPUTY';
 
-/** A border checkpoint where Customs clears passengers and cargo. */
-export type Checkpoint = Entity & Node & {
-  __typename?: 'Checkpoint';
-  /** Short forms (e.g. `Narita`). */
-  aliases: Array<Scalars['String']['output']>;
-  /** The country it is in. */
-  country?: Maybe<Country>;
-  /** What is cleared there. */
-  description?: Maybe<Scalars['String']['output']>;
-  /** When it was established; null where no date is given. */
-  established?: Maybe<SourceDate>;
-  /** The stable global id (equal to `key`). */
-  id: Scalars['ID']['output'];
-  /** The seed key, e.g. `checkpoint:narita-airport`. */
-  key: Scalars['String']['output'];
-  /** What kind of checkpoint. */
-  kind: CheckpointKind;
-  /** The name of the checkpoint. */
-  name: Scalars['String']['output'];
-  /** Where this fact comes from. */
-  provenance: Provenance;
-  /** The Customs offices that staff it. */
-  staffedBy: Array<Organisation>;
-};
-
-/** A page of checkpoints. */
-export type CheckpointConnection = {
-  __typename?: 'CheckpointConnection';
-  /** The checkpoints of this page, with cursors. */
-  edges: Array<CheckpointEdge>;
-  /** Paging state. */
-  pageInfo: PageInfo;
-  /** How many checkpoints match the filter, across all pages. */
-  totalCount: Scalars['Int']['output'];
-};
-
-/** A checkpoint in a page. */
-export type CheckpointEdge = {
-  __typename?: 'CheckpointEdge';
-  /** Opaque cursor of this item. */
-  cursor: Scalars['String']['output'];
-  /** The checkpoint. */
-  node: Checkpoint;
-};
-
-/** Filters for checkpoints. */
-export type CheckpointFilter = {
-  /** Only these kinds. */
-  kinds?: InputMaybe<Array<CheckpointKind>>;
-  /** Name or alias contains this text (case-insensitive). */
-  nameContains?: InputMaybe<Scalars['String']['input']>;
-};
-
-/** What kind of border checkpoint. */
-export type CheckpointKind =
-  /** An airport. */
-  | 'AIRPORT'
-  /** A seaport. */
-  | 'SEAPORT';
-
 /** What two nodes have in common: the nodes directly linked to both. */
 export type CommonGround = {
   __typename?: 'CommonGround';
@@ -1255,8 +1195,6 @@ export type Query = {
   agreements: AgreementConnection;
   /** Enforcement capabilities. Relay connection, at most 100 a page. */
   capabilities: CapabilityConnection;
-  /** Border checkpoints. Relay connection, at most 100 a page. */
-  checkpoints: CheckpointConnection;
   /** What two nodes have in common: the nodes directly linked to both. */
   commonGround: CommonGround;
   /**
@@ -1340,17 +1278,6 @@ export type QueryCapabilitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   before?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<CapabilityFilter>;
-  first?: InputMaybe<Scalars['Int']['input']>;
-  last?: InputMaybe<Scalars['Int']['input']>;
-  orderBy?: InputMaybe<EntityOrder>;
-};
-
-
-/** The entry points of every read: objects by id here; each domain file adds its own lists and questions. */
-export type QueryCheckpointsArgs = {
-  after?: InputMaybe<Scalars['String']['input']>;
-  before?: InputMaybe<Scalars['String']['input']>;
-  filter?: InputMaybe<CheckpointFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
   orderBy?: InputMaybe<EntityOrder>;
@@ -1546,8 +1473,6 @@ export type RelationshipType =
   | 'PART_OF'
   /** An indicator is reported or checked by a body. */
   | 'REPORTED_BY'
-  /** A Customs office staffs a border checkpoint. */
-  | 'STAFFS'
   /** A plan or meeting replaced an earlier one. */
   | 'SUPERSEDES';
 
@@ -1566,8 +1491,6 @@ export type SearchHit = {
 export type SearchableType =
   /** Capabilities. */
   | 'CAPABILITY'
-  /** Border checkpoints. */
-  | 'CHECKPOINT'
   /** Countries. */
   | 'COUNTRY'
   /** Indicators. */
@@ -1800,11 +1723,9 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
     | ( EntityRecord )
     | ( EntityRecord )
     | ( EntityRecord )
-    | ( EntityRecord )
   ;
   Node:
     | ( AgreementRecord )
-    | ( EntityRecord )
     | ( EntityRecord )
     | ( EntityRecord )
     | ( EntityRecord )
@@ -1838,11 +1759,6 @@ export type ResolversTypes = ResolversObject<{
   CapabilityKind: CapabilityKind;
   ChairEdge: ResolverTypeWrapper<LinkRecord>;
   ChairRole: ChairRole;
-  Checkpoint: ResolverTypeWrapper<EntityRecord>;
-  CheckpointConnection: ResolverTypeWrapper<ConnectionRecord>;
-  CheckpointEdge: ResolverTypeWrapper<EdgeRecord>;
-  CheckpointFilter: CheckpointFilter;
-  CheckpointKind: CheckpointKind;
   CommonGround: ResolverTypeWrapper<CommonGroundView>;
   CommonMember: ResolverTypeWrapper<CommonMemberView>;
   Country: ResolverTypeWrapper<EntityRecord>;
@@ -1940,10 +1856,6 @@ export type ResolversParentTypes = ResolversObject<{
   CapabilityEdge: EdgeRecord;
   CapabilityFilter: CapabilityFilter;
   ChairEdge: LinkRecord;
-  Checkpoint: EntityRecord;
-  CheckpointConnection: ConnectionRecord;
-  CheckpointEdge: EdgeRecord;
-  CheckpointFilter: CheckpointFilter;
   CommonGround: CommonGroundView;
   CommonMember: CommonMemberView;
   Country: EntityRecord;
@@ -2105,31 +2017,6 @@ export type ChairEdgeResolvers<ContextType = GraphQLContext, ParentType extends 
   role?: Resolver<ResolversTypes['ChairRole'], ParentType, ContextType>;
 }>;
 
-export type CheckpointResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Checkpoint'] = ResolversParentTypes['Checkpoint']> = ResolversObject<{
-  aliases?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  country?: Resolver<Maybe<ResolversTypes['Country']>, ParentType, ContextType>;
-  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  established?: Resolver<Maybe<ResolversTypes['SourceDate']>, ParentType, ContextType>;
-  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['CheckpointKind'], ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  provenance?: Resolver<ResolversTypes['Provenance'], ParentType, ContextType>;
-  staffedBy?: Resolver<Array<ResolversTypes['Organisation']>, ParentType, ContextType>;
-  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
-}>;
-
-export type CheckpointConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointConnection'] = ResolversParentTypes['CheckpointConnection']> = ResolversObject<{
-  edges?: Resolver<Array<ResolversTypes['CheckpointEdge']>, ParentType, ContextType>;
-  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
-  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-}>;
-
-export type CheckpointEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CheckpointEdge'] = ResolversParentTypes['CheckpointEdge']> = ResolversObject<{
-  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Checkpoint'], ParentType, ContextType>;
-}>;
-
 export type CommonGroundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CommonGround'] = ResolversParentTypes['CommonGround']> = ResolversObject<{
   a?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   b?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
@@ -2181,7 +2068,7 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type EntityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Entity'] = ResolversParentTypes['Entity']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Capability' | 'Checkpoint' | 'Country' | 'Indicator' | 'MeasureCategory' | 'Meeting' | 'Office' | 'Organisation' | 'Plan', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Capability' | 'Country' | 'Indicator' | 'MeasureCategory' | 'Meeting' | 'Office' | 'Organisation' | 'Plan', ParentType, ContextType>;
 }>;
 
 export type GraphCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GraphCount'] = ResolversParentTypes['GraphCount']> = ResolversObject<{
@@ -2348,7 +2235,7 @@ export type NeighbourhoodNodeResolvers<ContextType = GraphQLContext, ParentType 
 }>;
 
 export type NodeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
-  __resolveType: TypeResolveFn<'Agreement' | 'Capability' | 'Checkpoint' | 'Country' | 'Indicator' | 'MeasureCategory' | 'Meeting' | 'Office' | 'Organisation' | 'Plan', ParentType, ContextType>;
+  __resolveType: TypeResolveFn<'Agreement' | 'Capability' | 'Country' | 'Indicator' | 'MeasureCategory' | 'Meeting' | 'Office' | 'Organisation' | 'Plan', ParentType, ContextType>;
 }>;
 
 export type ObservationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
@@ -2493,7 +2380,6 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   agreementStats?: Resolver<ResolversTypes['AgreementStats'], ParentType, ContextType>;
   agreements?: Resolver<ResolversTypes['AgreementConnection'], ParentType, ContextType, Partial<QueryAgreementsArgs>>;
   capabilities?: Resolver<ResolversTypes['CapabilityConnection'], ParentType, ContextType, Partial<QueryCapabilitiesArgs>>;
-  checkpoints?: Resolver<ResolversTypes['CheckpointConnection'], ParentType, ContextType, Partial<QueryCheckpointsArgs>>;
   commonGround?: Resolver<ResolversTypes['CommonGround'], ParentType, ContextType, RequireFields<QueryCommonGroundArgs, 'a' | 'b' | 'limit'>>;
   commonMembers?: Resolver<Array<ResolversTypes['CommonMember']>, ParentType, ContextType, RequireFields<QueryCommonMembersArgs, 'meetings'>>;
   countries?: Resolver<ResolversTypes['CountryConnection'], ParentType, ContextType, Partial<QueryCountriesArgs>>;
@@ -2579,9 +2465,6 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   CapabilityConnection?: CapabilityConnectionResolvers<ContextType>;
   CapabilityEdge?: CapabilityEdgeResolvers<ContextType>;
   ChairEdge?: ChairEdgeResolvers<ContextType>;
-  Checkpoint?: CheckpointResolvers<ContextType>;
-  CheckpointConnection?: CheckpointConnectionResolvers<ContextType>;
-  CheckpointEdge?: CheckpointEdgeResolvers<ContextType>;
   CommonGround?: CommonGroundResolvers<ContextType>;
   CommonMember?: CommonMemberResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;

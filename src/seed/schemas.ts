@@ -112,7 +112,6 @@ export const NODE_PROPS: Record<NodeLabel, z.ZodType<Record<string, unknown>>> =
     description: text.optional(),
     contact: text.optional(),
   }),
-  Checkpoint: z.strictObject({ kind: z.enum(['AIRPORT', 'SEAPORT']), established: date.optional(), description: text.optional() }),
   Indicator: z.strictObject({ unit: text, measure: text, baseYear: z.number().int(), note: text.optional() }),
   Observation: z.strictObject({
     year: z.number().int().min(1000).max(9999),
@@ -153,7 +152,6 @@ export const RELATIONSHIP_PROPS: Record<RelationshipType, z.ZodType<Record<strin
   HAS_OBSERVATION: z.strictObject({}),
   CONVENED: z.strictObject({ on: date.optional(), ordinal: positiveInt.optional() }),
   REPORTED_BY: z.strictObject({ role: z.enum(['PUBLISHES', 'CHECKS']), publication: text.optional() }),
-  STAFFS: z.strictObject({ from: date.optional() }),
 };
 
 

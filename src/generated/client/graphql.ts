@@ -232,8 +232,6 @@ export type RelationshipType =
   | 'PART_OF'
   /** An indicator is reported or checked by a body. */
   | 'REPORTED_BY'
-  /** A Customs office staffs a border checkpoint. */
-  | 'STAFFS'
   /** A plan or meeting replaced an earlier one. */
   | 'SUPERSEDES';
 
@@ -241,8 +239,6 @@ export type RelationshipType =
 export type SearchableType =
   /** Capabilities. */
   | 'CAPABILITY'
-  /** Border checkpoints. */
-  | 'CHECKPOINT'
   /** Countries. */
   | 'COUNTRY'
   /** Indicators. */
@@ -307,7 +303,6 @@ export type AgreementDetailQueryVariables = Exact<{
 export type AgreementDetailQuery = { node:
     | { __typename: 'Agreement', name: string, kind: AgreementKind, multilateral: boolean, status: string | null, id: string, enacted: { value: string, precision: DatePrecision } | null, parties: Array<
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -317,7 +312,6 @@ export type AgreementDetailQuery = { node:
         | { __typename: 'Plan', id: string, name: string }
       >, provenance: { section: string, quote: string | null } }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -337,7 +331,6 @@ export type AgreementsTableQueryVariables = Exact<{
 
 export type AgreementsTableQuery = { agreements: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ cursor: string, node: { id: string, name: string, kind: AgreementKind, multilateral: boolean, enacted: { value: string, precision: DatePrecision } | null, partners: Array<
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -355,7 +348,6 @@ export type ExplorerCommonGroundQueryVariables = Exact<{
 
 export type ExplorerCommonGroundQuery = { commonGround: { truncated: boolean, a:
       | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-      | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
       | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -365,7 +357,6 @@ export type ExplorerCommonGroundQuery = { commonGround: { truncated: boolean, a:
       | { __typename: 'Plan', id: string, name: string, aliases: Array<string> }
     , b:
       | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-      | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
       | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -375,7 +366,6 @@ export type ExplorerCommonGroundQuery = { commonGround: { truncated: boolean, a:
       | { __typename: 'Plan', id: string, name: string, aliases: Array<string> }
     , neighbours: Array<{ node:
         | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-        | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
         | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -386,8 +376,6 @@ export type ExplorerCommonGroundQuery = { commonGround: { truncated: boolean, a:
       , viaA: Array<{ id: string, type: string, startId: string, endId: string, properties: unknown, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null } }>, viaB: Array<{ id: string, type: string, startId: string, endId: string, properties: unknown, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null } }> }> } };
 
 type ExplorerGroundNode_Capability_Fragment = { __typename: 'Capability', id: string, name: string, aliases: Array<string> };
-
-type ExplorerGroundNode_Checkpoint_Fragment = { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> };
 
 type ExplorerGroundNode_Country_Fragment = { __typename: 'Country', id: string, name: string, aliases: Array<string> };
 
@@ -405,7 +393,6 @@ type ExplorerGroundNode_Plan_Fragment = { __typename: 'Plan', id: string, name: 
 
 export type ExplorerGroundNodeFragment =
   | ExplorerGroundNode_Capability_Fragment
-  | ExplorerGroundNode_Checkpoint_Fragment
   | ExplorerGroundNode_Country_Fragment
   | ExplorerGroundNode_Indicator_Fragment
   | ExplorerGroundNode_MeasureCategory_Fragment
@@ -424,7 +411,6 @@ export type ExplorerCommonMembersQueryVariables = Exact<{
 
 export type ExplorerCommonMembersQuery = { commonMembers: Array<{ member:
       | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-      | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
       | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
       | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -446,7 +432,6 @@ export type ExplorerDatesQuery = { timeline: { events: Array<{ kind: TimelineEve
         | { id: string }
         | { id: string }
         | { id: string }
-        | { id: string }
        }> } };
 
 export type ExplorerDetailsQueryVariables = Exact<{
@@ -457,7 +442,6 @@ export type ExplorerDetailsQueryVariables = Exact<{
 export type ExplorerDetailsQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', name: string, aliases: Array<string>, description: string | null, id: string, capabilityKind: CapabilityKind, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string }, introduced: { value: string, precision: DatePrecision, earliest: string, latest: string } | null }
-    | { __typename: 'Checkpoint', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'Country', name: string, aliases: Array<string>, id: string, countryKind: CountryKind, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'Indicator', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
     | { __typename: 'MeasureCategory', name: string, aliases: Array<string>, id: string, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null, documentTitle: string } }
@@ -476,7 +460,6 @@ export type ExplorerLineageQueryVariables = Exact<{
 
 export type ExplorerLineageQuery = { lineage: { steps: Array<{ position: number, node:
         | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-        | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
         | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -495,7 +478,6 @@ export type ExplorerNeighbourhoodQueryVariables = Exact<{
 
 export type ExplorerNeighbourhoodQuery = { neighbourhood: { truncated: boolean, nodes: Array<{ distance: number, node:
         | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-        | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
         | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -506,8 +488,6 @@ export type ExplorerNeighbourhoodQuery = { neighbourhood: { truncated: boolean, 
        }>, relationships: Array<{ id: string, type: string, startId: string, endId: string, properties: unknown, provenance: { section: string, quote: string | null, inferred: boolean, reading: string | null } }> } };
 
 type ExplorerNode_Capability_Fragment = { __typename: 'Capability', id: string, name: string, aliases: Array<string> };
-
-type ExplorerNode_Checkpoint_Fragment = { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> };
 
 type ExplorerNode_Country_Fragment = { __typename: 'Country', id: string, name: string, aliases: Array<string> };
 
@@ -525,7 +505,6 @@ type ExplorerNode_Plan_Fragment = { __typename: 'Plan', id: string, name: string
 
 export type ExplorerNodeFragment =
   | ExplorerNode_Capability_Fragment
-  | ExplorerNode_Checkpoint_Fragment
   | ExplorerNode_Country_Fragment
   | ExplorerNode_Indicator_Fragment
   | ExplorerNode_MeasureCategory_Fragment
@@ -545,7 +524,6 @@ export type ExplorerPathQueryVariables = Exact<{
 
 export type ExplorerPathQuery = { shortestPath: { truncated: boolean, paths: Array<{ nodes: Array<
         | { __typename: 'Capability', id: string, name: string, aliases: Array<string> }
-        | { __typename: 'Checkpoint', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Country', id: string, name: string, aliases: Array<string> }
         | { __typename: 'Indicator', id: string, name: string, aliases: Array<string> }
         | { __typename: 'MeasureCategory', id: string, name: string, aliases: Array<string> }
@@ -562,7 +540,6 @@ export type ExplorerSearchQueryVariables = Exact<{
 
 export type ExplorerSearchQuery = { search: Array<{ node:
       | { __typename: 'Capability', id: string, name: string }
-      | { __typename: 'Checkpoint', id: string, name: string }
       | { __typename: 'Country', id: string, name: string }
       | { __typename: 'Indicator', id: string, name: string }
       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -586,9 +563,7 @@ export type ExplorerStateAsOfQuery = { stateAsOf: { date: { value: string, preci
         | { id: string }
         | { id: string }
         | { id: string }
-        | { id: string }
       , hosted: { id: string } }> }, timeline: { events: Array<{ subject:
-        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -607,7 +582,6 @@ export type MeetingPageQueryVariables = Exact<{
 export type MeetingPageQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -615,7 +589,6 @@ export type MeetingPageQuery = { node:
         | { __typename: 'Office', id: string, name: string }
         | { __typename: 'Organisation', id: string, name: string }
       >, plansAdopted: Array<{ on: { value: string } | null, plan: { id: string, name: string, kind: PlanKind } }>, parent: { id: string, name: string } | null, predecessor: { on: { value: string } | null, older:
-          | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
           | { id: string, name: string }
@@ -639,7 +612,6 @@ export type PartnerAgreementsQueryVariables = Exact<{
 export type PartnerAgreementsQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', name: string, aliases: Array<string>, kind: CountryKind, agreementKinds: Array<AgreementKind>, id: string, agreements: Array<{ id: string, name: string, kind: AgreementKind, multilateral: boolean, status: string | null, enacted: { value: string, precision: DatePrecision } | null, revisions: Array<{ value: string }>, provenance: { section: string, quote: string | null } }> }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -657,7 +629,6 @@ export type PlanLineageQueryVariables = Exact<{
 export type PlanLineageQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -666,7 +637,6 @@ export type PlanLineageQuery = { node:
     | { __typename: 'Organisation', id: string }
     | { __typename: 'Plan', summary: string | null, id: string, name: string, categories: Array<{ id: string, ordinal: number, name: string }>, adoptedBy: { on: { value: string } | null, meeting: { id: string, name: string } } | null, supersedes: { on: { value: string } | null, older:
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -675,7 +645,6 @@ export type PlanLineageQuery = { node:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Plan', id: string, name: string, supersedes: { on: { value: string } | null, older:
                 | { __typename: 'Capability', id: string, name: string }
-                | { __typename: 'Checkpoint', id: string, name: string }
                 | { __typename: 'Country', id: string, name: string }
                 | { __typename: 'Indicator', id: string, name: string }
                 | { __typename: 'MeasureCategory', id: string, name: string }
@@ -684,7 +653,6 @@ export type PlanLineageQuery = { node:
                 | { __typename: 'Organisation', id: string, name: string }
                 | { __typename: 'Plan', id: string, name: string, supersedes: { on: { value: string } | null, older:
                       | { __typename: 'Capability', id: string, name: string }
-                      | { __typename: 'Checkpoint', id: string, name: string }
                       | { __typename: 'Country', id: string, name: string }
                       | { __typename: 'Indicator', id: string, name: string }
                       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -696,7 +664,6 @@ export type PlanLineageQuery = { node:
                } | null, adopted: { value: string, precision: DatePrecision } | null }
          } | null, supersededBy: { on: { value: string } | null, newer:
           | { __typename: 'Capability', id: string, name: string }
-          | { __typename: 'Checkpoint', id: string, name: string }
           | { __typename: 'Country', id: string, name: string }
           | { __typename: 'Indicator', id: string, name: string }
           | { __typename: 'MeasureCategory', id: string, name: string }
@@ -705,7 +672,6 @@ export type PlanLineageQuery = { node:
           | { __typename: 'Organisation', id: string, name: string }
           | { __typename: 'Plan', id: string, name: string, supersededBy: { on: { value: string } | null, newer:
                 | { __typename: 'Capability', id: string, name: string }
-                | { __typename: 'Checkpoint', id: string, name: string }
                 | { __typename: 'Country', id: string, name: string }
                 | { __typename: 'Indicator', id: string, name: string }
                 | { __typename: 'MeasureCategory', id: string, name: string }
@@ -714,7 +680,6 @@ export type PlanLineageQuery = { node:
                 | { __typename: 'Organisation', id: string, name: string }
                 | { __typename: 'Plan', id: string, name: string, supersededBy: { on: { value: string } | null, newer:
                       | { __typename: 'Capability', id: string, name: string }
-                      | { __typename: 'Checkpoint', id: string, name: string }
                       | { __typename: 'Country', id: string, name: string }
                       | { __typename: 'Indicator', id: string, name: string }
                       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -727,7 +692,6 @@ export type PlanLineageQuery = { node:
          } | null, adopted: { value: string, precision: DatePrecision } | null }
    | null, lineage: { steps: Array<{ position: number, node:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -738,8 +702,6 @@ export type PlanLineageQuery = { node:
       , supersededOn: { value: string } | null }> } };
 
 type PlanSummary_Capability_Fragment = { __typename: 'Capability', id: string, name: string };
-
-type PlanSummary_Checkpoint_Fragment = { __typename: 'Checkpoint', id: string, name: string };
 
 type PlanSummary_Country_Fragment = { __typename: 'Country', id: string, name: string };
 
@@ -757,7 +719,6 @@ type PlanSummary_Plan_Fragment = { __typename: 'Plan', id: string, name: string,
 
 export type PlanSummaryFragment =
   | PlanSummary_Capability_Fragment
-  | PlanSummary_Checkpoint_Fragment
   | PlanSummary_Country_Fragment
   | PlanSummary_Indicator_Fragment
   | PlanSummary_MeasureCategory_Fragment
@@ -776,7 +737,6 @@ export type SearchAsYouTypeQueryVariables = Exact<{
 
 export type SearchAsYouTypeQuery = { search: Array<{ score: number, matched: string, node:
       | { __typename: 'Capability', id: string, name: string }
-      | { __typename: 'Checkpoint', id: string, name: string }
       | { __typename: 'Country', id: string, name: string }
       | { __typename: 'Indicator', id: string, name: string }
       | { __typename: 'MeasureCategory', id: string, name: string }
@@ -796,7 +756,6 @@ export type ShortestPathQueryVariables = Exact<{
 
 export type ShortestPathQuery = { shortestPath: { maxHops: number, truncated: boolean, paths: Array<{ length: number, nodes: Array<
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -813,7 +772,6 @@ export type StateAsOfQueryVariables = Exact<{
 
 export type StateAsOfQuery = { stateAsOf: { date: { value: string, precision: DatePrecision }, meetings: Array<{ meeting: { id: string, name: string }, since: { value: string } | null, administeredBy: Array<{ organisation: { id: string, name: string }, from: { value: string } | null, until: { value: string } | null }>, parent: { id: string, name: string } | null }>, agreements: Array<{ id: string, name: string, kind: AgreementKind, enacted: { value: string } | null }>, hostings: Array<{ host:
         | { __typename: 'Capability', id: string, name: string }
-        | { __typename: 'Checkpoint', id: string, name: string }
         | { __typename: 'Country', id: string, name: string }
         | { __typename: 'Indicator', id: string, name: string }
         | { __typename: 'MeasureCategory', id: string, name: string }
@@ -831,7 +789,6 @@ export type StructureAsOfQueryVariables = Exact<{
 export type StructureAsOfQuery = { meetings: { totalCount: number, edges: Array<{ node: { id: string, name: string, kind: MeetingKind, established: { value: string } | null } }> }, firearmsMeeting:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }
@@ -847,7 +804,6 @@ export type WhoChairsTheFirearmsMeetingQueryVariables = Exact<{ [key: string]: n
 export type WhoChairsTheFirearmsMeetingQuery = { node:
     | { __typename: 'Agreement', id: string }
     | { __typename: 'Capability', id: string }
-    | { __typename: 'Checkpoint', id: string }
     | { __typename: 'Country', id: string }
     | { __typename: 'Indicator', id: string }
     | { __typename: 'MeasureCategory', id: string }

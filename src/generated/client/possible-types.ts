@@ -2,7 +2,6 @@
 export const possibleTypes: Record<string, string[]> = {
   "Entity": [
     "Capability",
-    "Checkpoint",
     "Country",
     "Indicator",
     "MeasureCategory",
@@ -18,7 +17,6 @@ export const possibleTypes: Record<string, string[]> = {
   "Node": [
     "Agreement",
     "Capability",
-    "Checkpoint",
     "Country",
     "Indicator",
     "MeasureCategory",
