@@ -109,34 +109,44 @@ export class OperationCompiler {
   }
 
   private rootResolver(name: string, own: GraphQLFieldResolver<unknown, CompilerContext>): GraphQLFieldResolver<unknown, CompilerContext> {
-    return async (source, args, ctx, info) => {
+    return (source, args, ctx, info) => {
       let prepared: Prepared;
       try {
         prepared = ROOTS[name]!(args, this.repos, info.fieldNodes);
       } catch {
-        // Bad arguments: the resolver reports them in its own words.
+        // Bad arguments: the resolver reports them in its own words, and as early as on the resolver path (not
+        // from inside a promise), so that of two refused roots both paths answer the same one's error.
         return own(source, args, ctx, info);
       }
-      // Worst case beyond the result budget (the cost estimate multiplies every list by its bound):
-      // run field by field, where the budget is counted while the operation runs and stops it.
-      const estimated = ctx.query.estimatedCost;
-      if (estimated !== undefined && estimated > this.maxResultItems) return own(source, args, ctx, info);
-      if (prepared.bound > this.maxResultItems) {
-        throw new BadUserInputError(`limit: resultSize: this field could return ${prepared.bound} items; at most ${this.maxResultItems} a response.`, 'resultSize');
-      }
-      let compiled: CompiledStatement;
-      try {
-        compiled = this.compile(name, prepared, info);
-      } catch (error) {
-        if (error instanceof NotCompilable) return own(source, args, ctx, info);
-        throw error;
-      }
-      const params = { ...prepared.params, ...compiled.emit.bind(info.variableValues), maxItems: this.maxResultItems };
-      const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query, compiled.columns);
-      const value = prepared.finish(rows);
-      if (value === FALLBACK) return own(source, args, ctx, info);
-      return value;
+      return this.runCompiled(name, prepared, own, source, args, ctx, info);
     };
+  }
+
+  private async runCompiled(
+    name: string,
+    prepared: Prepared,
+    own: GraphQLFieldResolver<unknown, CompilerContext>,
+    ...[source, args, ctx, info]: Parameters<GraphQLFieldResolver<unknown, CompilerContext>>
+  ): Promise<unknown> {
+    // Worst case beyond the result budget (the cost estimate multiplies every list by its bound):
+    // run field by field, where the budget is counted while the operation runs and stops it.
+    const estimated = ctx.query.estimatedCost;
+    if (estimated !== undefined && estimated > this.maxResultItems) return own(source, args, ctx, info);
+    if (prepared.bound > this.maxResultItems) {
+      throw new BadUserInputError(`limit: resultSize: this field could return ${prepared.bound} items; at most ${this.maxResultItems} a response.`, 'resultSize');
+    }
+    let compiled: CompiledStatement;
+    try {
+      compiled = this.compile(name, prepared, info);
+    } catch (error) {
+      if (error instanceof NotCompilable) return own(source, args, ctx, info);
+      throw error;
+    }
+    const params = { ...prepared.params, ...compiled.emit.bind(info.variableValues), maxItems: this.maxResultItems };
+    const rows = await this.db.readFenced(compiled.cypher, compiled.fencedCypher, params, ctx.query, compiled.columns);
+    const value = prepared.finish(rows);
+    if (value === FALLBACK) return own(source, args, ctx, info);
+    return value;
   }
 
   /** The statement of this root field for this selection and variant: from the cache, or emitted now. */

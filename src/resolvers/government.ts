@@ -1,33 +1,22 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
 import type { ChairRole } from '../domain/navigation.js';
 import type { EntityRecord } from '../repositories/records.js';
-import { entityFields, num, provenanceOf, str, typeOf } from './shared.js';
+import { provenanceOf, str, typeOf } from './shared.js';
 
 // The navigation fields (organisation, chairs, chief, hostedBy, the edges' ends, …) are derived from their
-// declarations in src/domain/navigation.ts (./related.ts); only the scalar fields are written here.
+// declarations in src/domain/navigation.ts (./related.ts), and a stored property needs no resolver (./index.ts): only defaults and computed fields are written here.
 export const governmentResolvers: Resolvers = {
   Office: {
-    ...entityFields,
     kind: (o) => (str(o, 'kind') ?? 'OTHER') as never,
     isMinister: (o) => o.labels.includes('Minister'),
   },
 
   Organisation: {
-    ...entityFields,
     kind: (o) => (str(o, 'kind') ?? 'OTHER') as never,
-    established: (o) => str(o, 'established'),
-    statedCount: (o) => num(o, 'statedCount'),
-    description: (o) => str(o, 'description'),
   },
 
   Meeting: {
-    ...entityFields,
     kind: (m) => (str(m, 'kind') ?? 'OTHER') as never,
-    established: (m) => str(m, 'established'),
-    firstConvened: (m) => str(m, 'firstConvened'),
-    dissolved: (m) => str(m, 'dissolved'),
-    mission: (m) => str(m, 'mission'),
-    basis: (m) => str(m, 'basis'),
   },
 
   MeetingMember: {

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.js';
 import { NAVIGATION } from '../domain/navigation.js';
 import { agreementFilter } from '../services/filters.js';
 import { existsAsOf } from '../services/time.js';
-import { entityFields, str } from './shared.js';
+import { str } from './shared.js';
 import { selectsField } from './navigation.js';
 
 // The navigation fields (agreements, agreementKinds, organisations, an agreement's parties and partners) are
@@ -13,7 +13,6 @@ export const partnerResolvers: Resolvers = {
       services.agreements.page({ ...page, orderBy }, agreementFilter(filter), { total: selectsField(info, 'totalCount') }),
   },
   Country: {
-    ...entityFields,
     kind: (c) => (str(c, 'kind') ?? 'COUNTRY') as never,
     // The paginated forms: the agreements page with this party, the bodies page located in it.
     agreementsConnection: (c, { kinds, asOf, orderBy, ...page }, { services }, info) =>

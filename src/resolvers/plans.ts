@@ -1,20 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types.js';
-import { entityFields, num, provenanceOf, str } from './shared.js';
+import { num, provenanceOf, str } from './shared.js';
 
 // The navigation fields (adoptedBy, categories, supersedes, plans, the edges' ends) are derived from their
 // declarations in src/domain/navigation.ts (./related.ts).
 export const planResolvers: Resolvers = {
   Plan: {
-    ...entityFields,
     kind: (p) => (str(p, 'kind') ?? 'PLAN') as never,
-    adopted: (p) => str(p, 'adopted'),
-    periodYears: (p) => num(p, 'periodYears'),
     horizon: (p) => (p['horizon'] == null ? null : String(p['horizon'])),
-    summary: (p) => str(p, 'summary'),
-    followUp: (p) => str(p, 'followUp'),
   },
   MeasureCategory: {
-    ...entityFields,
     ordinal: (c) => num(c, 'ordinal') ?? 0,
   },
   AdoptionEdge: {

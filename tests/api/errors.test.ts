@@ -51,3 +51,17 @@ describe('bad input', () => {
     expect(error.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('two refused root fields', () => {
+  const compiled = useTestServer({ EXECUTION: 'compiled' });
+  const resolvers = useTestServer({ EXECUTION: 'resolvers' });
+
+  // Found by tests/compiler/differential.test.ts (seed 1313, once the schema had one more type): the compiled
+  // path answered the second root's refusal (403), the resolvers the first root's bad argument (400).
+  it('answer the same error on both paths: the first root’s bad argument', async () => {
+    const query = '{ a1: search(text: "MINISTER", types: [COUNTRY], first: 0) { __typename } a2: cypher(query: "MINISTER") { __typename } }';
+    const [a, b] = await Promise.all([compiled.gql(query), resolvers.gql(query)]);
+    expect(b.body.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect({ status: a.status, errors: a.body.errors }).toEqual({ status: b.status, errors: b.body.errors });
+  });
+});

@@ -19,7 +19,7 @@ import {
   SEARCHABLE_LABELS,
 } from '../../src/domain/vocabulary.js';
 import { loadTypeDefs } from '../../src/graphql/schema.js';
-import { NODE_STYLE } from '../../src/explorer/page/node-style.js';
+import { CHOSEN_STYLE, NODE_STYLE } from '../../src/explorer/page/node-style.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { declaredIndex, schemaStatements } from '../../src/neo4j/migrate.js';
 import { NODE_PROPS, RELATIONSHIP_PROPS, readDataset } from '../../src/seed/format.js';
@@ -108,7 +108,7 @@ describe('cypher/ agrees with the vocabulary', () => {
     const withKind = NODE_LABELS.filter((l) => Object.hasOwn(shapeOf(NODE_PROPS[l]), 'kind'));
     expect(withKind.length).toBeGreaterThan(3);
     const missing = withKind.filter((l) => !indexes.some((d) => d.type === 'RANGE' && d.labelsOrTypes.join() === l && d.properties.join() === 'kind'));
-    expect(missing, 'labels without a cypher/schema/NNN-<label>-kind.cypher').toEqual([]);
+    expect(missing, 'labels without a kind index (cypher/schema/040-entity-type-kind.cypher, applied per searchable label)').toEqual([]);
   });
 
   it('every relationship type has its key uniqueness constraint', () => {
@@ -161,8 +161,12 @@ describe('the seed format and data agree with the vocabulary', () => {
 });
 
 describe('the explorer agrees with the vocabulary', () => {
-  it('every label it draws (the searchable ones) has a colour and shape, and every style is of such a label', () => {
+  it('every label it draws (the searchable ones) has a look of its own, and every chosen look is of such a label', () => {
     expect(SEARCHABLE_LABELS.filter((l) => !Object.hasOwn(NODE_STYLE, l)), 'labels without a style in src/explorer/page/node-style.ts').toEqual([]);
-    expect(Object.keys(NODE_STYLE).filter((t) => !SEARCHABLE_LABELS.includes(t as never))).toEqual([]);
+    expect(Object.keys(CHOSEN_STYLE).filter((t) => !SEARCHABLE_LABELS.includes(t as never))).toEqual([]);
+    // Two types drawn alike could not be told apart: neither colour nor shape is shared.
+    const looks = Object.values(NODE_STYLE);
+    expect(new Set(looks.map(([c]) => c)).size).toBe(looks.length);
+    expect(new Set(looks.map(([, s]) => s)).size).toBe(looks.length);
   });
 });

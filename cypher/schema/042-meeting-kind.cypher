@@ -1,1 +1,0 @@
-CREATE RANGE INDEX meeting_kind IF NOT EXISTS FOR (n:Meeting) ON (n.kind)

@@ -1,1 +1,0 @@
-CREATE RANGE INDEX country_kind IF NOT EXISTS FOR (n:Country) ON (n.kind)

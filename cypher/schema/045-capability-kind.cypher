@@ -1,1 +1,0 @@
-CREATE RANGE INDEX capability_kind IF NOT EXISTS FOR (n:Capability) ON (n.kind)
