@@ -20,5 +20,7 @@ export const customsResolvers: Resolvers = {
     value: (o) => num(o, 'value') ?? 0,
     index: (o) => num(o, 'index') ?? 0,
     preliminary: (o) => o['preliminary'] === true,
+    // Not stored: the loader's statement computes it against the indicator's base year (computedIndexOf).
+    computedIndex: (o) => num(o, 'computedIndex'),
   },
 };
