@@ -6,7 +6,7 @@
  * DATABASE_UNAVAILABLE and HTTP 503 and /ready says 503; once it is back, the same API process
  * answers again without a restart.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,6 +20,7 @@ import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { createDriver, Database } from '../../src/neo4j/database.js';
 import { applySchema } from '../../src/neo4j/migrate.js';
 import { loadDataset } from '../../src/seed/loader.js';
+import { whileNoOtherFileRuns } from '../support/db.js';
 import { changedCopy, namesIn, versionOf } from '../support/reload-race.js';
 
 /** "Fast": well under a client's patience, however the driver gives up (refused, retried, timed out). */
@@ -167,31 +168,38 @@ describe('a dataset reloaded while readers loop', () => {
 });
 
 describe('a frozen Neo4j', () => {
-  it('SIGSTOP: requests get 503 DATABASE_UNAVAILABLE within seconds and /ready 503 within its own timeout; SIGCONT: back by itself', async () => {
-    expect((await ask()).status).toBe(200);
-    const pid = neo4j!.pid;
-    process.kill(pid, 'SIGSTOP');
-    let frozen: Answer[];
-    let r: { status: number; ms: number };
-    try {
-      frozen = await Promise.all([ask(), ask(), ask()]);
-      r = await ready();
-    } finally {
-      process.kill(pid, 'SIGCONT');
-    }
-    process.stdout.write(`frozen: slowest request ${Math.max(...frozen.map((a) => a.ms))} ms, /ready ${r.ms} ms\n`);
-    for (const a of frozen) {
-      expect(a.status).toBe(503);
-      expect(a.codes).toContain('DATABASE_UNAVAILABLE');
-      expect(a.ms).toBeLessThan(FAST_MS);
-    }
-    expect(r.status).toBe(503);
-    // /ready's own timeout is under 2 s; the bound leaves room for a busy machine.
-    expect(r.ms).toBeLessThan(4_000);
-    const back = await until('a 200 after SIGCONT', async () => (await ask()).status === 200, 60_000);
-    expect((await ready()).status).toBe(200);
-    process.stdout.write(`frozen: answering again ${back} ms after SIGCONT\n`);
-  }, 120_000);
+  // Alone: in two clean-clone CI runs, with other files' Neo4j work beside it, a request answered 200 while this
+  // file's Neo4j was stopped (once in 22 ms). The cause is not found; the message below prints what would tell it.
+  it('SIGSTOP: requests get 503 DATABASE_UNAVAILABLE within seconds and /ready 503 within its own timeout; SIGCONT: back by itself', () =>
+    whileNoOtherFileRuns(async () => {
+      expect((await ask()).status).toBe(200);
+      const pid = neo4j!.pid;
+      process.kill(pid, 'SIGSTOP');
+      let frozen: Answer[];
+      let r: { status: number; ms: number };
+      let state: string;
+      try {
+        frozen = await Promise.all([ask(), ask(), ask()]);
+        r = await ready();
+        // The process state (T: stopped) and command line, to tell a Neo4j that did not stop from an API that did not ask it.
+        state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] ?? '?';
+      } finally {
+        process.kill(pid, 'SIGCONT');
+      }
+      process.stdout.write(`frozen: slowest request ${Math.max(...frozen.map((a) => a.ms))} ms, /ready ${r.ms} ms\n`);
+      const seen = `Neo4j pid ${pid} state ${state} on ${neo4j!.uri}, API ${url}: ${JSON.stringify(frozen)}`;
+      for (const a of frozen) {
+        expect(a.status, seen).toBe(503);
+        expect(a.codes, seen).toContain('DATABASE_UNAVAILABLE');
+        expect(a.ms, seen).toBeLessThan(FAST_MS);
+      }
+      expect(r.status).toBe(503);
+      // /ready's own timeout is under 2 s; the bound leaves room for a busy machine.
+      expect(r.ms).toBeLessThan(4_000);
+      const back = await until('a 200 after SIGCONT', async () => (await ask()).status === 200, 60_000);
+      expect((await ready()).status).toBe(200);
+      process.stdout.write(`frozen: answering again ${back} ms after SIGCONT\n`);
+    }), 300_000);
 });
 
 describe('a Neo4j outage', () => {

@@ -87,6 +87,20 @@ export async function untilDatabaseIsQuiet(maxMs = 120_000): Promise<void> {
   }
 }
 
+/**
+ * Runs `work` with the shared test database's lock held exclusively: no api file (of this run or a joined one)
+ * runs meanwhile. For a system test whose timing must not compete with them: one that freezes a Neo4j of its own
+ * and measures how fast requests fail. It waits for the files that hold the database now.
+ */
+export async function whileNoOtherFileRuns<T>(work: () => Promise<T>): Promise<T> {
+  const releaseAlone = await acquireLock(inject('dbLockPort'), 'exclusive');
+  try {
+    return await work();
+  } finally {
+    await releaseAlone();
+  }
+}
+
 let mode: LockMode = 'shared';
 let release: (() => Promise<void>) | undefined;
 
