@@ -162,11 +162,11 @@ export function projectEntity(e: Emit, v: string, type: GraphQLNamedType, nodes:
   const base = `${[...properties].map((p) => `.\`${p}\``).join(', ')}${labels ? `, labels: labels(${v})` : ''}`;
   if (branches.length === 0) return `${v} {${base}}`;
   if (branches.length === 1 && e.concreteTypes(type).length === 1) return `${v} {${base}, __c: ${branches[0]![1]}}`;
-  // Several types (an interface or union: labels are projected): the labels read once, for the record and the branch.
-  const l = e.fresh('l');
-  const cases = branches.map(([label, map]) => `WHEN '${label}' IN ${l} THEN ${map}`).join(' ');
-  const own = `${[...properties].map((p) => `.\`${p}\``).join(', ')}, labels: ${l}`;
-  return `[${l} IN [labels(${v})] | ${v} {${own}, __c: CASE ${cases} ELSE {} END}][0]`;
+  // Several types (an interface or union: labels are projected): each branch tests its label. Not the labels bound
+  // once (`[l IN [labels(v)] | v {…}][0]`): three such levels nested (agreements › parties › agreements › …) made
+  // Neo4j 5.26 fail in both runtimes, "Cannot invoke VirtualNodeValue.id() because value is null" (ExecutionFailed).
+  const cases = branches.map(([label, map]) => `WHEN ${v}:\`${label}\` THEN ${map}`).join(' ');
+  return `${v} {${base}, __c: CASE ${cases} ELSE {} END}`;
 }
 
 /**

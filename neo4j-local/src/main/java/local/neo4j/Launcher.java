@@ -62,6 +62,10 @@ public final class Launcher {
                 .setConfig(BoltConnector.advertised_address, new SocketAddress(host, port))
                 .setConfig(GraphDatabaseSettings.auth_enabled, false)
                 .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutS))
+                // Timeouts are checked every 100 ms, not every 2 s (the default): a transaction's timeout (the API
+                // sets QUERY_TIMEOUT_MS on each) stops it within 0.1 s of its end, before a runaway statement fills
+                // its memory limit in the extra seconds.
+                .setConfig(GraphDatabaseSettings.transaction_monitor_check_interval, Duration.ofMillis(100))
                 .setConfig(GraphDatabaseSettings.memory_transaction_max_size, ByteUnit.mebiBytes(txMemoryMb))
                 .setConfig(GraphDatabaseSettings.memory_transaction_global_max_size, ByteUnit.mebiBytes(txTotalMemoryMb))
                 .setConfig(GraphDatabaseSettings.allow_file_urls, false)
