@@ -140,14 +140,8 @@ export function isTimeout(error: unknown): boolean {
   return code !== undefined && TIMEOUT_CODES.has(code);
 }
 
-/**
- * Turns a driver error into the client-facing error it stands for (or returns it unchanged). `elapsedMs`, the
- * time the transaction had run when it failed, tells a timeout Neo4j misreports: a transaction its timeout
- * terminated mid-statement can fail inside Neo4j's own operators (5.26: a NullPointerException on a node the
- * terminated transaction no longer holds), reported as a `Neo.DatabaseError`; once the whole timeout has run,
- * such an error is that timeout.
- */
-export function translateDriverError(error: unknown, timeoutMs: number, elapsedMs = 0): unknown {
+/** Turns a driver error into the client-facing error it stands for (or returns it unchanged). */
+export function translateDriverError(error: unknown, timeoutMs: number): unknown {
   if (error instanceof GraphQLError) return error;
   if (isUnavailable(error)) return new DatabaseUnavailableError();
   if (codeOf(error) === 'Neo.ClientError.Transaction.Terminated') {
@@ -155,7 +149,6 @@ export function translateDriverError(error: unknown, timeoutMs: number, elapsedM
     return new DatabaseUnavailableError('The database stopped this request: its transaction was terminated (by an operator or a shutdown). Try again.');
   }
   if (isTimeout(error)) return new QueryTimeoutError(timeoutMs);
-  if (elapsedMs >= timeoutMs && codeOf(error)?.startsWith('Neo.DatabaseError.')) return new QueryTimeoutError(timeoutMs);
   return error;
 }
 

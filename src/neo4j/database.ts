@@ -305,7 +305,7 @@ export class Database {
       if (mode === 'WRITE') return await running;
       return await this.liveness.watch(running, () => new DatabaseUnavailableError(), () => (abandoned = true));
     } catch (error) {
-      throw translateDriverError(error, timeoutMs, performance.now() - started);
+      throw translateDriverError(error, timeoutMs);
     } finally {
       this.activeSessions -= 1;
       if (ctx.observed) ctx.observed.neo4jMs += performance.now() - started;
