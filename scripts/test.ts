@@ -10,8 +10,13 @@
  * go to test-artifacts/vitest-system.json and projects-system.json. Arguments are passed to both runs (file
  * filters). Exits non-zero when either run fails.
  *
- *   npm test                       (npm run check, then this)
- *   npx tsx scripts/test.ts [vitest arguments]
+ * `--check` also runs `npm run check:static` (schema check, typecheck, lint: they only read the tree) beside the
+ * two runs, while the test Neo4j starts; its output is printed first when all are done (test-artifacts/check.log),
+ * and it fails the whole when it fails. `npm test` runs the codegen check first (it rewrites the generated files,
+ * which the tests read), then this with `--check`.
+ *
+ *   npm test                       (npm run codegen:check, then this with --check)
+ *   npx tsx scripts/test.ts [--check] [vitest arguments]
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,10 +24,25 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { resetShare } from '../tests/support/shared-graph.js';
 
-const args = process.argv.slice(2);
+const withCheck = process.argv[2] === '--check';
+const args = process.argv.slice(withCheck ? 3 : 2);
 const share = process.env['TEST_GRAPH_SHARE'] || path.join(tmpdir(), `border-graph-test-graph-${process.pid}.json`);
 mkdirSync('test-artifacts', { recursive: true });
 const systemLog = 'test-artifacts/system.log';
+const checkLog = 'test-artifacts/check.log';
+
+/** `npm run check:static` with its output to a file, or undefined when not asked for. */
+function staticCheck(): Promise<number> | undefined {
+  if (!withCheck) return undefined;
+  const fd = openSync(checkLog, 'w');
+  const child = spawn('npm', ['run', 'check:static'], { stdio: ['ignore', fd, fd] });
+  return new Promise((resolve) =>
+    child.once('exit', (code, signal) => {
+      closeSync(fd);
+      resolve(code ?? (signal ? 1 : 0));
+    }),
+  );
+}
 
 function vitest(projects: string[], env: NodeJS.ProcessEnv, out: 'inherit' | number): Promise<number> {
   // --passWithNoTests: a file filter may select nothing of one of the two runs.
@@ -34,6 +54,7 @@ function vitest(projects: string[], env: NodeJS.ProcessEnv, out: 'inherit' | num
 }
 
 const started = Date.now();
+const check = staticCheck();
 resetShare(share);
 const { TEST_GRAPH_JOIN: _join, ...base } = process.env;
 const logFd = openSync(systemLog, 'w');
@@ -43,9 +64,15 @@ const api = vitest(['unit', 'api'], { ...base, TEST_GRAPH_SHARE: share }, 'inher
   if (!existsSync(`${share}.closed`)) writeFileSync(`${share}.closed`, '');
   return code;
 });
-const [apiCode, systemCode] = await Promise.all([api, system]);
+const [apiCode, systemCode, checkCode] = await Promise.all([api, system, check]);
 closeSync(logFd);
+if (check) {
+  process.stdout.write(`\n== npm run check:static (run beside the tests; ${checkLog}): exit ${checkCode}\n`);
+  process.stdout.write(readFileSync(checkLog, 'utf8'));
+}
 process.stdout.write(`\n== the system project (run beside the unit and api projects; ${systemLog})\n`);
 process.stdout.write(readFileSync(systemLog, 'utf8'));
-process.stdout.write(`\nnpm test's vitest runs took ${((Date.now() - started) / 1000).toFixed(0)} s (unit + api: exit ${apiCode}; system: exit ${systemCode})\n`);
-process.exit(apiCode !== 0 ? apiCode : systemCode);
+process.stdout.write(
+  `\nnpm test's vitest runs took ${((Date.now() - started) / 1000).toFixed(0)} s (unit + api: exit ${apiCode}; system: exit ${systemCode}${check ? `; check:static: exit ${checkCode}` : ''})\n`,
+);
+process.exit(apiCode !== 0 ? apiCode : systemCode !== 0 ? systemCode : (checkCode ?? 0));
