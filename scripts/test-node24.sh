@@ -51,8 +51,9 @@ echo "node $("$bin/node" --version): API tests (tests/api/, but the two page-wal
 # vitest.config.ts), so that it may run while the main suite runs (.ci/run starts both at once).
 results=test-artifacts/vitest-node24.json
 rm -f "$results"
-PATH="$bin:$PATH" TEST_ARTIFACTS_TAG=node24 TEST_LOCAL_NEO4J_PORT="${TEST_LOCAL_NEO4J_PORT:-7689}" npx vitest run tests/api/ \
-  --exclude tests/api/entity-date-pages.test.ts --exclude tests/api/agreement-pages.test.ts
+# The files by name (vitest's --exclude does not reach the projects' own include lists).
+mapfile -t files < <(ls tests/api/*.test.ts | grep -v -e '/entity-date-pages\.test\.ts$' -e '/agreement-pages\.test\.ts$')
+PATH="$bin:$PATH" TEST_ARTIFACTS_TAG=node24 TEST_LOCAL_NEO4J_PORT="${TEST_LOCAL_NEO4J_PORT:-7689}" npx vitest run "${files[@]}"
 status=$?
 if [ -f "$results" ]; then
   node -e '
