@@ -2,7 +2,8 @@
  * `npm test`'s vitest part: two vitest runs side by side on one test graph.
  *   - the unit and api projects (this run starts, seeds and warms up the test Neo4j, and shares it:
  *     TEST_GRAPH_SHARE);
- *   - the system project (joins that graph once it is ready: TEST_GRAPH_JOIN; tests/support/shared-graph.ts).
+ *   - the system project (joins that graph once it is ready: TEST_GRAPH_JOIN; tests/support/shared-graph.ts). Its
+ *     files that read the database wait for the graph; the others start at once (tests/global-setup.ts).
  * The system files mostly wait (on JVMs starting, browsers, timers: about 1.1 cores of 2 when they ran after the
  * api files), so the two together use the machine's two cores where one after the other left one idle. Every
  * file of both runs takes the one database lock (a writer runs alone), and one file of each project runs at a

@@ -10,7 +10,9 @@
  * `npm test` runs the system project in a second vitest process (scripts/test.ts), which joins this one's graph
  * (TEST_GRAPH_JOIN, tests/support/shared-graph.ts), as CI's Node 24 run does.
  */
-import { rmSync } from 'node:fs';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { loadConfig } from '../src/config.js';
 import { createApp } from '../src/http/server.js';
@@ -29,6 +31,11 @@ declare module 'vitest' {
     neo4jDatabase: string;
     /** The port of the database lock service (tests/support/db-lock.ts). */
     dbLockPort: number;
+    /**
+     * A joined system run's graph (`lazySetup`): the file the settings above are written to once the graph is
+     * ready; its files wait for it only when they use the database (tests/support/db.ts). Empty otherwise.
+     */
+    graphSettingsFile: string;
   }
 }
 
@@ -114,7 +121,37 @@ function firstGraph(): Promise<TestGraph> {
   });
 }
 
+/**
+ * The system project of a joined run (`npm test`'s second run, TEST_GRAPH_JOIN) does not wait for the graph before
+ * its first file: most system files run processes of their own, and start while the sharing run starts, seeds and
+ * warms up its Neo4j (30-55 s in CI). The graph's settings are written to a file once it is joined (or, if the
+ * sharing run never opens it, once this run has started its own); the files that use it wait for that file.
+ */
+function lazySetup(project: TestProject, join: string): () => Promise<void> {
+  const file = path.join(tmpdir(), `border-graph-system-graph-${process.pid}.json`);
+  rmSync(file, { force: true });
+  const graph = joinedGraph(join).then(
+    (g) => {
+      writeFileSync(`${file}.tmp`, JSON.stringify(g.provided));
+      renameSync(`${file}.tmp`, file);
+      return g;
+    },
+    (error: unknown) => {
+      writeFileSync(file, JSON.stringify({ error: String(error) }));
+      return undefined;
+    },
+  );
+  project.provide('graphSettingsFile', file);
+  return async () => {
+    await (await graph)?.stop();
+    rmSync(file, { force: true });
+  };
+}
+
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const join = process.env['TEST_GRAPH_JOIN'];
+  if (join && project.name === 'system') return lazySetup(project, join);
+  project.provide('graphSettingsFile', '');
   const shared = (registry[SHARED] ??= { graph: firstGraph(), users: 0 });
   shared.users += 1;
   const graph = await shared.graph;

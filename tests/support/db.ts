@@ -1,4 +1,5 @@
 /** A connection to the test run's Neo4j (started by the global setup), one per test file. */
+import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { acquireLock, type LockMode } from './db-lock.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
@@ -39,15 +40,49 @@ export function declaresReads(): boolean {
   return declaredReads;
 }
 
+interface GraphSettings {
+  neo4jUri: string;
+  neo4jUsername: string;
+  neo4jPassword: string;
+  neo4jDatabase: string;
+  dbLockPort: number;
+}
+
+let lazySettings: GraphSettings | undefined;
+
+/**
+ * Waits for the test graph where the global setup did not (a joined system run: tests/global-setup.ts,
+ * `lazySetup`); at once elsewhere. system-file.ts calls it before a file that uses the database starts.
+ */
+export async function untilGraphReady(maxMs = 3_600_000): Promise<void> {
+  const file = inject('graphSettingsFile');
+  if (!file || lazySettings) return;
+  const deadline = Date.now() + maxMs;
+  while (!existsSync(file)) {
+    if (Date.now() > deadline) throw new Error(`the test graph was not ready within ${maxMs} ms (${file})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const read = JSON.parse(readFileSync(file, 'utf8')) as GraphSettings | { error: string };
+  if ('error' in read) throw new Error(`the test graph could not be started: ${read.error}`);
+  lazySettings = read;
+}
+
+/** One setting of the test graph (after `untilGraphReady` in a joined system run). */
+function graph<K extends keyof GraphSettings>(key: K): GraphSettings[K] {
+  if (!inject('graphSettingsFile')) return inject(key);
+  if (!lazySettings) throw new Error('the test graph is used before untilGraphReady() (tests/support/db.ts)');
+  return lazySettings[key];
+}
+
 export function neo4jSettings() {
   if (declarationRequired && !declaredReads) {
     throw new Error('this system test file uses the shared test database: call readsTestDatabase() (tests/support/db.ts) at its top level');
   }
   return {
-    uri: inject('neo4jUri'),
-    username: inject('neo4jUsername'),
-    password: inject('neo4jPassword'),
-    database: inject('neo4jDatabase'),
+    uri: graph('neo4jUri'),
+    username: graph('neo4jUsername'),
+    password: graph('neo4jPassword'),
+    database: graph('neo4jDatabase'),
     queryTimeoutMs: 20_000,
   };
 }
@@ -93,7 +128,8 @@ export async function untilDatabaseIsQuiet(maxMs = 120_000): Promise<void> {
  * and measures how fast requests fail. It waits for the files that hold the database now.
  */
 export async function whileNoOtherFileRuns<T>(work: () => Promise<T>): Promise<T> {
-  const releaseAlone = await acquireLock(inject('dbLockPort'), 'exclusive');
+  await untilGraphReady();
+  const releaseAlone = await acquireLock(graph('dbLockPort'), 'exclusive');
   try {
     return await work();
   } finally {
@@ -116,7 +152,8 @@ export function writesToDatabase(): void {
 
 /** Takes the database for this test file (tests/support/api-file.ts runs it before the file's own hooks). */
 export async function holdDatabase(): Promise<void> {
-  release = await acquireLock(inject('dbLockPort'), mode);
+  await untilGraphReady();
+  release = await acquireLock(graph('dbLockPort'), mode);
 }
 
 export async function releaseDatabase(): Promise<void> {
