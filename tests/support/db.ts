@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { inject } from 'vitest';
 import { acquireLock, type LockMode } from './db-lock.js';
+import type { SharedGraphSettings } from './shared-graph.js';
 import { CypherCatalog } from '../../src/neo4j/cypher-catalog.js';
 import { createDriver, Database } from '../../src/neo4j/database.js';
 import { createLogger } from '../../src/logger.js';
@@ -40,13 +41,7 @@ export function declaresReads(): boolean {
   return declaredReads;
 }
 
-interface GraphSettings {
-  neo4jUri: string;
-  neo4jUsername: string;
-  neo4jPassword: string;
-  neo4jDatabase: string;
-  dbLockPort: number;
-}
+type GraphSettings = SharedGraphSettings;
 
 let lazySettings: GraphSettings | undefined;
 
