@@ -9,7 +9,7 @@ MATCH (n:Entity {key: req.key})
 // `indexed` (an indicator's observations): the value of the indicator's base year, which each is indexed against.
 // Read apart, so that the neighbours are never collected into one list: every buffered row of the sort below was
 // charged that whole list by Neo4j's memory tracking (a country's 15,000 bodies outgrew the 256 MiB a transaction
-// may use, bench/results/scaling-latest.md).
+// may use at 100k nodes: docs/benchmarks.md).
 OPTIONAL CALL (n, req) {
   WITH n, req WHERE req.indexed
   MATCH (n)-[r:$(req.type)]-(m:Entity)

@@ -181,7 +181,7 @@ describe('a frozen Neo4j', () => {
       try {
         frozen = await Promise.all([ask(), ask(), ask()]);
         r = await ready();
-        // The process state (T: stopped) and command line, to tell a Neo4j that did not stop from an API that did not ask it.
+        // The process state (T: stopped), to tell a Neo4j that did not stop from an API that did not ask it.
         state = readFileSync(`/proc/${pid}/stat`, 'utf8').split(' ')[2] ?? '?';
       } finally {
         process.kill(pid, 'SIGCONT');

@@ -41,9 +41,7 @@ export function declaresReads(): boolean {
   return declaredReads;
 }
 
-type GraphSettings = SharedGraphSettings;
-
-let lazySettings: GraphSettings | undefined;
+let lazySettings: SharedGraphSettings | undefined;
 
 /**
  * Waits for the test graph where the global setup did not (a joined system run: tests/global-setup.ts,
@@ -57,13 +55,13 @@ export async function untilGraphReady(maxMs = 3_600_000): Promise<void> {
     if (Date.now() > deadline) throw new Error(`the test graph was not ready within ${maxMs} ms (${file})`);
     await new Promise((r) => setTimeout(r, 250));
   }
-  const read = JSON.parse(readFileSync(file, 'utf8')) as GraphSettings | { error: string };
+  const read = JSON.parse(readFileSync(file, 'utf8')) as SharedGraphSettings | { error: string };
   if ('error' in read) throw new Error(`the test graph could not be started: ${read.error}`);
   lazySettings = read;
 }
 
 /** One setting of the test graph (after `untilGraphReady` in a joined system run). */
-function graph<K extends keyof GraphSettings>(key: K): GraphSettings[K] {
+function graph<K extends keyof SharedGraphSettings>(key: K): SharedGraphSettings[K] {
   if (!inject('graphSettingsFile')) return inject(key);
   if (!lazySettings) throw new Error('the test graph is used before untilGraphReady() (tests/support/db.ts)');
   return lazySettings[key];
