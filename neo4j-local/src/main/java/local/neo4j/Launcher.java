@@ -20,7 +20,8 @@ import org.neo4j.dbms.api.DatabaseManagementServiceBuilder;
  *
  * Arguments: DATA_DIR [PORT] [HOST]; system property neo4j.pagecache.mb sizes the page cache,
  * neo4j.tx.memory.mb and neo4j.tx.total.memory.mb bound the heap one transaction and all of them
- * may use, neo4j.tx.timeout.s bounds how long one may run, neo4j.conf names a file of further settings. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
+ * may use, neo4j.tx.timeout.s bounds how long one may run, neo4j.query.cache.entries sizes the plan cache
+ * (Neo4j's default 1000), neo4j.conf names a file of further settings. Prints one line "READY bolt://HOST:PORT" on stdout once Bolt
  * accepts connections, so the Node side can wait for it; stops cleanly on SIGTERM / SIGINT (the
  * JVM runs the shutdown hook) and when its standard input closes, so a crashed parent never leaves
  * an orphaned database behind.
@@ -49,6 +50,8 @@ public final class Launcher {
         long txMemoryMb = Long.parseLong(System.getProperty("neo4j.tx.memory.mb", "256"));
         long txTotalMemoryMb = Long.parseLong(System.getProperty("neo4j.tx.total.memory.mb", "1024"));
         long txTimeoutS = Long.parseLong(System.getProperty("neo4j.tx.timeout.s", "60"));
+        // How many query plans the database keeps (Neo4j's default: 1000).
+        int queryCacheEntries = Integer.parseInt(System.getProperty("neo4j.query.cache.entries", "1000"));
         Files.createDirectories(home);
         Path emptyImport = Files.createDirectories(home.resolve("import-none"));
 
@@ -75,6 +78,7 @@ public final class Launcher {
                         List.of(new IPAddressString("0.0.0.0/0"), new IPAddressString("::/0")))
                 .setConfig(GraphDatabaseSettings.pagecache_memory, ByteUnit.mebiBytes(pageCacheMb))
                 .setConfig(GraphDatabaseSettings.udc_enabled, false)
+                .setConfig(GraphDatabaseSettings.query_cache_size, queryCacheEntries)
                 // Bolt's event loops otherwise wait a quiet period of 5 s each (two groups) before they stop,
                 // so every stop took 11-14 s with no client connected; the kernel's own shutdown (transactions,
                 // checkpoint) is unchanged. Internal in 5.26, no public name.
