@@ -57,6 +57,8 @@ export interface LoadReport {
   timeouts: number;
   non2xx: number;
   graphqlErrors: number;
+  /** GraphQL errors by their `extensions.code` (QUERY_TIMEOUT, DATABASE_UNAVAILABLE, …). */
+  errorCodes: Record<string, number>;
   firstGraphQLError?: string;
   /** Each operation's latency alone, warm (the last warm-up pass), in ms. */
   single: Record<string, number>;
@@ -87,6 +89,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     }
   }
   let graphqlErrors = 0;
+  const errorCodes: Record<string, number> = {};
   let firstGraphQLError: string | undefined;
   const result = await autocannon({
     url,
@@ -99,6 +102,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       body: op.body,
       onResponse: (status: number, body: string) => {
         // `"errors"` only appears in a GraphQL response that has errors (field names differ).
+        if (body.includes('"errors"')) {
+          for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes[code!] = (errorCodes[code!] ?? 0) + 1;
+        }
         if (status === 200 && body.includes('"errors"')) {
           graphqlErrors += 1;
           firstGraphQLError ??= `${op.name}: ${body.slice(0, 300)}`;
@@ -120,6 +126,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     timeouts: result.timeouts,
     non2xx: result.non2xx,
     graphqlErrors,
+    errorCodes,
     single: warmup,
     ...(firstGraphQLError ? { firstGraphQLError } : {}),
   };

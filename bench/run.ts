@@ -12,7 +12,7 @@
  *      why and what would close it. Written to bench/results/latest.md and latest.json with the machine.
  *
  * Options: --sizes 10000,100000 --concurrency 1,8,32 --duration 4 --rounds 2 --repetitions 30
- *          --only overhead|scaling|bulk|db-hits --out bench/results/latest --heap-mb 8192 --no-peer --neo4j-port 7698
+ *          --only overhead|scaling|bulk|db-hits|cold --out bench/results/latest --heap-mb 8192 --no-peer --neo4j-port 7698
  *          (--only scaling writes bench/results/scaling-latest.md and .json unless --out says otherwise)
  *          --bulk-sizes 1000000 --transactional-sizes 1000000   (the bulk section, bench/bulk.ts; its own
  *          results file, bench/results/load-latest.md and .json)
@@ -33,6 +33,7 @@ import { startSides } from './overhead/sides.js';
 import { DEFAULT_SIZES, growth, runScaling, scalingMarkdown, type SizeResult } from './scaling.js';
 import { bulkStep } from './bulk-step.js';
 import { dbHitsStep } from './db-hits.js';
+import { coldStep } from './first-request.js';
 import { measureRelevance, relevanceMarkdown, relevanceVerdict, searchOverHttp, type RelevanceReport } from './relevance.js';
 import { argument } from './support/cli.js';
 import { startBenchNeo4j } from './support/neo4j.js';
@@ -56,7 +57,7 @@ interface Args {
   quick: boolean;
   /** Time @neo4j/graphql beside the API and the floor (off with --no-peer). */
   peer: boolean;
-  only: 'overhead' | 'scaling' | 'bulk' | 'db-hits' | null;
+  only: 'overhead' | 'scaling' | 'bulk' | 'db-hits' | 'cold' | null;
   out: string;
   /** Bolt port of the benchmark's own Neo4j. */
   port: number;
@@ -77,8 +78,8 @@ function parseArgs(argv: string[]): Args {
     if (!Number.isFinite(n) || n <= 0) throw new Error(`--${name}: a positive number (got ${value(name)})`);
     return n;
   };
-  const only = value('only') ?? null;
-  if (only !== null && only !== 'overhead' && only !== 'scaling' && only !== 'bulk' && only !== 'db-hits') throw new Error(`--only: overhead, scaling, bulk or db-hits (got ${only})`);
+  const only = (value('only') ?? null) as Args['only'];
+  if (only !== null && !['overhead', 'scaling', 'bulk', 'db-hits', 'cold'].includes(only)) throw new Error(`--only: overhead, scaling, bulk, db-hits or cold (got ${only})`);
   const quick = argv.includes('--quick');
   return {
     sizes: list('sizes', quick ? [DEFAULT_SIZES[0]!] : DEFAULT_SIZES),
@@ -294,7 +295,8 @@ async function main(): Promise<number> {
   const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
   if (args.only === 'bulk' || args.only === null) await bulkStep(argv, args, log, machine());
   if (args.only === 'db-hits' || args.only === null) await dbHitsStep({ port: args.port, warm: 3, out: path.join(ROOT, 'bench', 'results', 'db-hits'), progress: log });
-  if (args.only === 'bulk' || args.only === 'db-hits') return 0;
+  if (args.only === 'cold' || args.only === null) await coldStep(args.port, path.join(ROOT, 'bench', 'results', 'first-request'), log);
+  if (args.only === 'bulk' || args.only === 'db-hits' || args.only === 'cold') return 0;
   const about = machine();
   const started = new Date();
   log(`machine: ${about.cpu}, ${about.memory}, load average ${about.loadAverageAtStart}`);
