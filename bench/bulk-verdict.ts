@@ -14,7 +14,8 @@ const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const STEPS = {
   csvMs: {
     what: 'writing the CSV files',
-    closes: 'it runs in this Node process on one core (grouping rows by property signature, then csv-stringify); worker threads, one per core, would split it',
+    closes:
+      'it runs in this Node process on one core (grouping rows by property signature, then csv-stringify) beside the whole graph\'s rows on the heap (npm run seed gives V8 a 128 MB semi-space so that the collector does not take most of it); worker threads, one per core, would split it',
   },
   importMs: {
     what: 'the offline importer (its JVM start included)',
