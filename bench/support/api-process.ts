@@ -1,5 +1,5 @@
 /**
- * The API under test in its own process (`node --import tsx src/main.ts`), so that a load generator
+ * The API under test in its own process (`node <npm start's flags> --import tsx src/main.ts`), so that a load generator
  * never shares the API's event loop. It serves on loopback against the Neo4j it is given (it starts
  * no Neo4j and loads no seed), outside production so responses carry `extensions.roundTrips`, with
  * HTTP caching off, and logs warnings only. `startApiProcess` resolves once /ready answers 200; `stop`

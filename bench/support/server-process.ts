@@ -1,13 +1,23 @@
 /**
- * A benchmarked server in its own process (`node --import tsx <script>`), so that the load generator
- * never shares its event loop. `startServerProcess` resolves once `readyPath` answers 200 (any answer
+ * A benchmarked server in its own process (`node <npm start's node flags> --import tsx <script>`), so that the
+ * load generator never shares its event loop. Every side (the API, the floor, the peer) runs with the Node flags
+ * of `npm start` (package.json): the API as it is shipped, and the others tuned alike. `startServerProcess` resolves once `readyPath` answers 200 (any answer
  * below 500 when `readyStatus` is 'any'); `stop` sends SIGTERM and SIGKILLs after a grace period.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gracefulStop } from '../../src/child-process.js';
 
 const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The flags `npm start` gives Node before `--import tsx` (`exec node --max-semi-space-size=64 --import tsx …`). */
+export function startNodeFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: Record<string, string> };
+  const flags = /\bnode ((?:--\S+ )*?)--import tsx\b/.exec(pkg.scripts['start'] ?? '');
+  if (!flags) throw new Error(`package.json's start script is not "node [flags] --import tsx …": ${pkg.scripts['start']}`);
+  return flags[1]!.split(' ').filter(Boolean);
+}
 
 export interface ServerProcessOptions {
   /** What it is, for error messages ("the API", "the peer"). */
@@ -36,7 +46,7 @@ export interface ServerProcess {
 const delay = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', options.script], {
+  const child = spawn(process.execPath, [...startNodeFlags(), ...(options.nodeArgs ?? []), '--import', 'tsx', options.script], {
     cwd: PROJECT_ROOT,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

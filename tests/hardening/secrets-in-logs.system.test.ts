@@ -1,5 +1,5 @@
 /**
- * No secrets in logs: the API's entry point (`npm start`'s `node --import tsx src/main.ts`) run as a process of
+ * No secrets in logs: the API's entry point (`npm start`'s `node … --import tsx src/main.ts`) run as a process of
  * its own with a configured NEO4J_PASSWORD at trace level, against the test run's Neo4j and against none.
  */
 import { spawn } from 'node:child_process';
