@@ -29,7 +29,7 @@ import { startBenchNeo4j } from './support/neo4j.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-export interface FirstRequest {
+interface FirstRequest {
   kind: 'operation' | 'explorer' | 'export';
   name: string;
   status: number;
@@ -99,34 +99,29 @@ async function coldStart<T>(port: number, dataDir: string, env: Record<string, s
   }
 }
 
-export async function measureFirstRequests(port: number, log: (line: string) => void, store?: string): Promise<FirstRequests> {
-  const seeded = store ? undefined : await seededStore(port);
-  try {
-    return await coldStart(port, store ?? seeded!.dataDir, { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' }, async (origin, readyMs) => {
-      log(`API ready ${readyMs} ms after its start (warm-up included)`);
-      const requests: FirstRequest[] = [];
-      for (const ask of asks()) {
-        const first = await timed(ask, origin);
-        const second = await timed(ask, origin);
-        requests.push({ kind: ask.kind, name: ask.name, status: first.status, firstMs: Math.round(first.ms), secondMs: Math.round(second.ms) });
-        const refused = first.status >= 300 ? ` (${first.body.slice(0, 300)})` : '';
-        log(`${ask.kind} ${ask.name}: ${first.status}, first ${Math.round(first.ms)} ms, second ${Math.round(second.ms)} ms${refused}`);
-      }
-      return { readyMs, requests };
-    });
-  } finally {
-    await seeded?.remove();
-  }
+async function measureFirstRequests(port: number, log: (line: string) => void, store: string): Promise<FirstRequests> {
+  return coldStart(port, store, { QUERY_TIMEOUT_MS: '60000', REQUEST_TIMEOUT_MS: '60000' }, async (origin, readyMs) => {
+    log(`API ready ${readyMs} ms after its start (warm-up included)`);
+    const requests: FirstRequest[] = [];
+    for (const ask of asks()) {
+      const first = await timed(ask, origin);
+      const second = await timed(ask, origin);
+      requests.push({ kind: ask.kind, name: ask.name, status: first.status, firstMs: Math.round(first.ms), secondMs: Math.round(second.ms) });
+      const refused = first.status >= 300 ? ` (${first.body.slice(0, 300)})` : '';
+      log(`${ask.kind} ${ask.name}: ${first.status}, first ${Math.round(first.ms)} ms, second ${Math.round(second.ms)} ms${refused}`);
+    }
+    return { readyMs, requests };
+  });
 }
 
 /** Clients and seconds of the load started at /ready after a cold start (issue 26's "warm from the first request"). */
-export const COLD_LOAD = { connections: 16, seconds: 20 } as const;
+const COLD_LOAD = { connections: 16, seconds: 20 } as const;
 
 /**
  * A load of COLD_LOAD.connections clients over the saved operations, started the moment `/ready` says 200 after a
  * cold start, at the API's default timeouts (QUERY_TIMEOUT_MS 10 s): no request may time out or fail.
  */
-export async function measureColdLoad(port: number, log: (line: string) => void, store: string): Promise<ColdLoad> {
+async function measureColdLoad(port: number, log: (line: string) => void, store: string): Promise<ColdLoad> {
   return coldStart(port, store, {}, async (origin, readyMs) => {
     log(`API ready ${readyMs} ms after its start; ${COLD_LOAD.connections} clients for ${COLD_LOAD.seconds} s from now`);
     const load = await runLoad({ url: `${origin}/graphql`, connections: COLD_LOAD.connections, durationSeconds: COLD_LOAD.seconds, warmupRounds: 0 });
@@ -135,18 +130,18 @@ export async function measureColdLoad(port: number, log: (line: string) => void,
   });
 }
 
-export interface FirstRequests {
+interface FirstRequests {
   readyMs: number;
   requests: FirstRequest[];
 }
 
-export interface ColdLoad {
+interface ColdLoad {
   readyMs: number;
   load: LoadReport;
 }
 
 /** Requests of the cold load that timed out or failed: autocannon's own timeouts and errors, non-2xx answers, GraphQL errors. */
-export const coldFailures = (c: ColdLoad): number => c.load.timeouts + c.load.errors + c.load.non2xx + c.load.graphqlErrors;
+const coldFailures = (c: ColdLoad): number => c.load.timeouts + c.load.errors + c.load.non2xx + c.load.graphqlErrors;
 
 /** `npm run bench` step: first requests and the cold load, each on a cold restart of one seeded store; bench/results/first-request.md and .json. */
 export async function coldStep(port: number, out: string, log: (line: string) => void): Promise<void> {
@@ -180,7 +175,7 @@ function coldLoadMarkdown(cold: ColdLoad): string {
   return `## ${COLD_LOAD.connections} clients from the moment /ready said 200\n\n\`\`\`\n${formatReport(cold.load)}\n\`\`\`\n\n## Each request, one at a time\n`;
 }
 
-export function firstRequestMarkdown(result: FirstRequests): string {
+function firstRequestMarkdown(result: FirstRequests): string {
   const rows = result.requests.map((r) => `| ${r.kind} | ${r.name} | ${r.status} | ${r.firstMs} | ${r.secondMs} |`);
   const worst = Math.max(...result.requests.map((r) => r.firstMs));
   return [
