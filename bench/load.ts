@@ -102,10 +102,9 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
       body: op.body,
       onResponse: (status: number, body: string) => {
         // `"errors"` only appears in a GraphQL response that has errors (field names differ).
-        if (body.includes('"errors"')) {
-          for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes[code!] = (errorCodes[code!] ?? 0) + 1;
-        }
-        if (status === 200 && body.includes('"errors"')) {
+        if (!body.includes('"errors"')) return;
+        for (const [, code] of body.matchAll(/"code":"([A-Z_]+)"/g)) errorCodes[code!] = (errorCodes[code!] ?? 0) + 1;
+        if (status === 200) {
           graphqlErrors += 1;
           firstGraphQLError ??= `${op.name}: ${body.slice(0, 300)}`;
         }

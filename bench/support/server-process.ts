@@ -1,8 +1,9 @@
 /**
  * A benchmarked server in its own process (`node <npm start's node flags> --import tsx <script>`), so that the
  * load generator never shares its event loop. Every side (the API, the floor, the peer) runs with the Node flags
- * of `npm start` (package.json): the API as it is shipped, and the others tuned alike. `startServerProcess` resolves once `readyPath` answers 200 (any answer
- * below 500 when `readyStatus` is 'any'); `stop` sends SIGTERM and SIGKILLs after a grace period.
+ * of `npm start` (package.json): the API as it is shipped, and the others tuned alike. `startServerProcess`
+ * resolves once `readyPath` answers 200 (any answer below 500 when `readyStatus` is 'any'); `stop` sends SIGTERM
+ * and SIGKILLs after a grace period.
  */
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
